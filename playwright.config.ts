@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { defineConfig, devices } from '@playwright/test';
+
+// Browsers cannot be downloaded here (and CI should not depend on it), so the tests drive the system's
+// Chromium. Never run `playwright install`.
+function findChromium(): string {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+  ];
+  for (const path of candidates) {
+    if (path && existsSync(path)) return path;
+  }
+  throw new Error(
+    'No Chromium found: set CHROMIUM_PATH or `apt-get install chromium` ' +
+      '(looked in /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome, /snap/bin/chromium).',
+  );
+}
+
+const PORT = 4173;
+const isCI = !!process.env.CI;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  // Our machines have two cores: more workers would only fight the browsers and the server for CPU.
+  workers: Math.min(2, availableParallelism()),
+  reporter: isCI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    },
+  },
+  // Test the built site, as users get it: a production build served statically. A preview server
+  // answers at once, where the dev server would compile modules on the first visit of each test.
+  webServer: {
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
+    // Always a fresh build: silently testing a stale server left on the port would be worse than a
+    // clear "port in use" error.
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,404 @@
+// Checks a scenario (CONTRACT.md section 1) and returns a normalized copy, or one line naming the first
+// field that is wrong and why. Scenarios come from hand-written files, share links and a course page's
+// messages, so anything may arrive: this never throws and refuses unknown fields to catch typos.
+
+import { locateJsonError } from './jsonSyntax';
+import {
+  ACTION_KINDS,
+  PROFILES,
+  SIDES,
+  type Action,
+  type ActionKind,
+  type EndpointConfig,
+  type Fault,
+  type FaultFate,
+  type Injection,
+  type NetworkConfig,
+  type Scenario,
+  type Side,
+  type TimerConfig,
+  type WhatIf,
+} from './types';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
+
+/** The ports an endpoint uses when the scenario names none (the engine uses the same). */
+export const DEFAULT_PORTS: Readonly<Record<Side, number>> = { client: 40000, server: 8080 };
+
+export function parseScenario(input: unknown): ParseResult {
+  try {
+    return { ok: true, scenario: scenario(input) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: `${error.path}: ${error.problem}` };
+    throw error; // a bug in this file, not bad input: let it surface
+  }
+}
+
+export function parseScenarioJson(text: string): ParseResult {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text; // editors on Windows add a BOM
+  if (body.trim() === '') return { ok: false, error: 'scenario: empty input (expected a JSON object)' };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, error: `scenario: not valid JSON (${describeJsonError(body, error)})` };
+  }
+  return parseScenario(value);
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const found = locateJsonError(text);
+  if (found !== null) {
+    return `${found.problem} at position ${found.position}, line ${found.line} column ${found.column}`;
+  }
+  // JSON.parse refused something the locator accepts (e.g. nesting too deep for the engine).
+  return oneLine(error instanceof Error ? error.message : String(error), 120);
+}
+
+// ---- the first problem found, thrown from deep inside and caught once in parseScenario ----
+
+class Invalid extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+  }
+}
+
+/** `got`, when passed (even as undefined), is shown after the problem. */
+function fail(path: string, problem: string, ...got: [unknown?]): never {
+  throw new Invalid(path, got.length > 0 ? `${problem} (got ${describe(got[0])})` : problem);
+}
+
+// ---- the scenario, level by level ----
+
+const TOP_FIELDS = [
+  'title',
+  'description',
+  'profile',
+  'seed',
+  'client',
+  'server',
+  'network',
+  'timers',
+  'whatIf',
+  'actions',
+  'faults',
+  'inject',
+  'until',
+] as const;
+
+function scenario(input: unknown): Scenario {
+  const o = record(input, '', TOP_FIELDS);
+  if (o.actions === undefined) fail('actions', 'required');
+  const out: Scenario = { actions: [] };
+  if (o.title !== undefined) out.title = text(o.title, 'title');
+  if (o.description !== undefined) out.description = text(o.description, 'description');
+  if (o.profile !== undefined) out.profile = oneOf(o.profile, 'profile', PROFILES, 'profile');
+  if (o.seed !== undefined) out.seed = integer(o.seed, 'seed', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (o.client !== undefined) out.client = endpoint(o.client, 'client');
+  if (o.server !== undefined) out.server = endpoint(o.server, 'server');
+  checkPortsDiffer(out);
+  if (o.network !== undefined) out.network = network(o.network, 'network');
+  if (o.timers !== undefined) out.timers = timers(o.timers, 'timers');
+  if (o.whatIf !== undefined) out.whatIf = whatIf(o.whatIf, 'whatIf');
+  out.actions = list(o.actions, 'actions', action);
+  if (o.faults !== undefined) out.faults = list(o.faults, 'faults', fault);
+  if (o.inject !== undefined) out.inject = list(o.inject, 'inject', injection);
+  if (o.until !== undefined) out.until = time(o.until, 'until');
+  return out;
+}
+
+function endpoint(value: unknown, path: string): EndpointConfig {
+  const o = record(value, path, ['port', 'isn', 'closeOnEof', 'scripted']);
+  const out: EndpointConfig = {};
+  if (o.port !== undefined) out.port = integer(o.port, `${path}.port`, 1, 65535);
+  if (o.isn !== undefined) out.isn = integer(o.isn, `${path}.isn`, 0, 2 ** 32 - 1);
+  if (o.closeOnEof !== undefined) out.closeOnEof = flag(o.closeOnEof, `${path}.closeOnEof`);
+  if (o.scripted !== undefined) out.scripted = flag(o.scripted, `${path}.scripted`);
+  return out;
+}
+
+/** Both ends share one address in the simulation, so equal ports would make one socket. */
+function checkPortsDiffer(s: Scenario): void {
+  const client = s.client?.port ?? DEFAULT_PORTS.client;
+  const server = s.server?.port ?? DEFAULT_PORTS.server;
+  if (client !== server) return;
+  if (s.server?.port !== undefined) fail('server.port', `must differ from the client's port ${client}`);
+  fail('client.port', `must differ from the server's port ${server}`);
+}
+
+function network(value: unknown, path: string): NetworkConfig {
+  const o = record(value, path, ['delayMs', 'lossRate']);
+  const out: NetworkConfig = {};
+  if (o.delayMs !== undefined) out.delayMs = time(o.delayMs, `${path}.delayMs`);
+  if (o.lossRate !== undefined) out.lossRate = fraction(o.lossRate, `${path}.lossRate`);
+  return out;
+}
+
+const TIMER_FIELDS = [
+  'mslMs',
+  'rtoInitialMs',
+  'rtoMinMs',
+  'rtoMaxMs',
+  'delayedAckMs',
+  'finWait2Ms',
+  'synRetries',
+  'synAckRetries',
+  'dataRetries',
+] as const;
+
+function timers(value: unknown, path: string): TimerConfig {
+  const o = record(value, path, TIMER_FIELDS);
+  const out: TimerConfig = {};
+  for (const key of ['mslMs', 'delayedAckMs', 'finWait2Ms'] as const) {
+    if (o[key] !== undefined) out[key] = time(o[key], `${path}.${key}`);
+  }
+  // A zero RTO would retransmit forever at the same instant.
+  for (const key of ['rtoInitialMs', 'rtoMinMs', 'rtoMaxMs'] as const) {
+    if (o[key] !== undefined) out[key] = positive(o[key], `${path}.${key}`);
+  }
+  for (const key of ['synRetries', 'synAckRetries', 'dataRetries'] as const) {
+    if (o[key] !== undefined) out[key] = integer(o[key], `${path}.${key}`, 0, Number.MAX_SAFE_INTEGER);
+  }
+  if (out.rtoMinMs !== undefined && out.rtoMaxMs !== undefined && out.rtoMaxMs < out.rtoMinMs) {
+    fail(`${path}.rtoMaxMs`, `must not be less than ${path}.rtoMinMs (${out.rtoMinMs})`, out.rtoMaxMs);
+  }
+  return out;
+}
+
+function whatIf(value: unknown, path: string): WhatIf {
+  const o = record(value, path, ['noTimeWait', 'twoWayHandshake']);
+  const out: WhatIf = {};
+  if (o.noTimeWait !== undefined) out.noTimeWait = flag(o.noTimeWait, `${path}.noTimeWait`);
+  if (o.twoWayHandshake !== undefined) out.twoWayHandshake = flag(o.twoWayHandshake, `${path}.twoWayHandshake`);
+  return out;
+}
+
+function action(value: unknown, path: string): Action {
+  const o = record(value, path, ['at', 'who', 'do', 'bytes', 'reuse']);
+  const kind: ActionKind = oneOf(required(o.do, `${path}.do`), `${path}.do`, ACTION_KINDS, 'action');
+  const out: Action = {
+    at: time(required(o.at, `${path}.at`), `${path}.at`),
+    who: side(required(o.who, `${path}.who`), `${path}.who`),
+    do: kind,
+  };
+  if (kind === 'send') {
+    out.bytes = integer(required(o.bytes, `${path}.bytes`), `${path}.bytes`, 1, Number.MAX_SAFE_INTEGER);
+  } else if (o.bytes !== undefined) {
+    fail(`${path}.bytes`, `only allowed when "do" is "send"`);
+  }
+  if (o.reuse !== undefined) {
+    if (kind !== 'connect') fail(`${path}.reuse`, `only allowed when "do" is "connect"`);
+    out.reuse = flag(o.reuse, `${path}.reuse`);
+  }
+  return out;
+}
+
+function fault(value: unknown, path: string): Fault {
+  const o = record(value, path, ['who', 'flags', 'nth', 'after', 'fate']);
+  const out: Fault = {
+    who: side(required(o.who, `${path}.who`), `${path}.who`),
+    flags: flagList(required(o.flags, `${path}.flags`), `${path}.flags`),
+    nth: integer(required(o.nth, `${path}.nth`), `${path}.nth`, 1, Number.MAX_SAFE_INTEGER),
+    fate: fate(required(o.fate, `${path}.fate`), `${path}.fate`),
+  };
+  // Faults match flags with PSH ignored, so "PSH" alone would never match anything.
+  if (out.flags === 'PSH') fail(`${path}.flags`, 'needs a flag besides PSH (PSH is ignored when matching)');
+  if (o.after !== undefined) out.after = time(o.after, `${path}.after`);
+  return out;
+}
+
+const FATE_SHAPE = '"drop", "duplicate" or { "delayMs": N }';
+
+function fate(value: unknown, path: string): FaultFate {
+  if (value === 'drop' || value === 'duplicate') return value;
+  if (typeof value === 'string') fail(path, `unknown fate ${quote(value)} (expected ${FATE_SHAPE})`);
+  if (!isRecord(value)) fail(path, `must be ${FATE_SHAPE}`, value);
+  const o = record(value, path, ['delayMs']);
+  return { delayMs: time(required(o.delayMs, `${path}.delayMs`), `${path}.delayMs`) };
+}
+
+function injection(value: unknown, path: string): Injection {
+  const o = record(value, path, ['at', 'to', 'flags', 'seq', 'ack', 'len', 'window']);
+  const out: Injection = {
+    at: time(required(o.at, `${path}.at`), `${path}.at`),
+    to: side(required(o.to, `${path}.to`), `${path}.to`),
+    flags: flagList(required(o.flags, `${path}.flags`), `${path}.flags`),
+    // Relative numbers as in packetdrill; the engine takes them mod 2^32, so any integer will do.
+    seq: integer(required(o.seq, `${path}.seq`), `${path}.seq`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+  };
+  if (o.ack !== undefined) {
+    out.ack = integer(o.ack, `${path}.ack`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  }
+  if (o.len !== undefined) out.len = integer(o.len, `${path}.len`, 0, Number.MAX_SAFE_INTEGER);
+  if (o.window !== undefined) out.window = integer(o.window, `${path}.window`, 0, 65535);
+  return out;
+}
+
+// ---- flags ----
+
+const FLAG_NAMES = ['SYN', 'FIN', 'RST', 'ACK', 'PSH'] as const;
+
+/** A comma list such as "FIN,ACK"; case and spaces are forgiven, the copy is upper case. */
+function flagList(value: unknown, path: string): string {
+  if (typeof value !== 'string') fail(path, 'must be a comma list of flags such as "SYN,ACK"', value);
+  if (value.trim() === '') fail(path, `must name at least one flag (${FLAG_NAMES.join(', ')})`);
+  const seen: string[] = [];
+  for (const item of value.split(',')) {
+    const name = item.trim().toUpperCase();
+    if (name === '') fail(path, `empty item in ${quote(value)}`);
+    if (!(FLAG_NAMES as readonly string[]).includes(name)) {
+      fail(path, `unknown flag ${quote(item.trim())} (expected ${FLAG_NAMES.join(', ')})`);
+    }
+    if (seen.includes(name)) fail(path, `flag ${quote(name)} given twice`);
+    seen.push(name);
+  }
+  return seen.join(',');
+}
+
+// ---- scalars ----
+
+function required(value: unknown, path: string): unknown {
+  if (value === undefined) fail(path, 'required');
+  return value;
+}
+
+function time(value: unknown, path: string): number {
+  if (!isFiniteNumber(value) || value < 0) fail(path, 'must be a number ≥ 0', value);
+  return value === 0 ? 0 : value; // turn -0 into 0
+}
+
+function positive(value: unknown, path: string): number {
+  if (!isFiniteNumber(value) || value <= 0) fail(path, 'must be a number > 0', value);
+  return value;
+}
+
+function fraction(value: unknown, path: string): number {
+  if (!isFiniteNumber(value) || value < 0 || value > 1) fail(path, 'must be a number from 0 to 1', value);
+  return value === 0 ? 0 : value;
+}
+
+function integer(value: unknown, path: string, min: number, max: number): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+    return value === 0 ? 0 : value;
+  }
+  fail(path, `must be ${integerRange(min, max)}`, value);
+}
+
+function integerRange(min: number, max: number): string {
+  if (min === -Number.MAX_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER) return 'a safe integer (|n| < 2^53)';
+  if (max === Number.MAX_SAFE_INTEGER) return `an integer ≥ ${min}`;
+  return `an integer from ${min} to ${max}`;
+}
+
+function flag(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'must be true or false', value);
+  return value;
+}
+
+function text(value: unknown, path: string): string {
+  if (typeof value !== 'string') fail(path, 'must be a string', value);
+  return value;
+}
+
+function side(value: unknown, path: string): Side {
+  return oneOf(value, path, SIDES, 'side');
+}
+
+function oneOf<T extends string>(value: unknown, path: string, options: readonly T[], noun: string): T {
+  const expected = `expected ${alternatives(options)}`;
+  if (typeof value !== 'string') fail(path, `must be a string: ${alternatives(options)}`, value);
+  if (!(options as readonly string[]).includes(value)) fail(path, `unknown ${noun} ${quote(value)} (${expected})`);
+  return value as T; // just checked to be one of the options
+}
+
+function alternatives(options: readonly string[]): string {
+  if (options.length <= 2) return options.join(' or ');
+  return `one of ${options.join(', ')}`;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+// ---- containers ----
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object with only the named fields; returns the fields' values (undefined when absent). */
+function record<K extends string>(value: unknown, path: string, fields: readonly K[]): Record<K, unknown> {
+  if (!isRecord(value)) fail(path === '' ? 'scenario' : path, 'must be a JSON object', value);
+  for (const key of Object.keys(value)) {
+    if (!(fields as readonly string[]).includes(key)) {
+      fail(childPath(path, key), `unknown field${suggestion(key, fields)}`);
+    }
+  }
+  const out: Partial<Record<K, unknown>> = {};
+  // Own properties only: "constructor" or "__proto__" must not be read from the prototype.
+  for (const key of fields) out[key] = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  return out as Record<K, unknown>; // every field was assigned above
+}
+
+function list<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(path, 'must be an array', value);
+  const out: T[] = [];
+  for (let i = 0; i < value.length; i += 1) out.push(item(value[i], `${path}[${i}]`));
+  return out;
+}
+
+function childPath(path: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return path === '' ? key : `${path}.${key}`;
+  return `${path}[${quote(key)}]`;
+}
+
+/** " (did you mean "mslMs"?)" for a near miss, else the list of fields allowed here. */
+function suggestion(key: string, fields: readonly string[]): string {
+  const lower = key.toLowerCase();
+  const near = fields.find(
+    (f) => f.toLowerCase() === lower || (lower.length >= 3 && f.toLowerCase().startsWith(lower)),
+  );
+  // Short names are near everything within two edits ("ip" and "isn"), so they get one.
+  const allowed = lower.length < 5 ? 1 : 2;
+  const close = near ?? fields.find((f) => editDistance(f.toLowerCase(), lower) <= allowed);
+  if (close !== undefined) return ` (did you mean "${close}"?)`;
+  return ` (expected ${alternatives(fields)})`;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3; // far enough; skip the work on long keys
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = row;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// ---- rendering values inside a message ----
+
+/** A string as JSON, shortened, with nothing that could break the line. */
+function quote(value: string): string {
+  return oneLine(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value), 60);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return typeof value; // bigint, function, symbol, undefined: only from JavaScript callers
+}
+
+function oneLine(message: string, max: number): string {
+  const flat = message.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

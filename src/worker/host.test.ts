@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../core/types';
+import { handleRequest, type EngineApi } from './host';
+import { isWorkerResponse, type WorkerResponse } from './protocol';
+
+function stateEvent(t: number): TraceEvent {
+  return { t, type: 'state', who: 'server', from: 'CLOSED', to: 'LISTEN' };
+}
+
+/** A stand-in engine that emits `count` events, or throws when told to. */
+function fakeEngine(count: number, fail = false): EngineApi {
+  return {
+    parseScenario: (input) =>
+      input === 'bad'
+        ? { ok: false, error: 'actions: required' }
+        : { ok: true, scenario: { actions: [] } },
+    streamScenario: (_scenario, onEvent) => {
+      for (let t = 0; t < count; t++) onEvent(stateEvent(t));
+      if (fail) throw new Error('boom');
+      const final = { client: 'CLOSED', server: 'LISTEN' } as const;
+      return { final, events: count, truncated: false, endTime: count };
+    },
+  };
+}
+
+function run(data: unknown, engine: EngineApi, batchSize?: number): WorkerResponse[] {
+  const posted: WorkerResponse[] = [];
+  handleRequest(data, engine, (message) => posted.push(message), batchSize);
+  return posted;
+}
+
+describe('handleRequest', () => {
+  it('posts events in batches, then done with the final states and the count', () => {
+    const posted = run({ type: 'run', requestId: 3, scenario: {} }, fakeEngine(5), 2);
+    expect(posted.map((m) => m.type)).toEqual(['events', 'events', 'events', 'done']);
+    expect(posted.every(isWorkerResponse)).toBe(true);
+    const sizes = posted.map((m) => (m.type === 'events' ? m.events.length : -1));
+    expect(sizes).toEqual([2, 2, 1, -1]);
+    expect(posted.at(-1)).toEqual({
+      type: 'done',
+      requestId: 3,
+      final: { client: 'CLOSED', server: 'LISTEN' },
+      eventCount: 5,
+    });
+  });
+
+  it('posts no empty batch', () => {
+    const posted = run({ type: 'run', requestId: 1, scenario: {} }, fakeEngine(4), 2);
+    expect(posted.map((m) => m.type)).toEqual(['events', 'events', 'done']);
+    expect(
+      run({ type: 'run', requestId: 1, scenario: {} }, fakeEngine(0)).map((m) => m.type),
+    ).toEqual(['done']);
+  });
+
+  it("answers a bad scenario with the validator's reason", () => {
+    expect(run({ type: 'run', requestId: 2, scenario: 'bad' }, fakeEngine(1))).toEqual([
+      { type: 'error', requestId: 2, message: 'actions: required' },
+    ]);
+  });
+
+  it('answers a malformed request instead of throwing', () => {
+    expect(run({ type: 'walk', requestId: 9 }, fakeEngine(1))).toEqual([
+      { type: 'error', requestId: 9, message: 'malformed request' },
+    ]);
+    expect(run('hello', fakeEngine(1))).toEqual([
+      { type: 'error', requestId: null, message: 'malformed request' },
+    ]);
+  });
+
+  it('reports an engine exception as an error, after the batches already sent', () => {
+    const posted = run({ type: 'run', requestId: 4, scenario: {} }, fakeEngine(3, true), 2);
+    expect(posted.map((m) => m.type)).toEqual(['events', 'error']);
+    expect(posted.at(-1)).toEqual({ type: 'error', requestId: 4, message: 'engine failed: boom' });
+  });
+});
