@@ -25,3 +25,28 @@ describe('conformance with the Linux kernel', () => {
     });
   }
 });
+
+describe('the conformance check itself', () => {
+  const recorded = JSON.parse(
+    readFileSync(join(folder, 'normal-client-close.json'), 'utf8'),
+  ) as ConformanceCase;
+  const trace = runScenario(recorded.scenario);
+
+  it('notices a wrong state, a wrong segment, a wrong last ACK and a missing result', () => {
+    const wrong: ConformanceCase = {
+      scenario: recorded.scenario,
+      expect: {
+        checkpoints: [{ at: 295, client: 'SYN_SENT' }],
+        wire: [{ from: 'client', flags: 'SYN,ACK', len: 0, seq: 0 }],
+        lastAck: { client: 99 },
+        results: [{ who: 'client', call: 'connect', result: 'ETIMEDOUT' }],
+      },
+    };
+    const problems = checkConformance(wrong, trace);
+    expect(problems.some((p) => p.includes('at 295 ms the client is ESTABLISHED'))).toBe(true);
+    expect(problems.some((p) => p.includes('client segment 1'))).toBe(true);
+    expect(problems.some((p) => p.includes('extra segment'))).toBe(true);
+    expect(problems.some((p) => p.includes("client's last ACK"))).toBe(true);
+    expect(problems.some((p) => p.includes('ETIMEDOUT'))).toBe(true);
+  });
+});

@@ -303,7 +303,7 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   let fin = hasFin;
   if (filledGap) fin = drainOutOfOrder(tcb) || fin;
   if (fin) {
-    onFin(sim, ep, tcb);
+    onFin(sim, ep, tcb, filledGap);
   } else if (len > 0) {
     ackReceived(sim, ep, tcb, filledGap);
   }
@@ -329,7 +329,7 @@ function drainOutOfOrder(tcb: Tcb): boolean {
 }
 
 /** Eighth step: the peer's FIN, in order. */
-function onFin(sim: Sim, ep: Endpoint, tcb: Tcb): void {
+function onFin(sim: Sim, ep: Endpoint, tcb: Tcb, filledGap: boolean): void {
   tcb.rcvNxt = seqAdd(tcb.rcvNxt, 1);
   tcb.outOfOrder = [];
   switch (tcb.state) {
@@ -337,7 +337,7 @@ function onFin(sim: Sim, ep: Endpoint, tcb: Tcb): void {
     case 'ESTABLISHED': {
       setState(sim, ep, tcb, 'CLOSE_WAIT');
       const b = sim.behaviour;
-      ackReceived(sim, ep, tcb, !(b.delayFinAck && b.delayedAckMs > 0));
+      ackReceived(sim, ep, tcb, filledGap || !(b.delayFinAck && b.delayedAckMs > 0));
       if (ep.closeOnEof && tcb.attached) closeSocket(sim, ep, tcb);
       return;
     }

@@ -256,6 +256,13 @@ describe('parseScenario refuses', () => {
     });
   });
 
+  it('a whole conformance case, pointing at the scenario inside', () => {
+    expect(parseScenario({ name: 'x', scenario: { actions: [] }, expect: {} })).toEqual({
+      ok: false,
+      error: 'scenario: unknown field (a conformance case? use the object inside "scenario")',
+    });
+  });
+
   it('"__proto__" and "constructor" as unknown fields', () => {
     expect(errorOf(parseScenario(JSON.parse('{"actions":[],"__proto__":{"x":1}}')))).toMatch(/^__proto__: unknown field/);
     expect(errorOf(parseScenario({ actions: [], constructor: 1 }))).toMatch(/^constructor: unknown field/);

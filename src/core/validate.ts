@@ -22,8 +22,8 @@ import {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
-/** The ports an endpoint uses when the scenario names none (the engine uses the same). */
-export const DEFAULT_PORTS: Readonly<Record<Side, number>> = { client: 40000, server: 8080 };
+/** The ports an endpoint uses when the scenario names none (the engine's DEFAULT_PORTS). */
+const DEFAULT_PORTS: Readonly<Record<Side, number>> = { client: 40000, server: 8080 };
 
 export function parseScenario(input: unknown): ParseResult {
   try {
@@ -90,6 +90,10 @@ const TOP_FIELDS = [
 ] as const;
 
 function scenario(input: unknown): Scenario {
+  // A conformance case wraps its scenario; say so rather than list every field it does not allow.
+  if (isRecord(input) && Object.prototype.hasOwnProperty.call(input, 'scenario')) {
+    fail('scenario', 'unknown field (a conformance case? use the object inside "scenario")');
+  }
   const o = record(input, '', TOP_FIELDS);
   if (o.actions === undefined) fail('actions', 'required');
   const out: Scenario = { actions: [] };
@@ -178,12 +182,10 @@ function whatIf(value: unknown, path: string): WhatIf {
 
 function action(value: unknown, path: string): Action {
   const o = record(value, path, ['at', 'who', 'do', 'bytes', 'reuse']);
+  const at = time(required(o.at, `${path}.at`), `${path}.at`);
+  const who = side(required(o.who, `${path}.who`), `${path}.who`);
   const kind: ActionKind = oneOf(required(o.do, `${path}.do`), `${path}.do`, ACTION_KINDS, 'action');
-  const out: Action = {
-    at: time(required(o.at, `${path}.at`), `${path}.at`),
-    who: side(required(o.who, `${path}.who`), `${path}.who`),
-    do: kind,
-  };
+  const out: Action = { at, who, do: kind };
   if (kind === 'send') {
     out.bytes = integer(required(o.bytes, `${path}.bytes`), `${path}.bytes`, 1, Number.MAX_SAFE_INTEGER);
   } else if (o.bytes !== undefined) {

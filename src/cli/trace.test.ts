@@ -1,0 +1,108 @@
+// Runs the real command the way a user would, through tsx, and checks what reaches stdout, stderr and
+// the exit code.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../core/engine';
+import type { Scenario } from '../core/types';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CONFORMANCE = '/work/shared/conformance/normal-client-close.json';
+const TIMEOUT_MS = 60_000;
+
+const scenario = (JSON.parse(readFileSync(CONFORMANCE, 'utf8')) as { scenario: Scenario }).scenario;
+const dir = mkdtempSync(join(tmpdir(), 'handshake-lab-trace-'));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function trace(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(TSX, ['src/cli/trace.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Bad input: exit 2, nothing on stdout, one stderr line with no stack trace. */
+function expectRefusal(run: ReturnType<typeof trace>, pattern: RegExp): void {
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/^handshake-lab: [^\n]+\n$/);
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\bat .*[:(]\d+/); // no "at file:line" stack frames
+}
+
+describe('npm run trace', () => {
+  it(
+    'prints the trace of a valid scenario file as JSON, one event per line',
+    () => {
+      const run = trace([file('valid.json', JSON.stringify(scenario, null, 2))]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe('{"events":[');
+      expect(lines[lines.length - 1]).toMatch(/^\],"final":\{"client":"[A-Z_]+","server":"[A-Z_]+"\}\}$/);
+      for (const line of lines.slice(1, -1)) expect(JSON.parse(line.replace(/,$/, ''))).toHaveProperty('t');
+      expect(JSON.parse(run.stdout)).toEqual(runScenario(scenario));
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'reads the scenario from standard input given "-"',
+    () => {
+      const run = trace(['-'], JSON.stringify(scenario));
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual(runScenario(scenario));
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'refuses invalid JSON with exit 2 and one line saying where',
+    () => {
+      const run = trace(['-'], '{\n  "actions": [,]\n}');
+      expectRefusal(run, /^handshake-lab: scenario: not valid JSON \(.*line 2 column 15\)$/m);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a scenario with a bad field, naming the field',
+    () => {
+      const bad = { ...scenario, actions: [{ at: -5, who: 'client', do: 'connect' }] };
+      const run = trace([file('bad-field.json', JSON.stringify(bad))]);
+      expectRefusal(run, /^handshake-lab: actions\[0\]\.at: must be a number ≥ 0 \(got -5\)$/m);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a conformance file as a whole, pointing at its "scenario"',
+    () => {
+      expectRefusal(trace([CONFORMANCE]), /^handshake-lab: scenario: unknown field \(a conformance case\? use the object inside "scenario"\)$/m);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'reports a missing file with exit 2',
+    () => {
+      expectRefusal(trace([join(dir, 'no-such.json')]), /^handshake-lab: cannot read ".*no-such\.json": no such file$/m);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'reports a missing argument with exit 2 and the usage',
+    () => {
+      expectRefusal(trace([]), /^handshake-lab: missing FILE; usage: npm run -s trace -- FILE/);
+    },
+    TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,322 @@
+// Behaviour of the engine a student would see in a lesson: ISNs, port reuse, TIME_WAIT, the
+// what-if switches, faults, retransmission timing, RST rules and the Linux profile's differences.
+import { describe, expect, it } from 'vitest';
+import { runScenario, streamScenario } from './engine';
+import type { Action, Scenario, SendEvent, Side, TcpState, Trace, TraceEvent } from './types';
+
+const base = {
+  seed: 7,
+  client: { port: 40000, isn: 1000 },
+  server: { port: 8080, isn: 5000 },
+  network: { delayMs: 1, lossRate: 0 },
+} satisfies Partial<Scenario>;
+
+function run(scenario: Partial<Scenario> & { actions: Action[] }): Trace {
+  return runScenario({ ...base, ...scenario });
+}
+
+const sends = (trace: Trace, who?: Side): SendEvent[] =>
+  trace.events.filter((e): e is SendEvent => e.type === 'send' && (who === undefined || e.who === who));
+
+const flags = (e: SendEvent): string => e.flags.filter((f) => f !== 'PSH').join(',');
+
+const statePath = (trace: Trace, who: Side): TcpState[] =>
+  trace.events.flatMap((e) => (e.type === 'state' && e.who === who ? [e.to] : []));
+
+const results = (trace: Trace, who: Side): string[] =>
+  trace.events.flatMap((e) => (e.type === 'app' && e.who === who ? [`${e.call}:${e.result}`] : []));
+
+const open: Action[] = [
+  { at: 0, who: 'server', do: 'listen' },
+  { at: 100, who: 'client', do: 'connect' },
+];
+
+describe('initial sequence numbers', () => {
+  it('uses the given ISN first, then the 4 µs ISN clock for later connections', () => {
+    const trace = run({
+      actions: [
+        ...open,
+        { at: 200, who: 'client', do: 'close' },
+        { at: 300, who: 'server', do: 'close' },
+        { at: 1100, who: 'client', do: 'connect', reuse: true },
+      ],
+    });
+    const syns = sends(trace, 'client').filter((e) => flags(e) === 'SYN');
+    expect(syns.map((e) => e.seq)).toEqual([1000, 1000 + 250 * 1000]);
+  });
+
+  it('draws missing ISNs from the seed: same seed, same numbers', () => {
+    const scenario: Scenario = { seed: 42, actions: open };
+    const isns = (s: Scenario) => sends(runScenario(s)).filter((e) => e.flags.includes('SYN')).map((e) => e.seq);
+    expect(isns(scenario)).toEqual(isns({ ...scenario }));
+    expect(isns(scenario)).not.toEqual(isns({ ...scenario, seed: 43 }));
+  });
+});
+
+describe('TIME_WAIT and port reuse', () => {
+  const closeFirst: Action[] = [
+    ...open,
+    { at: 200, who: 'client', do: 'close' },
+    { at: 300, who: 'server', do: 'close' },
+  ];
+
+  it('refuses a new connection from the same port while TIME_WAIT holds it', () => {
+    const trace = run({ actions: [...closeFirst, { at: 1000, who: 'client', do: 'connect' }] });
+    expect(results(trace, 'client')).toContain('connect:EADDRINUSE');
+    expect(statePath(trace, 'client').slice(-2)).toEqual(['TIME_WAIT', 'CLOSED']);
+  });
+
+  it('lets SO_REUSEADDR take the port: TIME_WAIT ends and a new handshake starts', () => {
+    const trace = run({ actions: [...closeFirst, { at: 1000, who: 'client', do: 'connect', reuse: true }] });
+    expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:ok']);
+    expect(statePath(trace, 'client')).toContain('SYN_SENT');
+    expect(statePath(trace, 'server').slice(-3)).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED']);
+  });
+
+  it('lasts 2·MSL: 4 minutes in the RFC profile, 60 s on Linux', () => {
+    for (const [profile, ms] of [['rfc9293', 240_000], ['linux', 60_000]] as const) {
+      const trace = run({ profile, actions: closeFirst });
+      const enter = trace.events.find((e) => e.type === 'state' && e.to === 'TIME_WAIT');
+      const leave = trace.events.find((e) => e.type === 'state' && e.from === 'TIME_WAIT');
+      expect(leave!.t - enter!.t).toBe(ms);
+    }
+  });
+
+  it('restarts 2·MSL when the peer retransmits its FIN', () => {
+    const trace = run({
+      actions: closeFirst,
+      faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
+    });
+    const twSets = trace.events.filter(
+      (e) => e.type === 'timer' && e.who === 'client' && e.timer === 'time-wait' && e.action === 'set',
+    );
+    expect(twSets).toHaveLength(2);
+    expect(statePath(trace, 'server').slice(-2)).toEqual(['LAST_ACK', 'CLOSED']);
+  });
+
+  it('is reopened by a new SYN with a higher sequence number when the endpoint listens', () => {
+    const trace = run({
+      actions: [
+        ...open,
+        { at: 200, who: 'server', do: 'close' },
+        { at: 300, who: 'client', do: 'close' },
+        { at: 2000, who: 'client', do: 'connect' },
+      ],
+    });
+    const server = statePath(trace, 'server');
+    const tw = server.indexOf('TIME_WAIT');
+    expect(server.slice(tw, tw + 3)).toEqual(['TIME_WAIT', 'SYN_RCVD', 'ESTABLISHED']);
+  });
+});
+
+describe('what if', () => {
+  it('without TIME_WAIT, the retransmitted FIN meets a RST', () => {
+    const trace = run({
+      whatIf: { noTimeWait: true },
+      actions: [...open, { at: 200, who: 'client', do: 'close' }, { at: 300, who: 'server', do: 'close' }],
+      faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
+    });
+    expect(statePath(trace, 'client')).not.toContain('TIME_WAIT');
+    const clientRst = sends(trace, 'client').find((e) => e.flags.includes('RST'));
+    expect(clientRst?.reason).toBe('rst-closed');
+    expect(statePath(trace, 'server').at(-1)).toBe('CLOSED');
+  });
+
+  it('with a two-way handshake the server is ESTABLISHED as soon as it sends SYN+ACK', () => {
+    const trace = run({ whatIf: { twoWayHandshake: true }, actions: open });
+    const synAck = sends(trace, 'server').find((e) => flags(e) === 'SYN,ACK')!;
+    const est = trace.events.find((e) => e.type === 'state' && e.who === 'server' && e.to === 'ESTABLISHED')!;
+    expect(est.t).toBe(synAck.t);
+  });
+});
+
+describe('faults and loss', () => {
+  it('duplicates a segment: two deliveries, the second marked', () => {
+    const trace = run({ actions: open, faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: 'duplicate' }] });
+    const delivered = trace.events.filter((e) => e.type === 'deliver' && e.id === 1);
+    expect(delivered).toEqual([
+      { t: 101, type: 'deliver', id: 1 },
+      { t: 101, type: 'deliver', id: 1, duplicate: true },
+    ]);
+  });
+
+  it('delays a segment: delivered late and marked', () => {
+    const trace = run({ actions: open, faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: { delayMs: 500 } }] });
+    expect(trace.events.find((e) => e.type === 'deliver' && e.id === 1)).toEqual({
+      t: 601,
+      type: 'deliver',
+      id: 1,
+      delayedMs: 500,
+    });
+  });
+
+  it('loses segments at the given rate, reproducibly from the seed', () => {
+    const scenario = { ...base, network: { delayMs: 1, lossRate: 0.3 }, actions: open };
+    const a = runScenario(scenario);
+    const b = runScenario(scenario);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const lossy = runScenario({ ...scenario, actions: [...open, { at: 200, who: 'client', do: 'send', bytes: 50_000 }] });
+    expect(lossy.events.some((e) => e.type === 'drop' && e.reason === 'loss')).toBe(true);
+  });
+});
+
+describe('retransmission', () => {
+  const lonely: Scenario = { ...base, server: { ...base.server, scripted: true }, actions: [{ at: 0, who: 'client', do: 'connect' }] };
+
+  it('backs the SYN off exponentially and gives up with ETIMEDOUT (Linux: after 127 s)', () => {
+    const trace = runScenario({ ...lonely, profile: 'linux' });
+    expect(sends(trace, 'client').map((e) => e.t)).toEqual([0, 1000, 3000, 7000, 15000, 31000, 63000]);
+    expect(trace.events.at(-1)).toMatchObject({ t: 127_000, type: 'state', to: 'CLOSED' });
+    expect(results(trace, 'client')).toEqual(['connect:ETIMEDOUT']);
+  });
+
+  it('keeps trying for more than 3 minutes in the RFC profile (R2 for a SYN)', () => {
+    const trace = runScenario(lonely);
+    const giveUp = trace.events.find((e) => e.type === 'app')!;
+    expect(giveUp.t).toBeGreaterThan(180_000);
+  });
+
+  it('takes the RTO floor after a short RTT sample: 200 ms on Linux, 1 s in the RFC profile', () => {
+    for (const [profile, rto] of [['linux', 200], ['rfc9293', 1000]] as const) {
+      const trace = run({
+        profile,
+        actions: [...open, { at: 300, who: 'client', do: 'send', bytes: 10 }],
+        faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
+      });
+      const data = sends(trace, 'client').filter((e) => e.len > 0);
+      expect(data.map((e) => e.t)).toEqual([300, 300 + rto]);
+      expect(data[1]!.retransmission).toBe(true);
+    }
+  });
+
+  it('uses a 3 s RTO once the handshake needed a retransmitted SYN (RFC 6298 5.7, Karn)', () => {
+    const trace = run({
+      actions: [...open, { at: 5000, who: 'client', do: 'send', bytes: 10 }],
+      faults: [
+        { who: 'client', flags: 'SYN', nth: 1, fate: 'drop' },
+        { who: 'client', flags: 'ACK', nth: 1, after: 5000, fate: 'drop' },
+      ],
+    });
+    const data = sends(trace, 'client').filter((e) => e.len > 0);
+    expect(data.map((e) => e.t)).toEqual([5000, 8000]);
+  });
+
+  it('resends a lost SYN+ACK when the SYN comes again', () => {
+    const trace = run({ actions: open, faults: [{ who: 'server', flags: 'SYN,ACK', nth: 1, fate: 'drop' }] });
+    const synAcks = sends(trace, 'server').filter((e) => flags(e) === 'SYN,ACK');
+    expect(synAcks.length).toBeGreaterThanOrEqual(2);
+    expect(synAcks.slice(1).every((e) => e.retransmission)).toBe(true);
+    expect(statePath(trace, 'client')).toEqual(['SYN_SENT', 'ESTABLISHED']);
+  });
+});
+
+describe('RST', () => {
+  it('answers a SYN to a port nobody listens on; connect is refused', () => {
+    const trace = run({ actions: [{ at: 0, who: 'client', do: 'connect' }] });
+    const rst = sends(trace, 'server')[0]!;
+    expect([flags(rst), rst.seq, rst.ack]).toEqual(['RST,ACK', 0, 1001]);
+    expect(results(trace, 'client')).toEqual(['connect:ECONNREFUSED']);
+  });
+
+  it('abort sends RST (RST+ACK on Linux) and the peer reports ECONNRESET', () => {
+    for (const [profile, want] of [['rfc9293', 'RST'], ['linux', 'RST,ACK']] as const) {
+      const trace = run({
+        profile,
+        actions: [...open, { at: 200, who: 'client', do: 'abort' }, { at: 300, who: 'server', do: 'send', bytes: 5 }],
+      });
+      expect(flags(sends(trace, 'client').at(-1)!)).toBe(want);
+      expect(results(trace, 'server')).toEqual(['listen:ok', 'send:ECONNRESET']);
+      expect(statePath(trace, 'server').at(-1)).toBe('CLOSED');
+    }
+  });
+
+  it('a RST inside the window but not at RCV.NXT gets a challenge ACK (RFC 5961)', () => {
+    const trace = run({
+      actions: open,
+      inject: [
+        { at: 200, to: 'server', flags: 'RST', seq: 100, ack: 0 },
+        { at: 300, to: 'server', flags: 'RST', seq: 1, ack: 0 },
+      ],
+    });
+    const reply = sends(trace, 'server').find((e) => e.t === 200)!;
+    expect(reply.reason).toBe('challenge-ack');
+    expect(statePath(trace, 'server')).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED', 'CLOSED']);
+  });
+
+  it('a RST to a passive SYN_RCVD returns it to LISTEN', () => {
+    const trace = run({
+      actions: [{ at: 0, who: 'server', do: 'listen' }],
+      client: { ...base.client, scripted: true },
+      inject: [
+        { at: 10, to: 'server', flags: 'SYN', seq: 0 },
+        { at: 20, to: 'server', flags: 'RST', seq: 1 },
+      ],
+    });
+    expect(statePath(trace, 'server')).toEqual(['LISTEN', 'SYN_RCVD', 'LISTEN']);
+  });
+});
+
+describe('teardown', () => {
+  it('Linux: a server that closes on EOF closes in three segments (delayed ACK rides on its FIN)', () => {
+    const trace = run({
+      profile: 'linux',
+      server: { ...base.server, closeOnEof: true },
+      actions: [...open, { at: 300, who: 'client', do: 'close' }],
+    });
+    const teardown = sends(trace).filter((e) => e.t >= 300);
+    expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual(['client:FIN,ACK', 'server:FIN,ACK', 'client:ACK']);
+  });
+
+  it('the RFC profile ACKs the FIN at once: four segments', () => {
+    const trace = run({ actions: [...open, { at: 300, who: 'client', do: 'close' }, { at: 400, who: 'server', do: 'close' }] });
+    const teardown = sends(trace).filter((e) => e.t >= 300);
+    expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual([
+      'client:FIN,ACK',
+      'server:ACK',
+      'server:FIN,ACK',
+      'client:ACK',
+    ]);
+  });
+
+  it('half-close: the CLOSE_WAIT side keeps sending and the FIN_WAIT_2 side keeps ACKing', () => {
+    const trace = run({
+      actions: [
+        ...open,
+        { at: 200, who: 'client', do: 'shutdown' },
+        { at: 300, who: 'server', do: 'send', bytes: 100 },
+        { at: 400, who: 'server', do: 'close' },
+      ],
+    });
+    const acks = sends(trace, 'client').filter((e) => e.t > 300 && e.t < 400);
+    expect(acks.map((e) => e.ack)).toEqual([5000 + 1 + 100]);
+    expect(statePath(trace, 'client')).toEqual(['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSED']);
+  });
+
+  it('Linux closes an orphaned FIN_WAIT_2 after 60 s; the RFC profile waits', () => {
+    const actions: Action[] = [...open, { at: 200, who: 'client', do: 'close' }];
+    expect(statePath(run({ profile: 'linux', actions }), 'client').at(-1)).toBe('CLOSED');
+    expect(statePath(run({ actions }), 'client').at(-1)).toBe('FIN_WAIT_2');
+  });
+});
+
+describe('running', () => {
+  it('streams the same events it would return, and honours until and maxEvents', () => {
+    const scenario: Scenario = { ...base, actions: [...open, { at: 200, who: 'client', do: 'close' }] };
+    const streamed: TraceEvent[] = [];
+    const summary = streamScenario(scenario, (e) => streamed.push(e));
+    expect(streamed).toEqual(runScenario(scenario).events);
+    expect(summary.truncated).toBe(false);
+    expect(streamScenario(scenario, () => undefined, { maxEvents: 5 })).toMatchObject({ events: 5, truncated: true });
+    expect(runScenario({ ...scenario, until: 150 }).events.every((e) => e.t <= 150)).toBe(true);
+  });
+
+  it('takes actions lazily from an iterator with the same result', () => {
+    const scenario: Scenario = { ...base, actions: [...open, { at: 200, who: 'client', do: 'close' }] };
+    function* lazily(): Generator<Action> {
+      yield* scenario.actions;
+    }
+    const lazy: TraceEvent[] = [];
+    streamScenario({ ...scenario, actions: [] }, (e) => lazy.push(e), { actions: lazily() });
+    expect(lazy).toEqual(runScenario(scenario).events);
+  });
+});
