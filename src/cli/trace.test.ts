@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../testing/shared';
 import { runScenario } from '../core/engine';
 import type { Scenario } from '../core/types';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CONFORMANCE = '/work/shared/conformance/normal-client-close.json';
+const CONFORMANCE = sharedPath('conformance', 'normal-client-close.json');
 const TIMEOUT_MS = 60_000;
 
 const scenario = (JSON.parse(readFileSync(CONFORMANCE, 'utf8')) as { scenario: Scenario }).scenario;
@@ -23,7 +24,10 @@ function file(name: string, text: string): string {
   return path;
 }
 
-function trace(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+function trace(
+  args: string[],
+  input?: string,
+): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(TSX, ['src/cli/trace.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -46,8 +50,11 @@ describe('npm run trace', () => {
       expect(run.status).toBe(0);
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines[0]).toBe('{"events":[');
-      expect(lines[lines.length - 1]).toMatch(/^\],"final":\{"client":"[A-Z_]+","server":"[A-Z_]+"\}\}$/);
-      for (const line of lines.slice(1, -1)) expect(JSON.parse(line.replace(/,$/, ''))).toHaveProperty('t');
+      expect(lines[lines.length - 1]).toMatch(
+        /^\],"final":\{"client":"[A-Z_]+","server":"[A-Z_]+"\}\}$/,
+      );
+      for (const line of lines.slice(1, -1))
+        expect(JSON.parse(line.replace(/,$/, ''))).toHaveProperty('t');
       expect(JSON.parse(run.stdout)).toEqual(runScenario(scenario));
     },
     TIMEOUT_MS,
@@ -85,7 +92,10 @@ describe('npm run trace', () => {
   it(
     'refuses a conformance file as a whole, pointing at its "scenario"',
     () => {
-      expectRefusal(trace([CONFORMANCE]), /^handshake-lab: scenario: unknown field \(a conformance case\? use the object inside "scenario"\)$/m);
+      expectRefusal(
+        trace([CONFORMANCE]),
+        /^handshake-lab: scenario: unknown field \(a conformance case\? use the object inside "scenario"\)$/m,
+      );
     },
     TIMEOUT_MS,
   );
@@ -93,7 +103,10 @@ describe('npm run trace', () => {
   it(
     'reports a missing file with exit 2',
     () => {
-      expectRefusal(trace([join(dir, 'no-such.json')]), /^handshake-lab: cannot read ".*no-such\.json": no such file$/m);
+      expectRefusal(
+        trace([join(dir, 'no-such.json')]),
+        /^handshake-lab: cannot read ".*no-such\.json": no such file$/m,
+      );
     },
     TIMEOUT_MS,
   );

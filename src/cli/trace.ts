@@ -4,6 +4,7 @@
 import { writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { streamScenario } from '../core/engine';
+import type { FinalStates } from '../core/types';
 import { parseScenarioJson } from '../core/validate';
 import { TraceWriter } from './traceWriter';
 
@@ -22,21 +23,22 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const [file] = args;
   if (file === undefined) throw new InputError(`missing FILE; ${USAGE}`);
-  if (args.length > 1) throw new InputError(`expected one FILE, got ${args.length} arguments; ${USAGE}`);
+  if (args.length > 1)
+    throw new InputError(`expected one FILE, got ${args.length} arguments; ${USAGE}`);
 
   const parsed = parseScenarioJson(await readInput(file));
   if (!parsed.ok) throw new InputError(parsed.error);
 
   const writer = new TraceWriter(writeOut);
-  let summary;
+  let final: FinalStates;
   try {
-    summary = streamScenario(parsed.scenario, (event) => writer.event(event));
+    final = streamScenario(parsed.scenario, (event) => writer.event(event)).final;
   } catch (error) {
     if (error instanceof OutputClosed) throw error;
     report(`internal error: ${messageOf(error)}`);
     return 1;
   }
-  writer.end(summary.final);
+  writer.end(final);
   return 0;
 }
 

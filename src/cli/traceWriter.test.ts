@@ -27,7 +27,10 @@ describe('TraceWriter', () => {
 
   it('writes valid JSON for a run without events', () => {
     const text = collect(0).join('');
-    expect(JSON.parse(text)).toEqual({ events: [], final: { client: 'TIME_WAIT', server: 'CLOSED' } });
+    expect(JSON.parse(text)).toEqual({
+      events: [],
+      final: { client: 'TIME_WAIT', server: 'CLOSED' },
+    });
   });
 
   it('hands over chunks of about the chunk size that together parse as the whole trace', () => {

@@ -1,14 +1,17 @@
 // Every case recorded from a real Linux kernel in ../shared/conformance must pass (CONTRACT.md
 // section 3). New cases dropped into that folder are picked up without code changes.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConformance, type ConformanceCase } from './conformance';
 import { runScenario } from './engine';
 import { parseScenario } from './validate';
+import { sharedPath } from '../testing/shared';
 
-const folder = resolve(import.meta.dirname, '../../../shared/conformance');
-const files = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+const folder = sharedPath('conformance');
+const files = readdirSync(folder)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 
 describe('conformance with the Linux kernel', () => {
   it('finds the recorded cases', () => {

@@ -11,14 +11,17 @@ export interface JsonSyntaxError {
   problem: string;
 }
 
-type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
+type Expect =
+  'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
 
 /** A problem found while scanning a scalar: where, and what. */
 type Fail = { at: number; problem: string };
 
 export function locateJsonError(text: string): JsonSyntaxError | null {
   const fail = scan(text);
-  return fail === null ? null : { position: fail.at, ...lineAndColumn(text, fail.at), problem: fail.problem };
+  return fail === null
+    ? null
+    : { position: fail.at, ...lineAndColumn(text, fail.at), problem: fail.problem };
 }
 
 function scan(text: string): Fail | null {
@@ -28,7 +31,8 @@ function scan(text: string): Fail | null {
   const afterValue = (): Expect => (stack.length === 0 ? 'end' : 'comma-or-close');
   for (;;) {
     i = skipWhitespace(text, i);
-    if (i >= text.length) return expect === 'end' ? null : { at: i, problem: 'unexpected end of input' };
+    if (i >= text.length)
+      return expect === 'end' ? null : { at: i, problem: 'unexpected end of input' };
     const c = text.charAt(i);
     switch (expect) {
       case 'end':
@@ -60,7 +64,10 @@ function scan(text: string): Fail | null {
           break;
         }
         if (c !== '"') {
-          return { at: i, problem: `expected a property name in double quotes but found ${show(text, i)}` };
+          return {
+            at: i,
+            problem: `expected a property name in double quotes but found ${show(text, i)}`,
+          };
         }
         const end = scanString(text, i);
         if (typeof end !== 'number') return end;
@@ -151,11 +158,18 @@ function scanNumber(text: string, i: number): number | Fail {
 /** A short, single-line rendering of the input at `i` for a message: 'x', or a code point. */
 function show(text: string, i: number, length = 1): string {
   if (i >= text.length) return 'end of input';
-  const piece = length === 1 ? String.fromCodePoint(text.codePointAt(i) ?? 0) : text.slice(i, i + length);
-  if (/^[\u0000-\u001f\u007f\u2028\u2029]$/.test(piece)) {
+  const piece =
+    length === 1 ? String.fromCodePoint(text.codePointAt(i) ?? 0) : text.slice(i, i + length);
+  if (length === 1 && isControl(piece.charCodeAt(0))) {
     return `control character U+${piece.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   }
-  return `'${piece.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')}'`;
+  const printable = Array.from(piece, (c) => (isControl(c.charCodeAt(0)) ? ' ' : c)).join('');
+  return `'${printable}'`;
+}
+
+/** Characters that would break or garble a one-line message. */
+function isControl(code: number): boolean {
+  return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
 }
 
 function lineAndColumn(text: string, position: number): { line: number; column: number } {

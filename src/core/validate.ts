@@ -20,6 +20,9 @@ import {
   type WhatIf,
 } from './types';
 
+/** A lesson is about connection management: 16 MiB per send is plenty and keeps every run short. */
+export const MAX_SEND_BYTES = 16 * 1024 * 1024;
+
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
 /** The ports an endpoint uses when the scenario names none (the engine's DEFAULT_PORTS). */
@@ -36,7 +39,8 @@ export function parseScenario(input: unknown): ParseResult {
 
 export function parseScenarioJson(text: string): ParseResult {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text; // editors on Windows add a BOM
-  if (body.trim() === '') return { ok: false, error: 'scenario: empty input (expected a JSON object)' };
+  if (body.trim() === '')
+    return { ok: false, error: 'scenario: empty input (expected a JSON object)' };
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -100,7 +104,8 @@ function scenario(input: unknown): Scenario {
   if (o.title !== undefined) out.title = text(o.title, 'title');
   if (o.description !== undefined) out.description = text(o.description, 'description');
   if (o.profile !== undefined) out.profile = oneOf(o.profile, 'profile', PROFILES, 'profile');
-  if (o.seed !== undefined) out.seed = integer(o.seed, 'seed', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (o.seed !== undefined)
+    out.seed = integer(o.seed, 'seed', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   if (o.client !== undefined) out.client = endpoint(o.client, 'client');
   if (o.server !== undefined) out.server = endpoint(o.server, 'server');
   checkPortsDiffer(out);
@@ -129,7 +134,8 @@ function checkPortsDiffer(s: Scenario): void {
   const client = s.client?.port ?? DEFAULT_PORTS.client;
   const server = s.server?.port ?? DEFAULT_PORTS.server;
   if (client !== server) return;
-  if (s.server?.port !== undefined) fail('server.port', `must differ from the client's port ${client}`);
+  if (s.server?.port !== undefined)
+    fail('server.port', `must differ from the client's port ${client}`);
   fail('client.port', `must differ from the server's port ${server}`);
 }
 
@@ -164,10 +170,15 @@ function timers(value: unknown, path: string): TimerConfig {
     if (o[key] !== undefined) out[key] = positive(o[key], `${path}.${key}`);
   }
   for (const key of ['synRetries', 'synAckRetries', 'dataRetries'] as const) {
-    if (o[key] !== undefined) out[key] = integer(o[key], `${path}.${key}`, 0, Number.MAX_SAFE_INTEGER);
+    if (o[key] !== undefined)
+      out[key] = integer(o[key], `${path}.${key}`, 0, Number.MAX_SAFE_INTEGER);
   }
   if (out.rtoMinMs !== undefined && out.rtoMaxMs !== undefined && out.rtoMaxMs < out.rtoMinMs) {
-    fail(`${path}.rtoMaxMs`, `must not be less than ${path}.rtoMinMs (${out.rtoMinMs})`, out.rtoMaxMs);
+    fail(
+      `${path}.rtoMaxMs`,
+      `must not be less than ${path}.rtoMinMs (${out.rtoMinMs})`,
+      out.rtoMaxMs,
+    );
   }
   return out;
 }
@@ -176,7 +187,8 @@ function whatIf(value: unknown, path: string): WhatIf {
   const o = record(value, path, ['noTimeWait', 'twoWayHandshake']);
   const out: WhatIf = {};
   if (o.noTimeWait !== undefined) out.noTimeWait = flag(o.noTimeWait, `${path}.noTimeWait`);
-  if (o.twoWayHandshake !== undefined) out.twoWayHandshake = flag(o.twoWayHandshake, `${path}.twoWayHandshake`);
+  if (o.twoWayHandshake !== undefined)
+    out.twoWayHandshake = flag(o.twoWayHandshake, `${path}.twoWayHandshake`);
   return out;
 }
 
@@ -184,10 +196,15 @@ function action(value: unknown, path: string): Action {
   const o = record(value, path, ['at', 'who', 'do', 'bytes', 'reuse']);
   const at = time(required(o.at, `${path}.at`), `${path}.at`);
   const who = side(required(o.who, `${path}.who`), `${path}.who`);
-  const kind: ActionKind = oneOf(required(o.do, `${path}.do`), `${path}.do`, ACTION_KINDS, 'action');
+  const kind: ActionKind = oneOf(
+    required(o.do, `${path}.do`),
+    `${path}.do`,
+    ACTION_KINDS,
+    'action',
+  );
   const out: Action = { at, who, do: kind };
   if (kind === 'send') {
-    out.bytes = integer(required(o.bytes, `${path}.bytes`), `${path}.bytes`, 1, Number.MAX_SAFE_INTEGER);
+    out.bytes = integer(required(o.bytes, `${path}.bytes`), `${path}.bytes`, 1, MAX_SEND_BYTES);
   } else if (o.bytes !== undefined) {
     fail(`${path}.bytes`, `only allowed when "do" is "send"`);
   }
@@ -207,7 +224,8 @@ function fault(value: unknown, path: string): Fault {
     fate: fate(required(o.fate, `${path}.fate`), `${path}.fate`),
   };
   // Faults match flags with PSH ignored, so "PSH" alone would never match anything.
-  if (out.flags === 'PSH') fail(`${path}.flags`, 'needs a flag besides PSH (PSH is ignored when matching)');
+  if (out.flags === 'PSH')
+    fail(`${path}.flags`, 'needs a flag besides PSH (PSH is ignored when matching)');
   if (o.after !== undefined) out.after = time(o.after, `${path}.after`);
   return out;
 }
@@ -216,7 +234,8 @@ const FATE_SHAPE = '"drop", "duplicate" or { "delayMs": N }';
 
 function fate(value: unknown, path: string): FaultFate {
   if (value === 'drop' || value === 'duplicate') return value;
-  if (typeof value === 'string') fail(path, `unknown fate ${quote(value)} (expected ${FATE_SHAPE})`);
+  if (typeof value === 'string')
+    fail(path, `unknown fate ${quote(value)} (expected ${FATE_SHAPE})`);
   if (!isRecord(value)) fail(path, `must be ${FATE_SHAPE}`, value);
   const o = record(value, path, ['delayMs']);
   return { delayMs: time(required(o.delayMs, `${path}.delayMs`), `${path}.delayMs`) };
@@ -229,7 +248,12 @@ function injection(value: unknown, path: string): Injection {
     to: side(required(o.to, `${path}.to`), `${path}.to`),
     flags: flagList(required(o.flags, `${path}.flags`), `${path}.flags`),
     // Relative numbers as in packetdrill; the engine takes them mod 2^32, so any integer will do.
-    seq: integer(required(o.seq, `${path}.seq`), `${path}.seq`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    seq: integer(
+      required(o.seq, `${path}.seq`),
+      `${path}.seq`,
+      -Number.MAX_SAFE_INTEGER,
+      Number.MAX_SAFE_INTEGER,
+    ),
   };
   if (o.ack !== undefined) {
     out.ack = integer(o.ack, `${path}.ack`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -245,7 +269,8 @@ const FLAG_NAMES = ['SYN', 'FIN', 'RST', 'ACK', 'PSH'] as const;
 
 /** A comma list such as "FIN,ACK"; case and spaces are forgiven, the copy is upper case. */
 function flagList(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(path, 'must be a comma list of flags such as "SYN,ACK"', value);
+  if (typeof value !== 'string')
+    fail(path, 'must be a comma list of flags such as "SYN,ACK"', value);
   if (value.trim() === '') fail(path, `must name at least one flag (${FLAG_NAMES.join(', ')})`);
   const seen: string[] = [];
   for (const item of value.split(',')) {
@@ -278,7 +303,8 @@ function positive(value: unknown, path: string): number {
 }
 
 function fraction(value: unknown, path: string): number {
-  if (!isFiniteNumber(value) || value < 0 || value > 1) fail(path, 'must be a number from 0 to 1', value);
+  if (!isFiniteNumber(value) || value < 0 || value > 1)
+    fail(path, 'must be a number from 0 to 1', value);
   return value === 0 ? 0 : value;
 }
 
@@ -290,7 +316,8 @@ function integer(value: unknown, path: string, min: number, max: number): number
 }
 
 function integerRange(min: number, max: number): string {
-  if (min === -Number.MAX_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER) return 'a safe integer (|n| < 2^53)';
+  if (min === -Number.MAX_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER)
+    return 'a safe integer (|n| < 2^53)';
   if (max === Number.MAX_SAFE_INTEGER) return `an integer ≥ ${min}`;
   return `an integer from ${min} to ${max}`;
 }
@@ -309,10 +336,16 @@ function side(value: unknown, path: string): Side {
   return oneOf(value, path, SIDES, 'side');
 }
 
-function oneOf<T extends string>(value: unknown, path: string, options: readonly T[], noun: string): T {
+function oneOf<T extends string>(
+  value: unknown,
+  path: string,
+  options: readonly T[],
+  noun: string,
+): T {
   const expected = `expected ${alternatives(options)}`;
   if (typeof value !== 'string') fail(path, `must be a string: ${alternatives(options)}`, value);
-  if (!(options as readonly string[]).includes(value)) fail(path, `unknown ${noun} ${quote(value)} (${expected})`);
+  if (!(options as readonly string[]).includes(value))
+    fail(path, `unknown ${noun} ${quote(value)} (${expected})`);
   return value as T; // just checked to be one of the options
 }
 
@@ -332,7 +365,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** An object with only the named fields; returns the fields' values (undefined when absent). */
-function record<K extends string>(value: unknown, path: string, fields: readonly K[]): Record<K, unknown> {
+function record<K extends string>(
+  value: unknown,
+  path: string,
+  fields: readonly K[],
+): Record<K, unknown> {
   if (!isRecord(value)) fail(path === '' ? 'scenario' : path, 'must be a JSON object', value);
   for (const key of Object.keys(value)) {
     if (!(fields as readonly string[]).includes(key)) {
@@ -341,7 +378,8 @@ function record<K extends string>(value: unknown, path: string, fields: readonly
   }
   const out: Partial<Record<K, unknown>> = {};
   // Own properties only: "constructor" or "__proto__" must not be read from the prototype.
-  for (const key of fields) out[key] = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  for (const key of fields)
+    out[key] = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
   return out as Record<K, unknown>; // every field was assigned above
 }
 
@@ -378,7 +416,9 @@ function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      row.push(
+        Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
     }
     previous = row;
   }
@@ -394,7 +434,8 @@ function quote(value: string): string {
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return typeof value; // bigint, function, symbol, undefined: only from JavaScript callers

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../core/types';
-import { handleRequest, type EngineApi } from './host';
+import { handleRequest, PAGE_MAX_EVENTS, type EngineApi } from './host';
 import { isWorkerResponse, type WorkerResponse } from './protocol';
 
 function stateEvent(t: number): TraceEvent {
@@ -14,11 +14,12 @@ function fakeEngine(count: number, fail = false): EngineApi {
       input === 'bad'
         ? { ok: false, error: 'actions: required' }
         : { ok: true, scenario: { actions: [] } },
-    streamScenario: (_scenario, onEvent) => {
-      for (let t = 0; t < count; t++) onEvent(stateEvent(t));
+    streamScenario: (_scenario, onEvent, options = {}) => {
+      const limit = Math.min(count, options.maxEvents ?? Infinity);
+      for (let t = 0; t < limit; t++) onEvent(stateEvent(t));
       if (fail) throw new Error('boom');
       const final = { client: 'CLOSED', server: 'LISTEN' } as const;
-      return { final, events: count, truncated: false, endTime: count };
+      return { final, events: limit, truncated: limit < count, endTime: limit };
     },
   };
 }
@@ -65,6 +66,17 @@ describe('handleRequest', () => {
     expect(run('hello', fakeEngine(1))).toEqual([
       { type: 'error', requestId: null, message: 'malformed request' },
     ]);
+  });
+
+  it('refuses a run too long for the page instead of filling its memory', () => {
+    const posted = run(
+      { type: 'run', requestId: 5, scenario: {} },
+      fakeEngine(PAGE_MAX_EVENTS + 1),
+      PAGE_MAX_EVENTS,
+    );
+    expect(posted.map((m) => m.type)).toEqual(['events', 'error']);
+    expect(posted.at(-1)).toMatchObject({ type: 'error', requestId: 5 });
+    expect((posted.at(-1) as { message: string }).message).toMatch(/too many to show/);
   });
 
   it('reports an engine exception as an error, after the batches already sent', () => {

@@ -12,6 +12,9 @@ import {
   type WorkerResponse,
 } from './protocol';
 
+/** The most events one run may make on the page. */
+export const PAGE_MAX_EVENTS = 1_000_000;
+
 /** What the worker hosts; tests pass a fake. */
 export interface EngineApi {
   parseScenario: typeof parseScenario;
@@ -49,18 +52,33 @@ export function handleRequest(
     batch = [];
   };
   let final: FinalStates;
+  let truncated: boolean;
   try {
     // streamScenario runs to the end synchronously; batches posted meanwhile reach the page while
     // the run goes on.
-    ({ final } = engine.streamScenario(parsed.scenario, (event) => {
-      batch.push(event);
-      eventCount += 1;
-      if (batch.length >= batchSize) flush();
-    }));
+    ({ final, truncated } = engine.streamScenario(
+      parsed.scenario,
+      (event) => {
+        batch.push(event);
+        eventCount += 1;
+        if (batch.length >= batchSize) flush();
+      },
+      { maxEvents: PAGE_MAX_EVENTS },
+    ));
   } catch (err) {
     // An engine bug, not bad input: say so, so it is reported as one.
     const reason = err instanceof Error ? err.message : String(err);
     post({ type: WorkerResponseType.Error, requestId, message: `engine failed: ${reason}` });
+    return;
+  }
+  if (truncated) {
+    // The page keeps every event to step through them; past this a tab would crawl or run out of
+    // memory. The headless runner streams and has no such limit.
+    post({
+      type: WorkerResponseType.Error,
+      requestId,
+      message: `this scenario makes more than ${PAGE_MAX_EVENTS.toLocaleString('en')} events, too many to show; shorten it (until, fewer actions) or run it with npm run trace`,
+    });
     return;
   }
   flush();
