@@ -41,6 +41,7 @@ export function sendAck(sim: Sim, ep: Endpoint, tcb: Tcb, reason: SendReason): v
 
 /** Any segment carrying our current ACK settles what we owed. */
 function ackSent(sim: Sim, ep: Endpoint, tcb: Tcb): void {
+  if (tcb.ackOwed > 0 && tcb.quickAcks > 0) tcb.quickAcks--; // Linux: tcp_dec_quickack_mode
   tcb.ackOwed = 0;
   cancelTimer(sim, ep, tcb, 'delayed-ack');
 }
@@ -55,15 +56,38 @@ export function sendLimitedAck(sim: Sim, ep: Endpoint, tcb: Tcb, reason: SendRea
   sendAck(sim, ep, tcb, reason);
 }
 
-/** Data or a FIN arrived: ACK at once, or (delayed ACK) within delayedAckMs or every second segment. */
-export function ackReceived(sim: Sim, ep: Endpoint, tcb: Tcb, immediately: boolean): void {
-  const delay = sim.behaviour.delayedAckMs;
+/** Linux's clock tick (HZ=1000): a timer due "now" fires at the next one. */
+const LINUX_TICK_MS = 1;
+
+/** In-order data arrived. Linux (tcp_event_data_recv): the first data starts quick-ACK mode. */
+export function dataReceived(sim: Sim, tcb: Tcb): void {
+  if (tcb.dataReceived) return;
+  tcb.dataReceived = true;
+  tcb.quickAcks = sim.behaviour.quickAcks;
+}
+
+/**
+ * Data or a FIN arrived: ACK at once, or (delayed ACK) within delayedAckMs or every second segment.
+ * `pingpong`: Linux's interactive mode (a FIN puts it there), where quick ACKs give way to delay.
+ */
+export function ackReceived(
+  sim: Sim,
+  ep: Endpoint,
+  tcb: Tcb,
+  immediately: boolean,
+  pingpong = false,
+): void {
+  const b = sim.behaviour;
+  const delay = b.delayedAckMs;
   tcb.ackOwed++;
-  if (immediately || delay <= 0 || tcb.ackOwed >= 2) {
+  const quick = tcb.quickAcks > 0 && !pingpong;
+  if (immediately || delay <= 0 || tcb.ackOwed >= 2 || quick) {
     sendAck(sim, ep, tcb, 'ack');
     return;
   }
-  if (tcb.timerDue['delayed-ack'] < 0) setTimer(sim, ep, tcb, 'delayed-ack', delay);
+  // Linux's delayed-ACK timeout (ato) stays zero until the first data arrives.
+  const timeout = b.quickAcks > 0 && !tcb.dataReceived ? Math.min(LINUX_TICK_MS, delay) : delay;
+  if (tcb.timerDue['delayed-ack'] < 0) setTimer(sim, ep, tcb, 'delayed-ack', timeout);
 }
 
 export function onDelayedAckTimer(sim: Sim, ep: Endpoint, tcb: Tcb): void {
@@ -221,8 +245,10 @@ function updateRto(sim: Sim, tcb: Tcb, r: number): void {
 /** The handshake completed: RFC 6298 5.7 when the SYN was lost, then the app learns of it. */
 export function established(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   setState(sim, ep, tcb, 'ESTABLISHED');
-  if (tcb.synRetransmitted && !tcb.hasRtt && sim.behaviour.rtoInitialMs < RTO_AFTER_SYN_LOSS_MS) {
-    tcb.rto = RTO_AFTER_SYN_LOSS_MS;
+  const b = sim.behaviour;
+  if (tcb.synRetransmitted && !tcb.hasRtt && b.rtoInitialMs < RTO_AFTER_SYN_LOSS_MS) {
+    // Never past the configured ceiling (timers.rtoMaxMs may be under 3 s).
+    tcb.rto = Math.min(RTO_AFTER_SYN_LOSS_MS, Math.max(b.rtoMaxMs, b.rtoInitialMs));
   }
   if (tcb.connectPending) {
     tcb.connectPending = false;

@@ -22,6 +22,18 @@ export interface Behaviour {
   rstOnSynInSynRcvd: boolean;
   /** Linux delays the ACK of a FIN received in ESTABLISHED, hoping to send it with its own FIN. */
   delayFinAck: boolean;
+  /**
+   * Linux's quick-ACK mode (TCP_MAX_QUICKACKS): the first data a connection receives is ACKed at
+   * once, for this many ACKs; before it, the delayed-ACK timeout (ato) is zero, so an ACK that is
+   * delayed (a FIN's) goes at the next clock tick. 0: no quick ACKs, delays are delayedAckMs.
+   */
+  quickAcks: number;
+  /**
+   * The error a RST leaves for the app, as Linux's tcp_reset picks it: ECONNRESET in SYN_RCVD
+   * (the RFC: "connection refused" after an active open) and EPIPE in CLOSE_WAIT (the RFC:
+   * "connection reset").
+   */
+  linuxResetErrors: boolean;
   noTimeWait: boolean;
   twoWayHandshake: boolean;
 }
@@ -46,6 +58,8 @@ const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
     rstOnOrphanData: false,
     rstOnSynInSynRcvd: false,
     delayFinAck: false,
+    quickAcks: 0,
+    linuxResetErrors: false,
   },
   linux: {
     profile: 'linux',
@@ -62,6 +76,8 @@ const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
     rstOnOrphanData: true,
     rstOnSynInSynRcvd: true,
     delayFinAck: true,
+    quickAcks: 16,
+    linuxResetErrors: true,
   },
 };
 

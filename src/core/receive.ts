@@ -3,6 +3,7 @@
 import { closeSocket } from './app';
 import {
   ackReceived,
+  dataReceived,
   established,
   finAcked,
   pushOutput,
@@ -111,24 +112,31 @@ function onSynSent(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
 }
 
 /** A RST answered our SYN: "connection refused". */
-function refuse(sim: Sim, ep: Endpoint, tcb: Tcb): void {
+function refuse(
+  sim: Sim,
+  ep: Endpoint,
+  tcb: Tcb,
+  error: 'ECONNREFUSED' | 'ECONNRESET' = 'ECONNREFUSED',
+): void {
   if (tcb.connectPending) {
     tcb.connectPending = false;
-    sim.emit({ t: sim.now, type: 'app', who: ep.side, call: 'connect', result: 'ECONNREFUSED' });
+    sim.emit({ t: sim.now, type: 'app', who: ep.side, call: 'connect', result: error });
   } else if (tcb.attached) {
-    ep.pendingError = 'ECONNREFUSED';
+    ep.pendingError = error;
   }
   deleteTcb(sim, ep, tcb);
 }
 
 /** Table 6 of 3.10.7.4: does any of the segment fall in the receive window? */
 function acceptable(tcb: Tcb, seq: number, space: number): boolean {
-  const inWindow = (n: number): boolean => {
-    const d = seqDiff(n, tcb.rcvNxt);
-    return d >= 0 && d < WINDOW;
-  };
-  if (space === 0) return inWindow(seq);
-  return inWindow(seq) || inWindow(seqAdd(seq, space - 1));
+  if (space === 0) return inWindow(tcb, seq);
+  return inWindow(tcb, seq) || inWindow(tcb, seqAdd(seq, space - 1));
+}
+
+/** Not a closure inside acceptable(): that runs for every segment (see route() in sim.ts). */
+function inWindow(tcb: Tcb, n: number): boolean {
+  const d = seqDiff(n, tcb.rcvNxt);
+  return d >= 0 && d < WINDOW;
 }
 
 /** 3.10.7.4: SYN_RCVD and every later state. */
@@ -198,13 +206,16 @@ function onReset(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   switch (tcb.state) {
     case 'SYN_RCVD':
       if (tcb.passive) deleteTcb(sim, ep, tcb, true);
-      else refuse(sim, ep, tcb);
+      else refuse(sim, ep, tcb, sim.behaviour.linuxResetErrors ? 'ECONNRESET' : 'ECONNREFUSED');
       return;
     case 'ESTABLISHED':
     case 'FIN_WAIT_1':
     case 'FIN_WAIT_2':
     case 'CLOSE_WAIT':
-      if (tcb.attached) ep.pendingError = 'ECONNRESET';
+      if (tcb.attached) {
+        const linuxEpipe = tcb.state === 'CLOSE_WAIT' && sim.behaviour.linuxResetErrors;
+        ep.pendingError = linuxEpipe ? 'EPIPE' : 'ECONNRESET';
+      }
       deleteTcb(sim, ep, tcb);
       return;
     default:
@@ -287,8 +298,10 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
     len = Math.max(0, len - old);
   }
   if (len > 0 && !tcb.attached && sim.behaviour.rstOnOrphanData) {
-    // Linux: nobody will ever read this, so tell the peer at once (tcp_rcv_state_process).
-    sendRst(sim, ep, tcb.sndNxt, tcb.rcvNxt, 'rst-orphan-data');
+    // Linux: nobody will ever read this, so tell the peer at once (tcp_rcv_state_process). The RST
+    // answers the segment (tcp_v4_send_reset): SEQ = SEG.ACK, no ACK bit (step five let only
+    // segments with ACK through).
+    sendRst(sim, ep, seg.ack, null, 'rst-orphan-data');
     deleteTcb(sim, ep, tcb);
     return;
   }
@@ -300,6 +313,7 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   }
   const filledGap = tcb.outOfOrder.length > 0;
   tcb.rcvNxt = seqAdd(tcb.rcvNxt, len);
+  if (len > 0) dataReceived(sim, tcb);
   let fin = hasFin;
   if (filledGap) fin = drainOutOfOrder(tcb) || fin;
   if (fin) {
@@ -337,7 +351,7 @@ function onFin(sim: Sim, ep: Endpoint, tcb: Tcb, filledGap: boolean): void {
     case 'ESTABLISHED': {
       setState(sim, ep, tcb, 'CLOSE_WAIT');
       const b = sim.behaviour;
-      ackReceived(sim, ep, tcb, filledGap || !(b.delayFinAck && b.delayedAckMs > 0));
+      ackReceived(sim, ep, tcb, filledGap || !(b.delayFinAck && b.delayedAckMs > 0), b.delayFinAck);
       if (ep.closeOnEof && tcb.attached) closeSocket(sim, ep, tcb);
       return;
     }

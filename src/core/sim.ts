@@ -77,6 +77,10 @@ export interface Tcb {
   synRetransmitted: boolean;
   /** Segments received that we owe an ACK for (delayed ACK). */
   ackOwed: number;
+  /** ACKs still to send at once in Linux's quick-ACK mode (icsk_ack.quick). */
+  quickAcks: number;
+  /** Data has arrived (Linux: ato is no longer zero). */
+  dataReceived: boolean;
   lastRateLimitedAck: number;
   /** Out-of-order segments held for later (RFC 9293 3.10.7.4 seventh, SHOULD). */
   outOfOrder: { seq: number; len: number; fin: boolean }[];
@@ -279,16 +283,6 @@ function route(sim: Sim, seg: Segment): void {
     counter.seen++;
     if (counter.seen === counter.fault.nth && fate === null) fate = counter.fault.fate;
   }
-  const arrive = (t: number, duplicate: boolean, delayedMs: number): void =>
-    schedule(sim, {
-      t,
-      rank: 2,
-      order: runtimeOrder(sim),
-      kind: ItemKind.Arrive,
-      seg,
-      duplicate,
-      delayedMs,
-    });
   if (fate === 'drop') {
     schedule(sim, { t: arriveAt, rank: 2, order: runtimeOrder(sim), kind: ItemKind.Drop, seg, reason: 'fault' });
     return;
@@ -298,13 +292,20 @@ function route(sim: Sim, seg: Segment): void {
     return;
   }
   if (fate === 'duplicate') {
-    arrive(arriveAt, false, 0);
-    arrive(arriveAt, true, 0);
+    arrive(sim, seg, arriveAt, false, 0);
+    arrive(sim, seg, arriveAt, true, 0);
   } else if (fate !== null) {
-    arrive(arriveAt + fate.delayMs, false, fate.delayMs);
+    arrive(sim, seg, arriveAt + fate.delayMs, false, fate.delayMs);
   } else {
-    arrive(arriveAt, false, 0);
+    arrive(sim, seg, arriveAt, false, 0);
   }
+}
+
+// A module-level function rather than a closure in route(): this runs for every segment, and a
+// closure is a new function object each time (under tsx/esbuild's keepNames, a defineProperty too).
+function arrive(sim: Sim, seg: Segment, t: number, duplicate: boolean, delayedMs: number): void {
+  const order = runtimeOrder(sim);
+  schedule(sim, { t, rank: 2, order, kind: ItemKind.Arrive, seg, duplicate, delayedMs });
 }
 
 export function makeTcb(state: TcpState, iss: number, rtoInitialMs: number, passive: boolean): Tcb {
@@ -331,6 +332,8 @@ export function makeTcb(state: TcpState, iss: number, rtoInitialMs: number, pass
     recoverHigh: null,
     synRetransmitted: false,
     ackOwed: 0,
+    quickAcks: 0,
+    dataReceived: false,
     lastRateLimitedAck: -Infinity,
     outOfOrder: [],
     timerDue: { retransmit: -1, 'time-wait': -1, 'fin-wait-2': -1, 'delayed-ack': -1 },
