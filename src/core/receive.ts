@@ -314,8 +314,10 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   const filledGap = tcb.outOfOrder.length > 0;
   tcb.rcvNxt = seqAdd(tcb.rcvNxt, len);
   if (len > 0) dataReceived(sim, tcb);
+  // Nothing follows a FIN: with one here, held data (all of it redundant or beyond the FIN) is
+  // not drained but dropped with the queue (onFin), as Linux's tcp_fin purges its ofo queue.
   let fin = hasFin;
-  if (filledGap) fin = drainOutOfOrder(tcb) || fin;
+  if (filledGap && !hasFin) fin = drainOutOfOrder(tcb);
   if (fin) {
     onFin(sim, ep, tcb, filledGap);
   } else if (len > 0) {
@@ -325,7 +327,6 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
 
 /** Moves RCV.NXT over held segments that now follow on; true when a held FIN is reached. */
 function drainOutOfOrder(tcb: Tcb): boolean {
-  let fin = false;
   let progressed = true;
   while (progressed) {
     progressed = false;
@@ -335,11 +336,11 @@ function drainOutOfOrder(tcb: Tcb): boolean {
         tcb.rcvNxt = end;
         progressed = true;
       }
-      if (held.fin && end === tcb.rcvNxt) fin = true;
+      if (held.fin && end === tcb.rcvNxt) return true; // the FIN ends the stream: stop here
     }
   }
   tcb.outOfOrder = tcb.outOfOrder.filter((held) => seqLt(tcb.rcvNxt, seqAdd(held.seq, held.len)));
-  return fin;
+  return false;
 }
 
 /** Eighth step: the peer's FIN, in order. */
