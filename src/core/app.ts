@@ -135,7 +135,8 @@ export function closeSocket(sim: Sim, ep: Endpoint, tcb: Tcb): void {
       return;
     case 'FIN_WAIT_2':
       // Linux: an orphaned FIN_WAIT_2 waits tcp_fin_timeout, not forever.
-      if (sim.behaviour.finWait2Ms > 0) setTimer(sim, ep, tcb, 'fin-wait-2', sim.behaviour.finWait2Ms);
+      if (sim.behaviour.finWait2Ms > 0)
+        setTimer(sim, ep, tcb, 'fin-wait-2', sim.behaviour.finWait2Ms);
       return;
     default:
       return;
@@ -167,4 +168,3 @@ function abort(sim: Sim, ep: Endpoint): void {
   tcb.attached = false;
   deleteTcb(sim, ep, tcb);
 }
-

@@ -45,7 +45,10 @@ export function statesAt(trace: Trace, at: number): Record<Side, TcpState> {
 }
 
 /** The segments rule 2 compares, with each side's last acknowledgement number (rule 3). */
-export function wireOf(trace: Trace): { wire: WireSegment[]; lastAck: Partial<Record<Side, number>> } {
+export function wireOf(trace: Trace): {
+  wire: WireSegment[];
+  lastAck: Partial<Record<Side, number>>;
+} {
   const faultDropped = new Set<number>();
   for (const event of trace.events) {
     if (event.type === 'drop' && event.reason === 'fault') faultDropped.add(event.id);
@@ -61,7 +64,8 @@ export function wireOf(trace: Trace): { wire: WireSegment[]; lastAck: Partial<Re
     const ack = hasAck ? u32(event.ack - (peerIsn ?? 0)) : null;
     if (ack !== null && event.injected !== true) lastAck[event.who] = ack;
     if (faultDropped.has(event.id)) continue;
-    const interesting = event.len > 0 || event.flags.some((f) => f === 'SYN' || f === 'FIN' || f === 'RST');
+    const interesting =
+      event.len > 0 || event.flags.some((f) => f === 'SYN' || f === 'FIN' || f === 'RST');
     if (!interesting) continue;
     wire.push({
       from: event.who,

@@ -16,7 +16,9 @@ function run(scenario: Partial<Scenario> & { actions: Action[] }): Trace {
 }
 
 const sends = (trace: Trace, who?: Side): SendEvent[] =>
-  trace.events.filter((e): e is SendEvent => e.type === 'send' && (who === undefined || e.who === who));
+  trace.events.filter(
+    (e): e is SendEvent => e.type === 'send' && (who === undefined || e.who === who),
+  );
 
 const flags = (e: SendEvent): string => e.flags.filter((f) => f !== 'PSH').join(',');
 
@@ -47,7 +49,10 @@ describe('initial sequence numbers', () => {
 
   it('draws missing ISNs from the seed: same seed, same numbers', () => {
     const scenario: Scenario = { seed: 42, actions: open };
-    const isns = (s: Scenario) => sends(runScenario(s)).filter((e) => e.flags.includes('SYN')).map((e) => e.seq);
+    const isns = (s: Scenario) =>
+      sends(runScenario(s))
+        .filter((e) => e.flags.includes('SYN'))
+        .map((e) => e.seq);
     expect(isns(scenario)).toEqual(isns({ ...scenario }));
     expect(isns(scenario)).not.toEqual(isns({ ...scenario, seed: 43 }));
   });
@@ -67,14 +72,19 @@ describe('TIME_WAIT and port reuse', () => {
   });
 
   it('lets SO_REUSEADDR take the port: TIME_WAIT ends and a new handshake starts', () => {
-    const trace = run({ actions: [...closeFirst, { at: 1000, who: 'client', do: 'connect', reuse: true }] });
+    const trace = run({
+      actions: [...closeFirst, { at: 1000, who: 'client', do: 'connect', reuse: true }],
+    });
     expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:ok']);
     expect(statePath(trace, 'client')).toContain('SYN_SENT');
     expect(statePath(trace, 'server').slice(-3)).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED']);
   });
 
   it('lasts 2·MSL: 4 minutes in the RFC profile, 60 s on Linux', () => {
-    for (const [profile, ms] of [['rfc9293', 240_000], ['linux', 60_000]] as const) {
+    for (const [profile, ms] of [
+      ['rfc9293', 240_000],
+      ['linux', 60_000],
+    ] as const) {
       const trace = run({ profile, actions: closeFirst });
       const enter = trace.events.find((e) => e.type === 'state' && e.to === 'TIME_WAIT');
       const leave = trace.events.find((e) => e.type === 'state' && e.from === 'TIME_WAIT');
@@ -88,7 +98,8 @@ describe('TIME_WAIT and port reuse', () => {
       faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
     });
     const twSets = trace.events.filter(
-      (e) => e.type === 'timer' && e.who === 'client' && e.timer === 'time-wait' && e.action === 'set',
+      (e) =>
+        e.type === 'timer' && e.who === 'client' && e.timer === 'time-wait' && e.action === 'set',
     );
     expect(twSets).toHaveLength(2);
     expect(statePath(trace, 'server').slice(-2)).toEqual(['LAST_ACK', 'CLOSED']);
@@ -113,7 +124,11 @@ describe('what if', () => {
   it('without TIME_WAIT, the retransmitted FIN meets a RST', () => {
     const trace = run({
       whatIf: { noTimeWait: true },
-      actions: [...open, { at: 200, who: 'client', do: 'close' }, { at: 300, who: 'server', do: 'close' }],
+      actions: [
+        ...open,
+        { at: 200, who: 'client', do: 'close' },
+        { at: 300, who: 'server', do: 'close' },
+      ],
       faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
     });
     expect(statePath(trace, 'client')).not.toContain('TIME_WAIT');
@@ -125,14 +140,19 @@ describe('what if', () => {
   it('with a two-way handshake the server is ESTABLISHED as soon as it sends SYN+ACK', () => {
     const trace = run({ whatIf: { twoWayHandshake: true }, actions: open });
     const synAck = sends(trace, 'server').find((e) => flags(e) === 'SYN,ACK')!;
-    const est = trace.events.find((e) => e.type === 'state' && e.who === 'server' && e.to === 'ESTABLISHED')!;
+    const est = trace.events.find(
+      (e) => e.type === 'state' && e.who === 'server' && e.to === 'ESTABLISHED',
+    )!;
     expect(est.t).toBe(synAck.t);
   });
 });
 
 describe('faults and loss', () => {
   it('duplicates a segment: two deliveries, the second marked', () => {
-    const trace = run({ actions: open, faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: 'duplicate' }] });
+    const trace = run({
+      actions: open,
+      faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: 'duplicate' }],
+    });
     const delivered = trace.events.filter((e) => e.type === 'deliver' && e.id === 1);
     expect(delivered).toEqual([
       { t: 101, type: 'deliver', id: 1 },
@@ -141,7 +161,10 @@ describe('faults and loss', () => {
   });
 
   it('delays a segment: delivered late and marked', () => {
-    const trace = run({ actions: open, faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: { delayMs: 500 } }] });
+    const trace = run({
+      actions: open,
+      faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: { delayMs: 500 } }],
+    });
     expect(trace.events.find((e) => e.type === 'deliver' && e.id === 1)).toEqual({
       t: 601,
       type: 'deliver',
@@ -155,17 +178,26 @@ describe('faults and loss', () => {
     const a = runScenario(scenario);
     const b = runScenario(scenario);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    const lossy = runScenario({ ...scenario, actions: [...open, { at: 200, who: 'client', do: 'send', bytes: 50_000 }] });
+    const lossy = runScenario({
+      ...scenario,
+      actions: [...open, { at: 200, who: 'client', do: 'send', bytes: 50_000 }],
+    });
     expect(lossy.events.some((e) => e.type === 'drop' && e.reason === 'loss')).toBe(true);
   });
 });
 
 describe('retransmission', () => {
-  const lonely: Scenario = { ...base, server: { ...base.server, scripted: true }, actions: [{ at: 0, who: 'client', do: 'connect' }] };
+  const lonely: Scenario = {
+    ...base,
+    server: { ...base.server, scripted: true },
+    actions: [{ at: 0, who: 'client', do: 'connect' }],
+  };
 
   it('backs the SYN off exponentially and gives up with ETIMEDOUT (Linux: after 127 s)', () => {
     const trace = runScenario({ ...lonely, profile: 'linux' });
-    expect(sends(trace, 'client').map((e) => e.t)).toEqual([0, 1000, 3000, 7000, 15000, 31000, 63000]);
+    expect(sends(trace, 'client').map((e) => e.t)).toEqual([
+      0, 1000, 3000, 7000, 15000, 31000, 63000,
+    ]);
     expect(trace.events.at(-1)).toMatchObject({ t: 127_000, type: 'state', to: 'CLOSED' });
     expect(results(trace, 'client')).toEqual(['connect:ETIMEDOUT']);
   });
@@ -177,7 +209,10 @@ describe('retransmission', () => {
   });
 
   it('takes the RTO floor after a short RTT sample: 200 ms on Linux, 1 s in the RFC profile', () => {
-    for (const [profile, rto] of [['linux', 200], ['rfc9293', 1000]] as const) {
+    for (const [profile, rto] of [
+      ['linux', 200],
+      ['rfc9293', 1000],
+    ] as const) {
       const trace = run({
         profile,
         actions: [...open, { at: 300, who: 'client', do: 'send', bytes: 10 }],
@@ -202,7 +237,10 @@ describe('retransmission', () => {
   });
 
   it('resends a lost SYN+ACK when the SYN comes again', () => {
-    const trace = run({ actions: open, faults: [{ who: 'server', flags: 'SYN,ACK', nth: 1, fate: 'drop' }] });
+    const trace = run({
+      actions: open,
+      faults: [{ who: 'server', flags: 'SYN,ACK', nth: 1, fate: 'drop' }],
+    });
     const synAcks = sends(trace, 'server').filter((e) => flags(e) === 'SYN,ACK');
     expect(synAcks.length).toBeGreaterThanOrEqual(2);
     expect(synAcks.slice(1).every((e) => e.retransmission)).toBe(true);
@@ -219,10 +257,17 @@ describe('RST', () => {
   });
 
   it('abort sends RST (RST+ACK on Linux) and the peer reports ECONNRESET', () => {
-    for (const [profile, want] of [['rfc9293', 'RST'], ['linux', 'RST,ACK']] as const) {
+    for (const [profile, want] of [
+      ['rfc9293', 'RST'],
+      ['linux', 'RST,ACK'],
+    ] as const) {
       const trace = run({
         profile,
-        actions: [...open, { at: 200, who: 'client', do: 'abort' }, { at: 300, who: 'server', do: 'send', bytes: 5 }],
+        actions: [
+          ...open,
+          { at: 200, who: 'client', do: 'abort' },
+          { at: 300, who: 'server', do: 'send', bytes: 5 },
+        ],
       });
       expect(flags(sends(trace, 'client').at(-1)!)).toBe(want);
       expect(results(trace, 'server')).toEqual(['listen:ok', 'send:ECONNRESET']);
@@ -264,11 +309,21 @@ describe('teardown', () => {
       actions: [...open, { at: 300, who: 'client', do: 'close' }],
     });
     const teardown = sends(trace).filter((e) => e.t >= 300);
-    expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual(['client:FIN,ACK', 'server:FIN,ACK', 'client:ACK']);
+    expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual([
+      'client:FIN,ACK',
+      'server:FIN,ACK',
+      'client:ACK',
+    ]);
   });
 
   it('the RFC profile ACKs the FIN at once: four segments', () => {
-    const trace = run({ actions: [...open, { at: 300, who: 'client', do: 'close' }, { at: 400, who: 'server', do: 'close' }] });
+    const trace = run({
+      actions: [
+        ...open,
+        { at: 300, who: 'client', do: 'close' },
+        { at: 400, who: 'server', do: 'close' },
+      ],
+    });
     const teardown = sends(trace).filter((e) => e.t >= 300);
     expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual([
       'client:FIN,ACK',
@@ -289,7 +344,14 @@ describe('teardown', () => {
     });
     const acks = sends(trace, 'client').filter((e) => e.t > 300 && e.t < 400);
     expect(acks.map((e) => e.ack)).toEqual([5000 + 1 + 100]);
-    expect(statePath(trace, 'client')).toEqual(['SYN_SENT', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT', 'CLOSED']);
+    expect(statePath(trace, 'client')).toEqual([
+      'SYN_SENT',
+      'ESTABLISHED',
+      'FIN_WAIT_1',
+      'FIN_WAIT_2',
+      'TIME_WAIT',
+      'CLOSED',
+    ]);
   });
 
   it('Linux closes an orphaned FIN_WAIT_2 after 60 s; the RFC profile waits', () => {
@@ -300,18 +362,40 @@ describe('teardown', () => {
 });
 
 describe('running', () => {
+  it('ends an ACK loop between desynchronized endpoints after 10 quiet minutes', () => {
+    // A 500 ms round trip defeats the ACK rate limit: each side answers the other's ACK forever.
+    const trace = run({
+      network: { delayMs: 250, lossRate: 0 },
+      actions: open,
+      inject: [{ at: 1000, to: 'client', flags: 'ACK', seq: 1, ack: 1, len: 2 }],
+    });
+    const loopAcks = sends(trace).filter((e) => e.reason === 'dup-ack');
+    expect(loopAcks.length).toBeGreaterThan(1000);
+    expect(loopAcks.at(-1)!.t).toBeLessThanOrEqual(1000 + 10 * 60 * 1000 + 500);
+    expect(trace.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+
   it('streams the same events it would return, and honours until and maxEvents', () => {
-    const scenario: Scenario = { ...base, actions: [...open, { at: 200, who: 'client', do: 'close' }] };
+    const scenario: Scenario = {
+      ...base,
+      actions: [...open, { at: 200, who: 'client', do: 'close' }],
+    };
     const streamed: TraceEvent[] = [];
     const summary = streamScenario(scenario, (e) => streamed.push(e));
     expect(streamed).toEqual(runScenario(scenario).events);
     expect(summary.truncated).toBe(false);
-    expect(streamScenario(scenario, () => undefined, { maxEvents: 5 })).toMatchObject({ events: 5, truncated: true });
+    expect(streamScenario(scenario, () => undefined, { maxEvents: 5 })).toMatchObject({
+      events: 5,
+      truncated: true,
+    });
     expect(runScenario({ ...scenario, until: 150 }).events.every((e) => e.t <= 150)).toBe(true);
   });
 
   it('takes actions lazily from an iterator with the same result', () => {
-    const scenario: Scenario = { ...base, actions: [...open, { at: 200, who: 'client', do: 'close' }] };
+    const scenario: Scenario = {
+      ...base,
+      actions: [...open, { at: 200, who: 'client', do: 'close' }],
+    };
     function* lazily(): Generator<Action> {
       yield* scenario.actions;
     }

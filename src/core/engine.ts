@@ -11,6 +11,7 @@ import {
   deleteTcb,
   type Endpoint,
   type FaultCounter,
+  isProgress,
   flagList,
   type Item,
   ItemKind,
@@ -20,15 +21,7 @@ import {
 } from './sim';
 import { seqAdd } from './seq';
 import { faultFlags, parseFlags } from './flags';
-import type {
-  Action,
-  FinalStates,
-  Injection,
-  Scenario,
-  Side,
-  TraceEvent,
-  Trace,
-} from './types';
+import type { Action, FinalStates, Injection, Scenario, Side, TraceEvent, Trace } from './types';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_PORTS: Record<Side, number> = { client: 40000, server: 8080 };
@@ -110,8 +103,10 @@ export function streamScenario(
     faults,
     emit: (event) => {
       count++;
+      if (isProgress(event)) sim.lastProgressAt = event.t;
       onEvent(event);
     },
+    lastProgressAt: 0,
   };
 
   const actions = (options.actions ?? sortedActions(scenario.actions))[Symbol.iterator]();
@@ -119,7 +114,13 @@ export function streamScenario(
   const scheduleNextAction = (): void => {
     const next = actions.next();
     if (next.done === true) return;
-    sim.agenda.push({ t: next.value.at, rank: 0, order: actionOrder++, kind: ItemKind.Action, action: next.value });
+    sim.agenda.push({
+      t: next.value.at,
+      rank: 0,
+      order: actionOrder++,
+      kind: ItemKind.Action,
+      action: next.value,
+    });
   };
   scheduleNextAction();
   (scenario.inject ?? []).forEach((injection, order) =>

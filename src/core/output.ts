@@ -2,6 +2,7 @@
 // and retransmissions with the RFC 6298 timer.
 import {
   ACK,
+  ACK_LOOP_LIMIT_MS,
   ACK_RATE_LIMIT_MS,
   appResult,
   cancelTimer,
@@ -52,6 +53,7 @@ function ackSent(sim: Sim, ep: Endpoint, tcb: Tcb): void {
  */
 export function sendLimitedAck(sim: Sim, ep: Endpoint, tcb: Tcb, reason: SendReason): void {
   if (sim.now - tcb.lastRateLimitedAck < ACK_RATE_LIMIT_MS) return;
+  if (sim.now - sim.lastProgressAt > ACK_LOOP_LIMIT_MS) return;
   tcb.lastRateLimitedAck = sim.now;
   sendAck(sim, ep, tcb, reason);
 }
@@ -162,7 +164,14 @@ export function retransmitFirst(sim: Sim, ep: Endpoint, tcb: Tcb): void {
     flags |= ACK;
   }
   first.retransmitted = true;
-  transmit(sim, ep, { flags, seq, ack: tcb.rcvNxt, len, retransmission: true, reason: 'retransmit' });
+  transmit(sim, ep, {
+    flags,
+    seq,
+    ack: tcb.rcvNxt,
+    len,
+    retransmission: true,
+    reason: 'retransmit',
+  });
   if (flags & ACK) ackSent(sim, ep, tcb);
 }
 

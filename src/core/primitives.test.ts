@@ -16,10 +16,14 @@ describe('sequence numbers', () => {
 
   it('a + n is after a for every n in (0, 2^31)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 0xffff_ffff }), fc.integer({ min: 1, max: 0x7fff_ffff }), (a, n) => {
-        const b = seqAdd(a, n);
-        return seqGt(b, a) && seqLt(a, b) && seqLeq(a, a) && seqDiff(b, a) === n;
-      }),
+      fc.property(
+        fc.nat({ max: 0xffff_ffff }),
+        fc.integer({ min: 1, max: 0x7fff_ffff }),
+        (a, n) => {
+          const b = seqAdd(a, n);
+          return seqGt(b, a) && seqLt(a, b) && seqLeq(a, a) && seqDiff(b, a) === n;
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -29,14 +33,18 @@ describe('agenda', () => {
   it('pops by time, then rank, then insertion order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ t: fc.nat({ max: 50 }), rank: fc.nat({ max: 2 }) }), { maxLength: 200 }),
+        fc.array(fc.record({ t: fc.nat({ max: 50 }), rank: fc.nat({ max: 2 }) }), {
+          maxLength: 200,
+        }),
         (entries) => {
           const agenda = new Agenda<Scheduled>();
           const items = entries.map((e, order) => ({ ...e, order }));
           items.forEach((item) => agenda.push(item));
           const popped: Scheduled[] = [];
           for (let item = agenda.pop(); item !== undefined; item = agenda.pop()) popped.push(item);
-          const expected = [...items].sort((a, b) => a.t - b.t || a.rank - b.rank || a.order - b.order);
+          const expected = [...items].sort(
+            (a, b) => a.t - b.t || a.rank - b.rank || a.order - b.order,
+          );
           expect(popped).toEqual(expected);
         },
       ),

@@ -369,4 +369,3 @@ function onFin(sim: Sim, ep: Endpoint, tcb: Tcb, filledGap: boolean): void {
       sendAck(sim, ep, tcb, 'ack');
   }
 }
-

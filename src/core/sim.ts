@@ -27,6 +27,21 @@ export const WINDOW = 65535;
 export const MSS = 1460;
 /** RFC 5961 section 7 and Linux's tcp_invalid_ratelimit: at most one such ACK per half second. */
 export const ACK_RATE_LIMIT_MS = 500;
+/**
+ * Two endpoints put out of step (an injected segment) can answer each other's ACKs forever, as
+ * real stacks do when the round trip exceeds the rate limit. A simulation must end, so once they
+ * have done nothing else for this long, the engine stops answering: a safeguard, not a TCP rule.
+ */
+export const ACK_LOOP_LIMIT_MS = 10 * 60 * 1000;
+
+/** Events that do not count as progress when looking for an ACK loop. */
+export function isProgress(event: TraceEvent): boolean {
+  if (event.type === 'deliver' || event.type === 'drop') return false;
+  return !(
+    event.type === 'send' &&
+    (event.reason === 'dup-ack' || event.reason === 'challenge-ack')
+  );
+}
 
 export interface Segment {
   id: number;
@@ -141,6 +156,8 @@ export interface Sim {
   endpoints: Record<Side, Endpoint>;
   faults: FaultCounter[];
   emit: (event: TraceEvent) => void;
+  /** When something other than duplicate or challenge ACKs last happened (see ACK_LOOP_LIMIT_MS). */
+  lastProgressAt: number;
 }
 
 export function schedule(sim: Sim, item: Item): void {
@@ -284,11 +301,25 @@ function route(sim: Sim, seg: Segment): void {
     if (counter.seen === counter.fault.nth && fate === null) fate = counter.fault.fate;
   }
   if (fate === 'drop') {
-    schedule(sim, { t: arriveAt, rank: 2, order: runtimeOrder(sim), kind: ItemKind.Drop, seg, reason: 'fault' });
+    schedule(sim, {
+      t: arriveAt,
+      rank: 2,
+      order: runtimeOrder(sim),
+      kind: ItemKind.Drop,
+      seg,
+      reason: 'fault',
+    });
     return;
   }
   if (sim.lossRate > 0 && sim.rng.next() < sim.lossRate) {
-    schedule(sim, { t: arriveAt, rank: 2, order: runtimeOrder(sim), kind: ItemKind.Drop, seg, reason: 'loss' });
+    schedule(sim, {
+      t: arriveAt,
+      rank: 2,
+      order: runtimeOrder(sim),
+      kind: ItemKind.Drop,
+      seg,
+      reason: 'loss',
+    });
     return;
   }
   if (fate === 'duplicate') {
