@@ -6,7 +6,7 @@
 //
 // To replay a failure: fc.assert(..., { seed, path, endOnFailure: true }) with the printed values.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { sharedPath } from '../testing/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, streamScenario } from './engine';
@@ -291,10 +291,10 @@ function report(s: Scenario, problems: string[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (a) Allowed transitions, from the RFC 9293 table in /work/shared/reference
+// (a) Allowed transitions, from the RFC 9293 table in shared/reference
 // ---------------------------------------------------------------------------------------------
 
-const CSV = resolve(import.meta.dirname, '../../../shared/reference/rfc9293-transitions.csv');
+const CSV = sharedPath('reference', 'rfc9293-transitions.csv');
 const SYNCHRONIZED: readonly TcpState[] = [
   'SYN_RCVD', // 3.10.7.4 treats SYN-RECEIVED with the synchronized states
   'ESTABLISHED',

@@ -300,26 +300,14 @@ function route(sim: Sim, seg: Segment): void {
     counter.seen++;
     if (counter.seen === counter.fault.nth && fate === null) fate = counter.fault.fate;
   }
+  // A fault decides first; random loss is drawn only for what it spares, so adding a fault to a
+  // lossy scenario changes no other segment's fate.
   if (fate === 'drop') {
-    schedule(sim, {
-      t: arriveAt,
-      rank: 2,
-      order: runtimeOrder(sim),
-      kind: ItemKind.Drop,
-      seg,
-      reason: 'fault',
-    });
+    lose(sim, seg, arriveAt, 'fault');
     return;
   }
   if (sim.lossRate > 0 && sim.rng.next() < sim.lossRate) {
-    schedule(sim, {
-      t: arriveAt,
-      rank: 2,
-      order: runtimeOrder(sim),
-      kind: ItemKind.Drop,
-      seg,
-      reason: 'loss',
-    });
+    lose(sim, seg, arriveAt, 'loss');
     return;
   }
   if (fate === 'duplicate') {
@@ -330,6 +318,11 @@ function route(sim: Sim, seg: Segment): void {
   } else {
     arrive(sim, seg, arriveAt, false, 0);
   }
+}
+
+/** The drop is reported when the segment would have arrived, so it is drawn halfway. */
+function lose(sim: Sim, seg: Segment, t: number, reason: 'fault' | 'loss'): void {
+  schedule(sim, { t, rank: 2, order: runtimeOrder(sim), kind: ItemKind.Drop, seg, reason });
 }
 
 // A module-level function rather than a closure in route(): this runs for every segment, and a

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from './jsonSyntax';
 import { parseScenario, parseScenarioJson, type ParseResult } from './validate';
+import { sharedPath } from '../testing/shared';
 
-const CONFORMANCE_DIR = '/work/shared/conformance';
+const CONFORMANCE_DIR = sharedPath('conformance');
 
 /** The contract's example scenario: every field, all valid. */
 function full(): Record<string, unknown> {
