@@ -153,8 +153,13 @@ function onSynchronized(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   }
 
   // First: sequence number check.
-  if (!acceptable(tcb, seg.seq, segSpace(seg.flags, seg.len))) {
-    if (!(seg.flags & RST)) sendLimitedAck(sim, ep, tcb, 'dup-ack');
+  const space = segSpace(seg.flags, seg.len);
+  if (!acceptable(tcb, seg.seq, space)) {
+    if (seg.flags & RST) return;
+    // Only answers to bare ACKs and SYNs are rate-limited: those are what ACK loops are made of
+    // (Linux's tcp_oow_rate_limited); data and FINs are answered every time.
+    if (space === 0 || seg.flags & SYN) sendLimitedAck(sim, ep, tcb, 'dup-ack');
+    else sendAck(sim, ep, tcb, 'dup-ack');
     return;
   }
   // Second: RST (RFC 5961 section 3: reset only on an exact match, else a challenge ACK).

@@ -645,12 +645,13 @@ const TABLE: Record<string, Entry> = {
       ...(p === 'linux'
         ? [
             {
-              label: 'Linux rate-limits these ACKs (tcp_invalid_ratelimit, 500 ms)',
+              label:
+                'Linux rate-limits the ACKs for bare ACKs (tcp_invalid_ratelimit, 500 ms): the loop material',
               scenario: client(p, 'ESTABLISHED', {
                 inject: [
-                  inj(T, 'client', 'ACK', 100_000, 1, 10),
-                  inj(T + 100, 'client', 'ACK', 100_000, 1, 10),
-                  inj(T + 600, 'client', 'ACK', 100_000, 1, 10),
+                  inj(T, 'client', 'ACK', 100_000, 1, 0),
+                  inj(T + 100, 'client', 'ACK', 100_000, 1, 0),
+                  inj(T + 600, 'client', 'ACK', 100_000, 1, 0),
                 ],
               }),
               who: 'client' as const,
@@ -658,6 +659,20 @@ const TABLE: Record<string, Entry> = {
               window: 600,
               from: 'ESTABLISHED' as const,
               send: ['+0 . 1:1(0) ack 1', '+600 . 1:1(0) ack 1'],
+            },
+            {
+              label: 'but answers every data segment (tcp_oow_rate_limited: data is no ACK loop)',
+              scenario: client(p, 'ESTABLISHED', {
+                inject: [
+                  inj(T, 'client', 'ACK', 100_000, 1, 10),
+                  inj(T + 100, 'client', 'ACK', 100_000, 1, 10),
+                ],
+              }),
+              who: 'client' as const,
+              at: T,
+              window: 100,
+              from: 'ESTABLISHED' as const,
+              send: ['+0 . 1:1(0) ack 1', '+100 . 1:1(0) ack 1'],
             },
           ]
         : []),
