@@ -1,6 +1,7 @@
 // The engine's public face: run a (validated) scenario on a simulated clock and stream its trace.
 // No timers, no DOM, no Math.random: everything comes from the scenario and its seed.
 import { runAction } from './app';
+import { DEFAULT_DELAY_MS, DEFAULT_PORTS, DEFAULT_SEED } from './defaults';
 import { Agenda } from './heap';
 import { onDelayedAckTimer, onRetransmitTimer } from './output';
 import { resolveBehaviour } from './profile';
@@ -22,10 +23,6 @@ import {
 import { seqAdd } from './seq';
 import { faultFlags, parseFlags } from './flags';
 import type { Action, FinalStates, Injection, Scenario, Side, TraceEvent, Trace } from './types';
-
-export const DEFAULT_SEED = 1;
-export const DEFAULT_PORTS: Record<Side, number> = { client: 40000, server: 8080 };
-export const DEFAULT_DELAY_MS = 1;
 
 export interface RunOptions {
   /**

@@ -2,6 +2,7 @@
 // field that is wrong and why. Scenarios come from hand-written files, share links and a course page's
 // messages, so anything may arrive: this never throws and refuses unknown fields to catch typos.
 
+import { DEFAULT_PORTS } from './defaults';
 import { locateJsonError } from './jsonSyntax';
 import {
   ACTION_KINDS,
@@ -24,9 +25,6 @@ import {
 export const MAX_SEND_BYTES = 16 * 1024 * 1024;
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
-
-/** The ports an endpoint uses when the scenario names none (the engine's DEFAULT_PORTS). */
-const DEFAULT_PORTS: Readonly<Record<Side, number>> = { client: 40000, server: 8080 };
 
 export function parseScenario(input: unknown): ParseResult {
   try {
