@@ -391,6 +391,23 @@ describe('running', () => {
     expect(runScenario({ ...scenario, until: 150 }).events.every((e) => e.t <= 150)).toBe(true);
   });
 
+  it('marks where each cause begins: a SYN arrival brings the state change and the SYN+ACK', () => {
+    const starts: number[] = [];
+    const events: TraceEvent[] = [];
+    streamScenario({ ...base, actions: open }, (e) => events.push(e), {
+      onCause: () => starts.push(events.length),
+    });
+    const arrival = events.findIndex((e) => e.type === 'deliver' && e.id === 1);
+    expect(starts).toContain(arrival);
+    const next = starts.find((i) => i > arrival)!;
+    expect(events.slice(arrival, next).map((e) => e.type)).toEqual([
+      'deliver',
+      'state',
+      'send',
+      'timer',
+    ]);
+  });
+
   it('takes actions lazily from an iterator with the same result', () => {
     const scenario: Scenario = {
       ...base,

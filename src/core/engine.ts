@@ -32,6 +32,11 @@ export interface RunOptions {
   actions?: Iterable<Action>;
   /** Stop after this many events (a guard for callers that cannot afford an unbounded run). */
   maxEvents?: number;
+  /**
+   * Called before the engine handles each thing that happens (an action, an arrival, a timer...).
+   * The events emitted between two calls share one cause: the page steps through them together.
+   */
+  onCause?: () => void;
 }
 
 export interface RunSummary {
@@ -135,6 +140,7 @@ export function streamScenario(
       break;
     }
     sim.now = item.t;
+    options.onCause?.();
     handle(sim, item);
     if (item.kind === ItemKind.Action) scheduleNextAction();
   }
