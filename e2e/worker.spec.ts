@@ -2,22 +2,24 @@ import { expect, test, type ConsoleMessage } from '@playwright/test';
 
 // The default lesson (src/scenarios/client-closes-first.json), run in the engine worker.
 
-test('lists the trace of the default lesson, computed in a worker', async ({ page }) => {
+test('draws the default lesson, computed in a worker', async ({ page }) => {
   await page.goto('./');
 
-  const rows = page.getByTestId('event');
-  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('lifeline-client')).toBeAttached();
   await expect(page.getByTestId('error')).toHaveCount(0);
+  const counter = page.getByTestId('step-counter');
+  await expect(counter).toHaveText(/^0 \/ \d+$/);
 
-  await expect(
-    rows.filter({ hasText: 't=150 client → SYN seq=1000 ack=0' }),
-    'the client opens with its ISN',
-  ).toHaveCount(1);
-  // The engine runs until every timer has fired, so TIME_WAIT is passed through, not final.
-  const clientStates = page.locator('[data-testid=event][data-type=state][data-who=client]');
-  await expect(clientStates.and(page.locator('[data-to=TIME_WAIT]'))).toHaveCount(1);
-  await expect(clientStates.last()).toHaveAttribute('data-to', 'CLOSED');
-
+  // To the end: the engine runs until every timer has fired, so TIME_WAIT is passed through.
+  await page.getByTestId('scrubber').focus();
+  await page.keyboard.press('End');
+  await expect(counter).toHaveText(/^(\d+) \/ \1$/);
+  const syn = page.locator('[data-testid=segment][data-flags=SYN]');
+  await expect(syn, 'the client opens with its ISN').toHaveCount(1);
+  await expect(syn).toHaveAttribute('data-from', 'client');
+  await expect(syn).toHaveAttribute('data-fate', 'delivered');
+  await page.getByTestId('numbering-absolute').check();
+  await expect(syn).toHaveAttribute('data-seq', '1000');
   await expect(page.getByTestId('state-client')).toHaveAttribute('data-state', 'CLOSED');
   await expect(page.getByTestId('state-server')).toHaveAttribute('data-state', 'CLOSED');
 
@@ -28,7 +30,7 @@ test('lists the trace of the default lesson, computed in a worker', async ({ pag
 test('shows an unknown lesson as an error, not a blank page', async ({ page }) => {
   await page.goto('./?lesson=no-such-lesson');
   await expect(page.getByTestId('error')).toContainText('no-such-lesson');
-  await expect(page.getByTestId('event')).toHaveCount(0);
+  await expect(page.getByTestId('lifeline-client')).toBeAttached();
 });
 
 test('logs no console error and throws no page error', async ({ page }) => {
@@ -39,6 +41,9 @@ test('logs no console error and throws no page error', async ({ page }) => {
   page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
 
   await page.goto('./');
-  await expect(page.getByTestId('event').first()).toBeVisible();
+  await expect(page.getByTestId('lifeline-client')).toBeAttached();
+  await page.getByTestId('step-forward').click();
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('segment')).toHaveCount(1);
   expect(problems).toEqual([]);
 });

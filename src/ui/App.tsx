@@ -1,56 +1,27 @@
-// A temporary page: the lesson's trace as a list of events and the endpoints' final states. The
-// sequence diagram replaces it in a later issue.
+// The page: one lab widget configured from the URL query (CONTRACT.md section 4).
 
-import { EventList } from './EventList';
-import { FinalStates } from './FinalStates';
-import { chooseLesson, titleOf } from './lessons';
-import { useTrace } from './useTrace';
+import { chooseLocaleForPage } from '../i18n';
+import { Lab } from './Lab';
+import type { LabInit } from './store/labStore';
+import { parseUrlOptions } from './store/urlOptions';
 
 // Read once: the page does not change its query without a reload.
-const lesson = chooseLesson(window.location.search);
+function initFromUrl(): LabInit {
+  const url = parseUrlOptions(window.location.search);
+  // Before the first paint, so a forced theme never flashes the other one.
+  if (url.theme) document.documentElement.dataset.theme = url.theme;
+  return {
+    lessonId: url.lesson,
+    step: url.step,
+    autoplay: url.autoplay,
+    locale: chooseLocaleForPage().locale,
+    theme: url.theme,
+    showControls: url.controls && !url.embed,
+  };
+}
+
+const init = initFromUrl();
 
 export function App() {
-  return (
-    // `data-runner` tells tests where the engine ran.
-    <main className="app" data-runner="worker">
-      <header>
-        <h1>Handshake Lab</h1>
-        {lesson.ok && <p className="lesson-title">{titleOf(lesson.scenario) ?? lesson.id}</p>}
-      </header>
-      {lesson.ok ? (
-        <LessonTrace scenario={lesson.scenario} />
-      ) : (
-        <ErrorMessage text={lesson.error} />
-      )}
-    </main>
-  );
-}
-
-function LessonTrace({ scenario }: { scenario: unknown }) {
-  const run = useTrace(scenario);
-  switch (run.status) {
-    case 'running':
-      return (
-        <p className="status" data-testid="status" data-status="running">
-          Running… {run.received} events
-        </p>
-      );
-    case 'error':
-      return <ErrorMessage text={run.message} />;
-    case 'done':
-      return (
-        <section data-testid="status" data-status="done">
-          <FinalStates final={run.trace.final} />
-          <EventList events={run.trace.events} />
-        </section>
-      );
-  }
-}
-
-function ErrorMessage({ text }: { text: string }) {
-  return (
-    <p className="error" role="alert" data-testid="error">
-      {text}
-    </p>
-  );
+  return <Lab init={init} />;
 }

@@ -24,6 +24,12 @@ class FakeWorker implements WorkerLike {
 
 const listen: TraceEvent = { t: 0, type: 'state', who: 'server', from: 'CLOSED', to: 'LISTEN' };
 const final = { client: 'CLOSED', server: 'LISTEN' } as const;
+const scenario = { actions: [] };
+/** A `done` answer for `eventCount` events, one cause each. */
+function done(requestId: number, eventCount: number) {
+  const causeStarts = Array.from({ length: eventCount }, (_, i) => i);
+  return { type: 'done', requestId, final, eventCount, causeStarts, scenario } as const;
+}
 
 function setup() {
   const worker = new FakeWorker();
@@ -40,8 +46,13 @@ describe('EngineClient', () => {
     expect(worker.sent).toEqual([{ type: 'run', requestId: 1, scenario: { actions: [] } }]);
     worker.reply({ type: 'events', requestId: 1, events: [listen] });
     worker.reply({ type: 'events', requestId: 1, events: [listen] });
-    worker.reply({ type: 'done', requestId: 1, final, eventCount: 2 });
-    await expect(trace).resolves.toEqual({ events: [listen, listen], final });
+    worker.reply(done(1, 2));
+    await expect(trace).resolves.toEqual({
+      scenario,
+      events: [listen, listen],
+      causeStarts: [0, 1],
+      final,
+    });
     expect(onEvents).toHaveBeenCalledTimes(2);
   });
 
@@ -50,15 +61,15 @@ describe('EngineClient', () => {
     const first = client.run('a');
     const second = client.run('b');
     worker.reply({ type: 'error', requestId: 2, message: 'actions: required' });
-    worker.reply({ type: 'done', requestId: 1, final, eventCount: 0 });
-    await expect(first).resolves.toEqual({ events: [], final });
+    worker.reply(done(1, 0));
+    await expect(first).resolves.toEqual({ scenario, events: [], causeStarts: [], final });
     await expect(second).rejects.toThrow('actions: required');
   });
 
   it('rejects a trace that lost events', async () => {
     const { worker, client } = setup();
     const trace = client.run({});
-    worker.reply({ type: 'done', requestId: 1, final, eventCount: 3 });
+    worker.reply(done(1, 3));
     await expect(trace).rejects.toThrow('sent 0 of 3 events');
   });
 
@@ -67,7 +78,7 @@ describe('EngineClient', () => {
     const trace = client.run({});
     worker.reply({ type: 'events', requestId: 1, events: 'nope' });
     worker.reply(null);
-    worker.reply({ type: 'done', requestId: 99, final, eventCount: 0 });
+    worker.reply(done(99, 0));
     worker.reply({ type: 'error', requestId: null, message: 'malformed request' });
     expect(onMalformed.mock.calls.map((call) => call[0])).toEqual([
       'malformed message',
@@ -75,8 +86,30 @@ describe('EngineClient', () => {
       'unknown request',
       'malformed request',
     ]);
-    worker.reply({ type: 'done', requestId: 1, final, eventCount: 0 });
-    await expect(trace).resolves.toEqual({ events: [], final });
+    worker.reply(done(1, 0));
+    await expect(trace).resolves.toMatchObject({ events: [], final });
+  });
+
+  it('sends a lab request and resolves with the scenario the worker built', async () => {
+    const { worker, client } = setup();
+    const options = {
+      lossPercent: 0,
+      seed: 1,
+      dropFinalAck: true,
+      reusePort: false,
+      extraFaults: [],
+    };
+    const run = client.lab({ actions: [] }, options);
+    expect(worker.sent).toEqual([{ type: 'lab', requestId: 1, lesson: { actions: [] }, options }]);
+    const built = { actions: [], seed: 1 };
+    worker.reply({ type: 'events', requestId: 1, events: [listen] });
+    worker.reply({ ...done(1, 1), scenario: built });
+    await expect(run).resolves.toEqual({
+      scenario: built,
+      events: [listen],
+      causeStarts: [0],
+      final,
+    });
   });
 
   it('fails pending runs when the worker fails', async () => {

@@ -1,6 +1,7 @@
 // The page's side of the engine worker: one promise per run.
 
-import type { Trace, TraceEvent } from '../core/types';
+import type { TraceEvent } from '../core/types';
+import type { LabOptions, Run } from '../ui/model/types';
 import {
   WorkerRequestType,
   WorkerResponseType,
@@ -25,7 +26,7 @@ export interface EngineClientOptions {
 interface PendingRun {
   events: TraceEvent[];
   onEvents: ((batch: readonly TraceEvent[]) => void) | undefined;
-  resolve: (trace: Trace) => void;
+  resolve: (run: Run) => void;
   reject: (error: Error) => void;
 }
 
@@ -48,15 +49,41 @@ export class EngineClient {
   }
 
   /**
-   * Validates and runs `scenario` (raw input) in the worker. Resolves with the whole trace; rejects
-   * with the validator's one-line reason for a bad scenario. `onEvents` sees each batch as it comes.
+   * Validates and runs `scenario` (raw input) in the worker. Resolves with the whole run (a `Trace`
+   * plus the validated scenario and the cause starts); rejects with the validator's one-line reason
+   * for a bad scenario. `onEvents` sees each batch as it comes.
    */
-  run(scenario: unknown, onEvents?: (batch: readonly TraceEvent[]) => void): Promise<Trace> {
+  run(scenario: unknown, onEvents?: (batch: readonly TraceEvent[]) => void): Promise<Run> {
+    return this.request(
+      (requestId) => ({ type: WorkerRequestType.Run, requestId, scenario }),
+      onEvents,
+    );
+  }
+
+  /**
+   * Runs a lesson with the lab's options applied (in the worker, probe run included). Resolves with
+   * the run of the scenario actually built, which `run.scenario` holds.
+   */
+  lab(
+    lesson: unknown,
+    options: LabOptions,
+    onEvents?: (batch: readonly TraceEvent[]) => void,
+  ): Promise<Run> {
+    return this.request(
+      (requestId) => ({ type: WorkerRequestType.Lab, requestId, lesson, options }),
+      onEvents,
+    );
+  }
+
+  private request(
+    message: (requestId: number) => WorkerRequest,
+    onEvents: ((batch: readonly TraceEvent[]) => void) | undefined,
+  ): Promise<Run> {
     if (this.disposed) return Promise.reject(new Error('engine client is disposed'));
     const requestId = this.nextRequestId++;
-    return new Promise<Trace>((resolve, reject) => {
+    return new Promise<Run>((resolve, reject) => {
       this.pending.set(requestId, { events: [], onEvents, resolve, reject });
-      this.worker.postMessage({ type: WorkerRequestType.Run, requestId, scenario });
+      this.worker.postMessage(message(requestId));
     });
   }
 
@@ -93,7 +120,12 @@ export class EngineClient {
             new Error(`engine worker sent ${run.events.length} of ${data.eventCount} events`),
           );
         } else {
-          run.resolve({ events: run.events, final: data.final });
+          run.resolve({
+            scenario: data.scenario,
+            events: run.events,
+            causeStarts: data.causeStarts,
+            final: data.final,
+          });
         }
         return;
       case WorkerResponseType.Error:

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { streamScenario } from '../core/engine';
 import type { TraceEvent } from '../core/types';
+import { parseScenario } from '../core/validate';
+import { runWithCauses } from '../ui/model/run';
+import type { LabOptions } from '../ui/model/types';
 import { handleRequest, PAGE_MAX_EVENTS, type EngineApi } from './host';
 import { isWorkerResponse, type WorkerResponse } from './protocol';
 
@@ -16,7 +20,12 @@ function fakeEngine(count: number, fail = false): EngineApi {
         : { ok: true, scenario: { actions: [] } },
     streamScenario: (_scenario, onEvent, options = {}) => {
       const limit = Math.min(count, options.maxEvents ?? Infinity);
-      for (let t = 0; t < limit; t++) onEvent(stateEvent(t));
+      // Two events per cause, and a last cause that emits nothing (as a stale timer does).
+      for (let t = 0; t < limit; t++) {
+        if (t % 2 === 0) options.onCause?.();
+        onEvent(stateEvent(t));
+      }
+      options.onCause?.();
       if (fail) throw new Error('boom');
       const final = { client: 'CLOSED', server: 'LISTEN' } as const;
       return { final, events: limit, truncated: limit < count, endTime: limit };
@@ -42,6 +51,8 @@ describe('handleRequest', () => {
       requestId: 3,
       final: { client: 'CLOSED', server: 'LISTEN' },
       eventCount: 5,
+      causeStarts: [0, 2, 4],
+      scenario: { actions: [] },
     });
   });
 
@@ -83,5 +94,58 @@ describe('handleRequest', () => {
     const posted = run({ type: 'run', requestId: 4, scenario: {} }, fakeEngine(3, true), 2);
     expect(posted.map((m) => m.type)).toEqual(['events', 'error']);
     expect(posted.at(-1)).toEqual({ type: 'error', requestId: 4, message: 'engine failed: boom' });
+  });
+});
+
+describe('handleRequest with a lab request', () => {
+  const engine: EngineApi = { parseScenario, streamScenario };
+  const lesson = {
+    client: { isn: 1000 },
+    server: { isn: 5000 },
+    actions: [
+      { at: 0, who: 'server', do: 'listen' },
+      { at: 150, who: 'client', do: 'connect' },
+      { at: 450, who: 'client', do: 'close' },
+      { at: 600, who: 'server', do: 'close' },
+    ],
+  };
+  const options: LabOptions = {
+    lossPercent: 0,
+    seed: 3,
+    dropFinalAck: true,
+    reusePort: false,
+    extraFaults: [],
+  };
+
+  it('builds the scenario (probe run included) and streams its run with cause starts', () => {
+    const posted = run({ type: 'lab', requestId: 8, lesson, options }, engine);
+    expect(posted.every(isWorkerResponse)).toBe(true);
+    const done = posted.at(-1);
+    if (done?.type !== 'done') throw new Error(`expected done, got ${JSON.stringify(done)}`);
+    expect(done.scenario.faults).toEqual([
+      { who: 'client', flags: 'ACK', nth: 1, after: 601, fate: 'drop' },
+    ]);
+    expect(done.scenario.seed).toBe(3);
+    const expected = runWithCauses(done.scenario);
+    const events = posted.flatMap((m) => (m.type === 'events' ? m.events : []));
+    expect(events).toEqual(expected.events);
+    expect(done.causeStarts).toEqual(expected.causeStarts);
+    expect(done.final).toEqual(expected.final);
+  });
+
+  it('answers bad options or a bad lesson with an error', () => {
+    expect(run({ type: 'lab', requestId: 1, lesson, options: { seed: 1 } }, engine)).toEqual([
+      { type: 'error', requestId: 1, message: 'options: malformed lab options' },
+    ]);
+    const bad = run({ type: 'lab', requestId: 2, lesson: { actions: 5 }, options }, engine);
+    expect(bad).toMatchObject([{ type: 'error', requestId: 2 }]);
+    // Options can build a scenario the validator refuses; its reason is passed on.
+    const fault = { who: 'client', flags: 'BOGUS', nth: 1, fate: 'drop' };
+    const built = run(
+      { type: 'lab', requestId: 3, lesson, options: { ...options, extraFaults: [fault] } },
+      engine,
+    );
+    expect(built).toMatchObject([{ type: 'error', requestId: 3 }]);
+    expect((built[0] as { message: string }).message).toMatch(/faults\[\d\]\.flags: unknown flag/);
   });
 });

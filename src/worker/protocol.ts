@@ -1,12 +1,26 @@
 // The messages between the page and the engine worker. Both sides check what they receive with the
 // guards below: a message is structured-cloned data from another realm, so its type is only a claim.
 
-import { SIDES, TCP_STATES, type FinalStates, type TraceEvent } from '../core/types';
+import {
+  PROFILES,
+  SIDES,
+  TCP_STATES,
+  type Fault,
+  type FinalStates,
+  type Scenario,
+  type TraceEvent,
+} from '../core/types';
+import type { LabOptions } from '../ui/model/types';
 
 /** Page → worker. */
 export const WorkerRequestType = {
   /** Validate `scenario` (raw, untrusted input) and run it. */
   Run: 'run',
+  /**
+   * Build the scenario for a lesson and the lab's options (variants.ts `scenarioForLab`, which may
+   * need a probe run) and run it: one message per change of a knob, and no engine on the page.
+   */
+  Lab: 'lab',
 } as const;
 
 /** Worker → page. A run answers with `events` batches then one `done`, or with one `error`. */
@@ -22,7 +36,16 @@ export interface RunRequest {
   scenario: unknown;
 }
 
-export type WorkerRequest = RunRequest;
+export interface LabRequest {
+  type: typeof WorkerRequestType.Lab;
+  requestId: number;
+  /** Raw, untrusted: validated like a scenario. */
+  lesson: unknown;
+  /** Checked with `isLabOptions`. */
+  options: unknown;
+}
+
+export type WorkerRequest = RunRequest | LabRequest;
 
 export interface EventsResponse {
   type: typeof WorkerResponseType.Events;
@@ -36,6 +59,10 @@ export interface DoneResponse {
   final: FinalStates;
   /** How many events the batches carried, so the page can tell a complete trace from a cut one. */
   eventCount: number;
+  /** Index of the first event of each cause, ascending (ui/model/types.ts `Run.causeStarts`). */
+  causeStarts: number[];
+  /** The scenario that ran: validated, and for a lab request with the options applied. */
+  scenario: Scenario;
 }
 
 export interface ErrorResponse {
@@ -95,11 +122,65 @@ export function isFinalStates(value: unknown): value is FinalStates {
 }
 
 export function isWorkerRequest(data: unknown): data is WorkerRequest {
+  if (!isRecord(data) || !isRequestId(data.requestId)) return false;
+  switch (data.type) {
+    case WorkerRequestType.Run:
+      return 'scenario' in data;
+    case WorkerRequestType.Lab:
+      return 'lesson' in data && 'options' in data;
+    default:
+      return false;
+  }
+}
+
+/** Cause starts fit a trace of `eventCount` events: from 0, strictly ascending, each an event. */
+export function isCauseStarts(value: unknown, eventCount: number): value is number[] {
+  if (!Array.isArray(value)) return false;
+  if (value.length === 0) return eventCount === 0;
+  if (value[0] !== 0) return false;
+  let previous = -1;
+  for (const start of value) {
+    if (!isCount(start) || start <= previous || start >= eventCount) return false;
+    previous = start;
+  }
+  return true;
+}
+
+/** A shallow check, as for events: the worker validated it before running it. */
+function isScenarioLike(value: unknown): value is Scenario {
+  return isRecord(value) && Array.isArray(value.actions);
+}
+
+function isFault(value: unknown): value is Fault {
+  if (!isRecord(value)) return false;
+  const { fate } = value;
+  const fateOk =
+    fate === 'drop' || fate === 'duplicate' || (isRecord(fate) && isCount(fate.delayMs));
   return (
-    isRecord(data) &&
-    data.type === WorkerRequestType.Run &&
-    isRequestId(data.requestId) &&
-    'scenario' in data
+    (value.who === 'client' || value.who === 'server') &&
+    typeof value.flags === 'string' &&
+    isCount(value.nth) &&
+    value.nth >= 1 &&
+    (value.after === undefined || (typeof value.after === 'number' && value.after >= 0)) &&
+    fateOk
+  );
+}
+
+/** The lab's knobs as the page sends them; the built scenario is validated again after. */
+export function isLabOptions(value: unknown): value is LabOptions {
+  if (!isRecord(value)) return false;
+  const profiles: readonly unknown[] = PROFILES;
+  return (
+    (value.profile === undefined || profiles.includes(value.profile)) &&
+    (value.mslMs === undefined || isCount(value.mslMs)) &&
+    typeof value.lossPercent === 'number' &&
+    value.lossPercent >= 0 &&
+    value.lossPercent <= 100 &&
+    Number.isSafeInteger(value.seed) &&
+    typeof value.dropFinalAck === 'boolean' &&
+    typeof value.reusePort === 'boolean' &&
+    Array.isArray(value.extraFaults) &&
+    value.extraFaults.every(isFault)
   );
 }
 
@@ -111,7 +192,13 @@ export function isWorkerResponse(data: unknown): data is WorkerResponse {
         isRequestId(data.requestId) && Array.isArray(data.events) && data.events.every(isTraceEvent)
       );
     case WorkerResponseType.Done:
-      return isRequestId(data.requestId) && isFinalStates(data.final) && isCount(data.eventCount);
+      return (
+        isRequestId(data.requestId) &&
+        isFinalStates(data.final) &&
+        isCount(data.eventCount) &&
+        isCauseStarts(data.causeStarts, data.eventCount) &&
+        isScenarioLike(data.scenario)
+      );
     case WorkerResponseType.Error:
       return (
         (data.requestId === null || isRequestId(data.requestId)) && typeof data.message === 'string'

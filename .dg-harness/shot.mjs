@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, query, out, width = '1200', theme = 'light', wait = '800'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 1000 } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(`http://localhost:5199/.dg-harness/index.html?${query}&theme=${theme}`);
+await page.waitForTimeout(Number(wait));
+await page.screenshot({ path: out, fullPage: true });
+console.log(errors.join('\n'));
+await browser.close();

@@ -1,0 +1,104 @@
+// Browser-side helpers for the suite: open the lab, step it, and read everything the contract's
+// `data-testid` hooks show (CONTRACT.md section 4) in one round trip.
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { SegmentAttrs } from './engine';
+
+/** Everything the hooks show at one moment. */
+export interface Snapshot {
+  counter: string;
+  client: string | null;
+  server: string | null;
+  segments: SegmentAttrs[];
+}
+
+/** Console errors and uncaught page errors, collected from the moment this is called. */
+export function watchErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+export const counterOf = (page: Page): Locator => page.getByTestId('step-counter');
+
+/** Opens the page with a query and waits for the first run: the counter reads `0 / M`, M > 0. */
+export async function openLab(page: Page, query = ''): Promise<number> {
+  await page.goto(`./${query ? `?${query}` : ''}`);
+  await expect(page.getByTestId('lifeline-client')).toBeAttached();
+  return waitForTotal(page);
+}
+
+/** Waits until a run is shown and returns its number of steps (M of `N / M`). */
+export async function waitForTotal(page: Page): Promise<number> {
+  const counter = counterOf(page);
+  await expect(counter).toHaveText(/^\d+ \/ [1-9]\d*$/);
+  return parseCounter(await counter.textContent()).total;
+}
+
+export function parseCounter(text: string | null): { step: number; total: number } {
+  const match = /^(\d+) \/ (\d+)$/.exec((text ?? '').trim());
+  if (!match) throw new Error(`step-counter reads "${text}", not "N / M"`);
+  return { step: Number(match[1]), total: Number(match[2]) };
+}
+
+export async function readCounter(page: Page): Promise<{ step: number; total: number }> {
+  return parseCounter(await counterOf(page).textContent());
+}
+
+/** Every hook attribute on the page, segments ordered by `data-id`. */
+export async function snapshot(page: Page): Promise<Snapshot> {
+  return page.evaluate(() => {
+    const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
+    const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+    const segments = [...document.querySelectorAll('[data-testid="segment"]')].map((el) => ({
+      id: attr(el, 'data-id') ?? '',
+      from: attr(el, 'data-from') ?? '',
+      flags: attr(el, 'data-flags') ?? '',
+      seq: attr(el, 'data-seq') ?? '',
+      ack: attr(el, 'data-ack') ?? '',
+      len: attr(el, 'data-len') ?? '',
+      fate: attr(el, 'data-fate') ?? '',
+    }));
+    segments.sort((a, b) => Number(a.id) - Number(b.id));
+    return {
+      counter: (q('step-counter')?.textContent ?? '').trim(),
+      client: attr(q('state-client'), 'data-state'),
+      server: attr(q('state-server'), 'data-state'),
+      segments,
+    };
+  });
+}
+
+/** Takes keyboard focus off any control, so the page's own keys (→ ← space R) reach it. */
+export async function blur(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement || active instanceof SVGElement) active.blur();
+  });
+}
+
+/** One press of → and the counter moving from `step` to `step + 1`. */
+export async function pressForward(page: Page, step: number, total: number): Promise<void> {
+  await page.keyboard.press('ArrowRight');
+  await expect(counterOf(page)).toHaveText(`${step + 1} / ${total}`);
+}
+
+/** Shows the last step through the scrubber (fast; the stepping itself is tested elsewhere). */
+export async function scrubToEnd(page: Page): Promise<void> {
+  await page.getByTestId('scrubber').fill('999999');
+  await expect(counterOf(page)).toHaveText(/^(\d+) \/ \1$/);
+}
+
+/** Text of the ARIA live region. */
+export async function liveText(page: Page): Promise<string> {
+  return ((await page.getByTestId('live').textContent()) ?? '').trim();
+}
+
+/** The text explaining the shown step, or '' when none is shown. */
+export async function explanationText(page: Page): Promise<string> {
+  const text = page.getByTestId('explanation-text');
+  if ((await text.count()) === 0) return '';
+  return ((await text.textContent()) ?? '').trim();
+}

@@ -1,0 +1,134 @@
+// Every lesson, stepped with → from the first step to the last and back again with ←, checked
+// through the contract's hooks against the engine's own trace of the lesson (computed here, in
+// Node): one `segment` per send with the same attributes, the same final states, the lesson's key
+// states shown on the way; and every step back shows exactly what was shown before. No console
+// error on any lesson.
+import { expect, test } from '@playwright/test';
+import {
+  expectRun,
+  LESSON_IDS,
+  lessonById,
+  lessonScenario,
+  statesOf,
+  type SegmentAttrs,
+} from './helpers/engine';
+import {
+  blur,
+  counterOf,
+  openLab,
+  pressForward,
+  snapshot,
+  watchErrors,
+  type Snapshot,
+} from './helpers/page';
+import type { Side } from '../src/core/types';
+
+const SIDES: readonly Side[] = ['client', 'server'];
+
+/** Whether `sub` appears in `seq` in order (not necessarily contiguous). */
+function isSubsequence<T>(sub: readonly T[], seq: readonly T[]): boolean {
+  let i = 0;
+  for (const item of seq) if (i < sub.length && sub[i] === item) i++;
+  return i === sub.length;
+}
+
+function collapse<T>(items: readonly T[]): T[] {
+  return items.filter((item, i) => i === 0 || items[i - 1] !== item);
+}
+
+test.describe('every lesson, stepped to its end and back', () => {
+  for (const id of LESSON_IDS) {
+    test(`${id}: → to the end matches the engine, ← restores every step`, async ({ page }) => {
+      const errors = watchErrors(page);
+      const expected = expectRun(lessonScenario(id));
+      const byId = new Map(expected.segments.map((s) => [s.id, s]));
+      const total = await openLab(page, `lesson=${id}&lang=en`);
+      await expect(page.getByTestId('lesson-select')).toHaveValue(id);
+      await blur(page);
+
+      const shots: Snapshot[] = [await snapshot(page)];
+      expect(shots[0]?.counter).toBe(`0 / ${total}`);
+      expect(shots[0]?.segments, 'nothing drawn before the first step').toEqual([]);
+      const shown: Record<Side, string[]> = { client: [], server: [] };
+
+      await test.step(`press → ${total} times`, async () => {
+        for (let k = 0; k < total; k++) {
+          await pressForward(page, k, total);
+          const shot = await snapshot(page);
+          shots.push(shot);
+          for (const side of SIDES) shown[side].push(shot[side] ?? '(no data-state)');
+          // Each segment drawn so far is the engine's segment of that id, and the segments drawn
+          // are the first ones the engine sent (ids in sending order).
+          const ids = shot.segments.map((s) => s.id);
+          expect(ids, `step ${k + 1}: the first sends of the trace`).toEqual(
+            expected.segments.slice(0, ids.length).map((s) => s.id),
+          );
+          for (const seg of shot.segments) {
+            const want = byId.get(seg.id) as SegmentAttrs;
+            const { fate, ...attrs } = seg;
+            const { fate: finalFate, ...wantAttrs } = want;
+            expect(attrs, `step ${k + 1}: segment ${seg.id}`).toEqual(wantAttrs);
+            expect(['in-flight', finalFate], `step ${k + 1}: fate of segment ${seg.id}`).toContain(
+              fate,
+            );
+          }
+          const previous = shots[k] as Snapshot;
+          expect(
+            shot.segments.length,
+            `step ${k + 1}: segments never disappear going forward`,
+          ).toBeGreaterThanOrEqual(previous.segments.length);
+        }
+      });
+
+      await test.step('the last step: segments and states as the engine ends them', async () => {
+        const last = shots[total] as Snapshot;
+        await expect(counterOf(page)).toHaveText(`${total} / ${total}`);
+        await expect(page.getByTestId('step-forward')).toBeDisabled();
+        expect(last.segments.length, 'one segment per send').toBe(expected.segments.length);
+        expect(last.segments).toEqual(expected.segments);
+        expect({ client: last.client, server: last.server }).toEqual(expected.final);
+        // The flag sequence of each side, as a reader would list it.
+        for (const side of SIDES) {
+          expect(
+            last.segments.filter((s) => s.from === side).map((s) => s.flags),
+            `${side}'s flags`,
+          ).toEqual(expected.segments.filter((s) => s.from === side).map((s) => s.flags));
+        }
+      });
+
+      await test.step('the states shown step by step follow the engine', async () => {
+        for (const side of SIDES) {
+          const engineStates = statesOf(expected.trace, side);
+          const seen = collapse(['CLOSED', ...shown[side]]);
+          expect(
+            isSubsequence(seen, engineStates),
+            `${side} showed ${seen.join(' → ')}; the engine went ${engineStates.join(' → ')}`,
+          ).toBe(true);
+        }
+        // The lesson's key states (its focus) are each shown at some step.
+        const focus = lessonById(id)?.focus;
+        expect(focus).toBeDefined();
+        if (!focus) return;
+        const sides = focus.who === 'both' ? SIDES : [focus.who];
+        for (const state of focus.states) {
+          const inEngine = sides.filter((side) => statesOf(expected.trace, side).includes(state));
+          expect(inEngine.length, `the engine reaches ${state} (${focus.who})`).toBeGreaterThan(0);
+          for (const side of inEngine) {
+            expect(shown[side], `${side} shows key state ${state} at some step`).toContain(state);
+          }
+        }
+      });
+
+      await test.step(`press ← ${total} times: each step back shows the step before`, async () => {
+        for (let k = total; k > 0; k--) {
+          await page.keyboard.press('ArrowLeft');
+          await expect(counterOf(page)).toHaveText(`${k - 1} / ${total}`);
+          expect(await snapshot(page), `back from step ${k}`).toEqual(shots[k - 1]);
+        }
+        await expect(page.getByTestId('step-back')).toBeDisabled();
+      });
+
+      expect(errors, 'console errors and page errors').toEqual([]);
+    });
+  }
+});

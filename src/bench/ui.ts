@@ -1,0 +1,505 @@
+// The page benchmark: builds the site, serves it with `vite preview` on a free localhost port and
+// measures it in headless Chromium through Playwright (issue 3, "Performance"):
+//
+//   ui-initial-js-gzip-kb        JavaScript requested before the first lifeline is drawn, gzipped (-9)
+//   ui-first-diagram-ms          navigation start to the first `lifeline-client`, median of 5 cold loads
+//   ui-step-latency-ms           → keydown to the first animation frame of the new arrow, median
+//   ui-long-tasks-while-playing  main-thread tasks over 50 ms while playing a 547-segment lossy run at 4×
+//
+// It runs in a child process (`uiSection` spawns this file with --ui-bench-child): the build, the
+// preview server and the browser driver then never count in the bench's own peak RSS (the
+// `engine-peak-rss-mb` line), and run.ts's sections stay synchronous. The child prints progress lines
+// and the `ui-…: value` lines; the parent relays the former at once and adds the latter to the summary.
+// Without a Chromium the section says so and is skipped; the child always closes the browser and the
+// server and removes its build.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import {
+  gzipBytes,
+  isUiSummaryLine,
+  kb,
+  lossyPlaybackScenario,
+  median,
+  parseStepCounter,
+  scenarioParam,
+  type UiFigures,
+  uiLines,
+} from './uiMetrics';
+
+const CHILD_FLAG = '--ui-bench-child';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Cold loads timed for `ui-first-diagram-ms`. */
+const FIRST_DIAGRAM_LOADS = 5;
+/** Arrows timed for `ui-step-latency-ms`, and the most presses spent getting them. */
+const STEP_SAMPLES = 40;
+const MAX_PRESSES = 160;
+/** The lesson stepped through (reset and stepped again at its end). */
+const STEP_LESSON = 'lost-final-ack';
+/** Longest playback watched for long tasks. */
+const PLAY_LIMIT_MS = 60_000;
+/** Whole child, as a guard: it is killed (and Playwright closes its browser) after this. */
+const CHILD_TIMEOUT_MS = 170_000;
+
+const LIFELINE = '[data-testid=lifeline-client]';
+const COUNTER = '[data-testid=step-counter]';
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** The system Chromium, in the same search order as playwright.config.ts; null when there is none. */
+export function findChromium(): string | null {
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+  ];
+  return candidates.find((path) => path !== undefined && path !== '' && existsSync(path)) ?? null;
+}
+
+export interface UiSectionContext {
+  summary: string[];
+  failed: boolean;
+}
+
+/** The bench section: runs the page bench in a child process and relays what it prints. */
+export function uiSection(ctx: UiSectionContext): void {
+  const chromium = findChromium();
+  if (!chromium) {
+    log(
+      'ui: SKIPPED, no Chromium found (set CHROMIUM_PATH or `apt-get install chromium`); ' +
+        'no ui-… lines',
+    );
+    return;
+  }
+  const started = Date.now();
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CHROMIUM_PATH: chromium },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: CHILD_TIMEOUT_MS,
+      killSignal: 'SIGTERM',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  for (const line of child.stdout.split('\n')) {
+    if (line === '') continue;
+    if (isUiSummaryLine(line)) ctx.summary.push(line);
+    else log(line);
+  }
+  const stderr = child.stderr.trim();
+  if (stderr !== '') for (const line of stderr.split('\n')) log(`  (stderr) ${line}`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (child.error || child.status !== 0) {
+    const why = child.error
+      ? child.error.message
+      : child.signal
+        ? `killed by ${child.signal}`
+        : `exit ${child.status}`;
+    log(`ui: FAILED after ${seconds} s (${why})`);
+    ctx.failed = true;
+  } else {
+    log(`ui: done in ${seconds} s`);
+  }
+}
+
+// ---- In the page ----
+
+/**
+ * Installed before any of the page's scripts (addInitScript). A plain script rather than a function:
+ * tsx compiles functions with name helpers that do not exist in the page.
+ *
+ * - `lifelineAt`: performance.now() (ms since navigation start) when `lifeline-client` first exists,
+ *   `lifelineFrameAt` the animation frame after it.
+ * - `stepSamples`: for each → keydown (capture phase, before the page's handler) followed by a new
+ *   `segment` (a data-id not shown at the keydown), the time from the keydown to the first
+ *   requestAnimationFrame callback after the segment entered the DOM.
+ * - `longTasks`: every 'longtask' entry (buffered).
+ */
+const PROBES = `(() => {
+  const SEGMENT = '[data-testid=segment]';
+  const probe = {
+    lifelineAt: null, lifelineFrameAt: null, keyAt: null, keyIds: null,
+    stepSamples: [], presses: 0, longTasks: [], longTaskSupported: false,
+  };
+  window.__hlBench = probe;
+  const segmentIds = () =>
+    new Set(Array.from(document.querySelectorAll(SEGMENT), (el) => el.getAttribute('data-id')));
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowRight') return;
+    probe.presses += 1;
+    probe.keyAt = performance.now();
+    probe.keyIds = segmentIds();
+  }, { capture: true });
+  new MutationObserver((records) => {
+    if (probe.lifelineAt === null && document.querySelector(${JSON.stringify(LIFELINE)})) {
+      probe.lifelineAt = performance.now();
+      requestAnimationFrame(() => { probe.lifelineFrameAt = performance.now(); });
+    }
+    if (probe.keyAt === null) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        const found = node.matches(SEGMENT) ? [node] : Array.from(node.querySelectorAll(SEGMENT));
+        if (!found.some((el) => !probe.keyIds.has(el.getAttribute('data-id')))) continue;
+        const t0 = probe.keyAt;
+        probe.keyAt = null;
+        requestAnimationFrame(() => { probe.stepSamples.push(performance.now() - t0); });
+        return;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+    probe.longTaskSupported = true;
+  } catch {
+    // no long-task timing in this browser: reported as such
+  }
+})();`;
+
+interface Probe {
+  lifelineAt: number | null;
+  lifelineFrameAt: number | null;
+  stepSamples: number[];
+  presses: number;
+  longTasks: { start: number; duration: number }[];
+  longTaskSupported: boolean;
+}
+
+const readProbe = (page: Page): Promise<Probe> =>
+  page.evaluate('window.__hlBench') as Promise<Probe>;
+
+// ---- The child: build, serve, measure ----
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Session {
+  browser: Browser;
+  base: string;
+  consoleErrors: string[];
+}
+
+async function newPage(session: Session): Promise<{ context: BrowserContext; page: Page }> {
+  // A new context per load: its own empty HTTP cache, so every load is a cold one.
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript({ content: PROBES });
+  page.on('pageerror', (error) => session.consoleErrors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') session.consoleErrors.push(`console: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+/**
+ * Waits for the first lifeline and the frame after it. Not Playwright's `visible`: the lifeline is a
+ * vertical SVG line, whose bounding box has no width, so Playwright never calls it visible.
+ */
+async function waitForDiagram(page: Page): Promise<void> {
+  await page.locator(LIFELINE).waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForFunction('window.__hlBench.lifelineFrameAt !== null', undefined, {
+    timeout: 5_000,
+  });
+}
+
+function chunkName(url: string): string {
+  return new URL(url).pathname.split('/').pop() ?? url;
+}
+
+/** ui-initial-js-gzip-kb: every same-origin script requested before the first lifeline existed. */
+async function measureInitialJs(session: Session): Promise<number> {
+  const { context, page } = await newPage(session);
+  try {
+    const origin = new URL(session.base).origin;
+    const scripts: { url: string; requestedAt: number; body: Promise<Buffer | null> }[] = [];
+    const onResponse = (response: import('@playwright/test').Response): void => {
+      const url = response.url();
+      if (new URL(url).origin !== origin) return;
+      const type = response.request().resourceType();
+      const contentType = response.headers()['content-type'] ?? '';
+      if (type !== 'script' && !/javascript/.test(contentType)) return;
+      scripts.push({
+        url,
+        requestedAt: response.request().timing().startTime, // wall-clock ms
+        body: response.body().catch(() => null),
+      });
+    };
+    page.on('response', onResponse);
+    context.on('response', onResponse); // worker requests, in case the page does not report them
+    await page.goto(session.base);
+    await waitForDiagram(page);
+    const drawnAt = (await page.evaluate(
+      'performance.timeOrigin + window.__hlBench.lifelineAt',
+    )) as number;
+    // Lazy chunks that follow the first diagram: listed for context, not counted.
+    await page.waitForLoadState('networkidle').catch(() => {});
+    page.off('response', onResponse);
+    context.off('response', onResponse);
+
+    const seen = new Set<string>();
+    let before = 0;
+    const beforeLines: string[] = [];
+    const afterLines: string[] = [];
+    for (const script of scripts) {
+      if (seen.has(script.url)) continue;
+      seen.add(script.url);
+      const body = await script.body;
+      const name = chunkName(script.url);
+      if (!body) {
+        beforeLines.push(`    ${name}: body unavailable`);
+        continue;
+      }
+      const gz = gzipBytes(body);
+      const line = `    ${name}: ${kb(body.length)} KB raw, ${kb(gz)} KB gzip`;
+      if (script.requestedAt <= drawnAt) {
+        before += gz;
+        beforeLines.push(line);
+      } else {
+        afterLines.push(line);
+      }
+    }
+    log(`  JavaScript requested before the first lifeline (${beforeLines.length} files):`);
+    for (const line of beforeLines) log(line);
+    log(`  loaded after it (${afterLines.length} files, not counted):`);
+    for (const line of afterLines) log(line);
+    return before / 1024;
+  } finally {
+    await context.close();
+  }
+}
+
+/** ui-first-diagram-ms: median over cold loads, each in a fresh context. */
+async function measureFirstDiagram(session: Session): Promise<number> {
+  const times: number[] = [];
+  const frames: number[] = [];
+  for (let i = 0; i < FIRST_DIAGRAM_LOADS; i++) {
+    const { context, page } = await newPage(session);
+    try {
+      await page.goto(session.base);
+      await waitForDiagram(page);
+      const probe = await readProbe(page);
+      times.push(probe.lifelineAt ?? NaN);
+      frames.push(probe.lifelineFrameAt ?? NaN);
+    } finally {
+      await context.close();
+    }
+  }
+  const ms = (values: number[]): string => values.map((v) => v.toFixed(0)).join(', ');
+  log(
+    `  first lifeline in the DOM (ms after navigation start, cold cache, new context each): ` +
+      `${ms(times)}; its first frame: ${ms(frames)}`,
+  );
+  return median(times);
+}
+
+async function counter(page: Page): Promise<{ step: number; total: number }> {
+  const text = (await page.locator(COUNTER).textContent()) ?? '';
+  const parsed = parseStepCounter(text);
+  if (!parsed) throw new Error(`step-counter reads "${text}", not "N / M"`);
+  return parsed;
+}
+
+/** ui-step-latency-ms: → pressed on a lesson, stepped to its end, reset and stepped again. */
+async function measureStepLatency(session: Session): Promise<number> {
+  const { context, page } = await newPage(session);
+  try {
+    await page.goto(`${session.base}?lesson=${STEP_LESSON}`);
+    await waitForDiagram(page);
+    await page.waitForFunction(
+      `(() => { const m = /^(\\d+) \\/ (\\d+)$/.exec(document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim() ?? ''); return m !== null && Number(m[2]) > 0; })()`,
+    );
+    const { total } = await counter(page);
+    let presses = 0;
+    let resets = 0;
+    let samples = 0;
+    while (samples < STEP_SAMPLES && presses < MAX_PRESSES) {
+      const before = await counter(page);
+      if (before.step >= before.total) {
+        await page.keyboard.press('r');
+        await page.waitForFunction(
+          `document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim().startsWith('0 /')`,
+        );
+        resets++;
+        continue;
+      }
+      await page.keyboard.press('ArrowRight');
+      presses++;
+      await page.waitForFunction(
+        `document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim().startsWith('${before.step + 1} /')`,
+        undefined,
+        { timeout: 5_000 },
+      );
+      // Two frames for the arrow's first frame to be recorded, then a short pause as a reader's.
+      await page.evaluate(
+        'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+      );
+      await page.waitForTimeout(120);
+      samples = (await readProbe(page)).stepSamples.length;
+    }
+    const probe = await readProbe(page);
+    const sorted = [...probe.stepSamples].sort((a, b) => a - b);
+    const pick = (q: number): string =>
+      (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
+    log(
+      `  → on lesson "${STEP_LESSON}" (${total} steps): ${presses} presses, ${resets} resets, ` +
+        `${sorted.length} new arrows timed; min ${pick(0)}, median ${median(sorted).toFixed(1)}, ` +
+        `p90 ${pick(0.9)}, max ${pick(1)} ms`,
+    );
+    if (sorted.length < 30) log(`  WARNING: only ${sorted.length} arrows timed (wanted ≥ 30)`);
+    return median(sorted);
+  } finally {
+    await context.close();
+  }
+}
+
+/** ui-long-tasks-while-playing: the lossy run (`s=`) played at 4×. */
+async function measurePlayback(session: Session): Promise<number> {
+  const scenario = lossyPlaybackScenario();
+  const { context, page } = await newPage(session);
+  try {
+    await page.goto(`${session.base}?s=${scenarioParam(scenario)}`);
+    await waitForDiagram(page);
+    await page.waitForFunction(
+      `(() => { const m = /^(\\d+) \\/ (\\d+)$/.exec(document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim() ?? ''); return m !== null && Number(m[2]) > 0; })()`,
+    );
+    let { total } = await counter(page);
+    let what = `the lossy run from s= (${total} steps)`;
+    if (total < 500) {
+      // The page ignored s= (it shows its default lesson): play the longest thing it offers.
+      log(
+        `  WARNING: the page ignores s= (it shows ${total} steps, not the lossy run's ~609): ` +
+          `the 500-segment run cannot be loaded; s= is needed (CONTRACT.md section 4)`,
+      );
+      await page.goto(`${session.base}?lesson=${STEP_LESSON}`);
+      await waitForDiagram(page);
+      const loss = page.locator('[data-testid=loss-rate]');
+      if ((await loss.count()) > 0) {
+        await loss.fill('10');
+        await loss.press('Tab');
+        await page.waitForTimeout(800); // typed options are debounced, then re-run
+      }
+      total = (await counter(page)).total;
+      what = `FALLBACK lesson "${STEP_LESSON}" with loss-rate 10% (${total} steps), NOT the 500-segment run`;
+    }
+    const speed = page.locator('[data-testid=speed]');
+    if ((await speed.count()) > 0) await speed.selectOption('4');
+    else log('  WARNING: no [data-testid=speed] control; playing at the default speed');
+    const segmentsAtStart = await page.locator('[data-testid=segment]').count();
+    const playFrom = (await page.evaluate('performance.now()')) as number;
+    await page.locator('[data-testid=play]').click();
+    const started = Date.now();
+    const done = await page
+      .waitForFunction(
+        `document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim() === '${total} / ${total}'`,
+        undefined,
+        { timeout: PLAY_LIMIT_MS, polling: 250 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    const seconds = (Date.now() - started) / 1000;
+    const playTo = (await page.evaluate('performance.now()')) as number;
+    const { step } = await counter(page);
+    const segments = await page.locator('[data-testid=segment]').count();
+    const probe = await readProbe(page);
+    if (!probe.longTaskSupported) throw new Error('this Chromium reports no long tasks');
+    const during = probe.longTasks.filter((t) => t.start >= playFrom && t.start <= playTo);
+    const beforePlay = probe.longTasks.filter((t) => t.start < playFrom);
+    const longest = Math.max(0, ...during.map((t) => t.duration));
+    log(
+      `  played ${what} at 4×: ${done ? 'reached the end' : `stopped at ${PLAY_LIMIT_MS / 1000} s`}, ` +
+        `step ${step} / ${total} after ${seconds.toFixed(1)} s (${(step / seconds).toFixed(1)} steps/s; ` +
+        `4× is one step per 180 ms, 5.6/s); ${segmentsAtStart} → ${segments} segments drawn`,
+    );
+    log(
+      `  long tasks: ${during.length} while playing (longest ${longest.toFixed(0)} ms` +
+        `${during.length ? `; ${during.map((t) => t.duration.toFixed(0)).join(', ')} ms` : ''}), ` +
+        `${beforePlay.length} during load`,
+    );
+    return during.length;
+  } finally {
+    await context.close();
+  }
+}
+
+async function child(): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium');
+  const { build, preview } = await import('vite');
+  const { chromium } = await import('@playwright/test');
+  const outDir = await mkdtemp(join(tmpdir(), 'handshake-lab-bench-'));
+  let server: Awaited<ReturnType<typeof preview>> | null = null;
+  let browser: Browser | null = null;
+  const figures: Partial<UiFigures> = {};
+  try {
+    const t0 = Date.now();
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    const port = await freePort();
+    server = await preview({
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
+    const base = `http://127.0.0.1:${port}/`;
+    log(`ui: built in ${((Date.now() - t0) / 1000).toFixed(1)} s, served by vite preview at ${base}`);
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    log(`ui: ${executablePath} ${browser.version()}, headless, 1280×800, no throttling`);
+    const session: Session = { browser, base, consoleErrors: [] };
+
+    figures.initialJsGzipKb = await measureInitialJs(session);
+    figures.firstDiagramMs = await measureFirstDiagram(session);
+    figures.stepLatencyMs = await measureStepLatency(session);
+    figures.longTasksWhilePlaying = await measurePlayback(session);
+
+    const errors = [...new Set(session.consoleErrors)];
+    log(`  console errors on the page: ${errors.length}`);
+    for (const error of errors.slice(0, 5)) log(`    ${error.slice(0, 300)}`);
+  } finally {
+    // Whatever was measured is printed, even when a later measurement failed.
+    for (const line of uiLines(figures)) log(line);
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes(CHILD_FLAG)) {
+  child().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(`ui: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWER_IDS,
+  answerCards,
+  chooseLocale,
+  chooseLocaleForPage,
+  en,
+  formatDuration,
+  hasKey,
+  interpolate,
+  loadedMessages,
+  loadLocale,
+  localeFromTag,
+  lookup,
+  placeholders,
+  translate,
+  withFallback,
+  type LocaleMessages,
+  type TFunction,
+} from './core';
+
+/** A dictionary with holes, as a broken or partial locale would be at run time. */
+const partial = {
+  ui: { controls: { stepForward: 'Weiter', stepBack: '' } },
+} as unknown as LocaleMessages;
+
+describe('translate', () => {
+  it('returns the text for a key', () => {
+    expect(translate(en, 'ui.controls.stepForward')).toBe('Step forward');
+  });
+
+  it('fills in {name} placeholders, numbers included', () => {
+    expect(translate(en, 'ui.controls.stepCounterLabel', { n: 3, total: 12 })).toBe('Step 3 of 12');
+  });
+
+  it('leaves a placeholder without a value as it is, and never throws', () => {
+    expect(translate(en, 'ui.controls.stepCounterLabel', { n: 3 })).toBe('Step 3 of {total}');
+    expect(translate(en, 'ui.controls.stepCounterLabel')).toBe('Step {n} of {total}');
+  });
+
+  it('falls back to English for a key the locale lacks or has empty', () => {
+    expect(translate(partial, 'ui.controls.stepForward')).toBe('Weiter');
+    expect(translate(partial, 'ui.controls.stepBack')).toBe('Step back');
+    expect(translate(partial, 'ui.controls.reset')).toBe('Reset');
+  });
+
+  it('gives back the key itself when English lacks it too', () => {
+    const key = 'ui.controls.noSuchKey' as unknown as Parameters<typeof translate>[1];
+    expect(translate(en, key)).toBe('ui.controls.noSuchKey');
+    expect(translate(partial, 'ui.controls' as unknown as typeof key)).toBe('ui.controls');
+  });
+
+  it('types dynamic keys built from engine values', () => {
+    const timer = 'time-wait' as 'time-wait' | 'retransmit';
+    expect(translate(en, `ui.timers.${timer}`)).toBe('TIME_WAIT (2·MSL)');
+    expect(translate(en, 'ui.states.SYN_RCVD.name')).toBe('SYN_RCVD');
+  });
+});
+
+describe('interpolate and placeholders', () => {
+  it('replaces every occurrence and ignores unrelated braces', () => {
+    expect(interpolate('{a}+{a}={b}', { a: 1, b: 2 })).toBe('1+1=2');
+    expect(interpolate('{ a } {}', { a: 1 })).toBe('{ a } {}');
+  });
+
+  it('does not take values from the prototype', () => {
+    expect(interpolate('{toString}', {})).toBe('{toString}');
+  });
+
+  it('lists placeholders once each', () => {
+    expect(placeholders('{n} of {total}, {n}')).toEqual(['n', 'total']);
+    expect(placeholders('none')).toEqual([]);
+  });
+});
+
+describe('lookup and hasKey', () => {
+  it('walks dotted paths and never throws', () => {
+    expect(lookup(en, 'ui.sides.client')).toBe('Client');
+    expect(lookup(en, 'ui.sides.client.more')).toBeUndefined();
+    expect(lookup(en, 'ui.__proto__')).toBeUndefined();
+    expect(lookup(null, 'a')).toBeUndefined();
+  });
+
+  it('checks keys built at run time', () => {
+    expect(hasKey('ui.sides.server')).toBe(true);
+    expect(hasKey('ui.sides')).toBe(false);
+    expect(hasKey('ui.sides.nobody')).toBe(false);
+  });
+});
+
+describe('withFallback', () => {
+  it('keeps own strings and fills holes, empties and wrong kinds from the base', () => {
+    const base = { a: 'A', b: { c: 'C', d: ['x', 'y'] }, e: 'E' };
+    const own = { a: 'own', b: { c: '', d: ['p'] }, e: 5, extra: 'dropped' };
+    expect(withFallback(own, base)).toEqual({ a: 'own', b: { c: 'C', d: ['p'] }, e: 'E' });
+    expect(withFallback(undefined, base)).toEqual(base);
+    expect(withFallback({ b: { d: [''] } }, base).b.d).toEqual(['x', 'y']);
+  });
+});
+
+describe('localeFromTag and chooseLocale', () => {
+  it('reads language tags', () => {
+    for (const tag of ['zh', 'zh-CN', 'ZH-cn', 'zh_CN', 'zh-Hans', 'zh-Hans-CN', 'zh-TW', 'cn']) {
+      expect(localeFromTag(tag), tag).toBe('zh-CN');
+    }
+    for (const tag of ['en', 'EN', 'en-US', 'en-GB', ' en ']) {
+      expect(localeFromTag(tag), tag).toBe('en');
+    }
+    for (const tag of ['fr', 'de-DE', '', 'zhx', 'eng']) {
+      expect(localeFromTag(tag), tag).toBeUndefined();
+    }
+  });
+
+  it('prefers the lang parameter', () => {
+    expect(chooseLocale({ param: 'zh', navigatorLanguages: ['en-US'] })).toEqual({
+      locale: 'zh-CN',
+      source: 'param',
+    });
+    expect(chooseLocale({ param: 'en', navigatorLanguages: ['zh-CN'] })).toEqual({
+      locale: 'en',
+      source: 'param',
+    });
+    expect(chooseLocale({ param: 'zh-Hans' }).locale).toBe('zh-CN');
+  });
+
+  it('otherwise takes the first browser language it has', () => {
+    expect(chooseLocale({ navigatorLanguages: ['fr-FR', 'zh-TW', 'en'] })).toEqual({
+      locale: 'zh-CN',
+      source: 'browser',
+    });
+    expect(chooseLocale({ param: null, navigatorLanguages: ['de', 'en-GB'] }).locale).toBe('en');
+    expect(chooseLocale({ param: '  ', navigatorLanguages: ['zh'] }).source).toBe('browser');
+  });
+
+  it('otherwise English', () => {
+    expect(chooseLocale({})).toEqual({ locale: 'en', source: 'default' });
+    expect(chooseLocale({ navigatorLanguages: ['ja', 'ko'] })).toEqual({
+      locale: 'en',
+      source: 'default',
+    });
+  });
+
+  it('reports an unknown lang value and falls back to the browser, then English', () => {
+    expect(chooseLocale({ param: 'fr', navigatorLanguages: ['zh-CN'] })).toEqual({
+      locale: 'zh-CN',
+      source: 'browser',
+      unknownParam: 'fr',
+    });
+    expect(chooseLocale({ param: 'klingon' })).toEqual({
+      locale: 'en',
+      source: 'default',
+      unknownParam: 'klingon',
+    });
+  });
+
+  it('reads a page query', () => {
+    expect(chooseLocaleForPage('?lesson=lost-syn&lang=zh', ['en']).locale).toBe('zh-CN');
+    expect(chooseLocaleForPage('', ['zh-Hans']).locale).toBe('zh-CN');
+    expect(chooseLocaleForPage('?lang=', []).locale).toBe('en');
+  });
+});
+
+describe('loadLocale', () => {
+  it('has English at once', async () => {
+    expect(loadedMessages('en')).toBe(en);
+    await expect(loadLocale('en')).resolves.toBe(en);
+  });
+
+  it('loads zh-CN on demand, once, and keeps it', async () => {
+    const first = loadLocale('zh-CN');
+    const second = loadLocale('zh-CN');
+    expect(second).toBe(first);
+    const zh = await first;
+    expect(loadedMessages('zh-CN')).toBe(zh);
+    expect(translate(zh, 'ui.controls.stepForward')).toBe('下一步');
+    expect(translate(zh, 'ui.controls.stepCounterLabel', { n: 2, total: 9 })).toBe(
+      '第 2 步，共 9 步',
+    );
+  });
+});
+
+describe('formatDuration', () => {
+  const t: TFunction = (key, params) => translate(en, key, params);
+  it('picks a unit', () => {
+    expect(formatDuration(t, 40)).toBe('40 ms');
+    expect(formatDuration(t, 1500)).toBe('1.5 s');
+    expect(formatDuration(t, 60_000)).toBe('1 min');
+    expect(formatDuration(t, 240_000)).toBe('4 min');
+    expect(formatDuration(t, 90_000)).toBe('1.5 min');
+    expect(formatDuration(t, 7_200_000)).toBe('2 h');
+  });
+});
+
+describe('answer cards', () => {
+  it('lists every answer in the dictionary, in order, with paragraphs and a citation', () => {
+    expect([...ANSWER_IDS].sort()).toEqual(Object.keys(en.answers).sort());
+    const cards = answerCards(en);
+    expect(cards.map((c) => c.id)).toEqual([...ANSWER_IDS]);
+    for (const card of cards) {
+      expect(card.question).toMatch(/\?$/);
+      expect(card.answer.length).toBeGreaterThan(0);
+      expect(card.rfc).toMatch(/^RFC 9293 §\d/);
+    }
+  });
+
+  it('keeps each answer between 3 and 6 sentences', () => {
+    for (const card of answerCards(en)) {
+      const sentences = card.answer.join(' ').match(/[.!?](\s|$)/g) ?? [];
+      expect(sentences.length, card.id).toBeGreaterThanOrEqual(3);
+      expect(sentences.length, card.id).toBeLessThanOrEqual(6);
+    }
+  });
+});

@@ -1,0 +1,5 @@
+// The page's language layer: import everything from here.
+//   core.ts          the typed dictionary, translate(), chooseLocale(), loadLocale() (no React)
+//   I18nProvider.tsx a provider per widget, useT(), useLocale(), useMessages()
+export * from './core';
+export * from './I18nProvider';

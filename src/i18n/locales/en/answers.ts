@@ -1,0 +1,60 @@
+// Answer cards: the questions learners ask about opening and closing, answered in a few sentences
+// each, accurate to RFC 9293 and to Linux where it differs. One entry per AnswerId (src/i18n), in
+// the order the page lists them. `answer` holds paragraphs; other locales keep the same count.
+
+export const answers = {
+  'why-three': {
+    question: 'Why does opening take three segments and not two?',
+    answer: [
+      'Each side picks its own initial sequence number (ISN) and has to tell the other. The client’s SYN carries its ISN; the server’s SYN+ACK carries the server’s ISN and acknowledges the client’s. Only the third segment, the client’s ACK, tells the server that its own ISN arrived, so both directions are synchronized.',
+      'The deeper reason is old duplicates: a SYN from an earlier attempt can wander the network and arrive late. With only two segments the server would treat that stale SYN as a new connection and start sending; with three, the client sees that the SYN+ACK answers a SYN it never sent now and replies with RST, and the server goes back to LISTEN.',
+      'So the handshake is not a test of whether each side “can send and receive”: it is how both sides agree on sequence numbers safely.',
+    ],
+    rfc: 'RFC 9293 §3.5 (Figure 8), §3.4.1',
+  },
+  'why-four': {
+    question: 'Why does closing take four segments?',
+    answer: [
+      'A TCP connection is two independent byte streams, one in each direction, and each is closed on its own: a FIN means “I have no more data to send”, nothing more. Each FIN must be acknowledged, so two directions make two FINs and two ACKs.',
+      'The side that receives the first FIN acknowledges it at once, but it cannot send its own FIN yet: its application may still have data to send. The connection is then half-closed, and the second FIN only goes when that application calls close().',
+      'When the application closes right away, the ACK and the FIN can travel in one segment, and you see three segments instead of four.',
+    ],
+    rfc: 'RFC 9293 §3.6, §3.6.1',
+  },
+  'why-2msl': {
+    question: 'Why does TIME_WAIT last 2·MSL?',
+    answer: [
+      'The side that closes first sends the very last ACK, and nothing acknowledges an ACK. If it is lost, the other side retransmits its FIN; a side still in TIME_WAIT can answer with the ACK again (and restarts its timer), whereas a side that had already forgotten the connection would answer with RST.',
+      'TIME_WAIT also keeps the same pair of addresses and ports from being reused too soon. One MSL lets any segment of the old connection still travelling die out; the second covers an answer to it coming back. After 2·MSL no segment of the old connection can still be in the network to be mistaken for part of a new one.',
+      'RFC 9293 requires the active closer to stay in TIME_WAIT for 2·MSL.',
+    ],
+    rfc: 'RFC 9293 §3.6.1 (MUST-13), §3.4.1, §3.10.7.4',
+  },
+  'what-msl': {
+    question: 'What is the MSL?',
+    answer: [
+      'MSL, the maximum segment lifetime, is the longest time TCP assumes a segment can survive in the network before it is discarded. It is an agreed assumption, not something the network measures: the IP TTL field mostly limits the number of hops, not seconds.',
+      'RFC 9293 takes the MSL to be 2 minutes, which makes TIME_WAIT 4 minutes, and calls this an engineering choice. Linux does not use a configurable MSL: its TIME_WAIT is a fixed 60 seconds (TCP_TIMEWAIT_LEN). The often-tuned tcp_fin_timeout is a different timer, for FIN_WAIT_2.',
+      'In this lab you can change the MSL to see how it stretches TIME_WAIT.',
+    ],
+    rfc: 'RFC 9293 §3.4.2, §3.6.1',
+  },
+  'so-reuseaddr': {
+    question: 'What does SO_REUSEADDR change?',
+    answer: [
+      'Without it, bind() to a local port fails with EADDRINUSE while a connection on that port is still in TIME_WAIT. With SO_REUSEADDR set, bind() succeeds, which is why servers set it: they can restart at once on their well-known port.',
+      'For outgoing connections Linux has a separate switch, net.ipv4.tcp_tw_reuse, which lets connect() take over a TIME_WAIT connection’s address and port pair when TCP timestamps make old segments recognisable.',
+      'The risk is what TIME_WAIT was protecting against: if the same four-tuple is used again while a delayed segment of the old connection is still in flight, that segment can land in the new connection. RFC 9293 allows reopening from TIME_WAIT only with a larger ISN, and timestamps (PAWS) are what make it safe in practice.',
+    ],
+    rfc: 'RFC 9293 §3.6.1 (MAY-2), §3.4.1, §3.4.3',
+  },
+  'delayed-ack-close': {
+    question: 'Why can closing take only three segments on Linux?',
+    answer: [
+      'RFC 9293 lets a receiver delay an ACK for a short while (less than 0.5 s) in the hope of sending it together with something else.',
+      'Linux does this with the ACK for a FIN: when the FIN arrives, the ACK is held back on the delayed-ACK timer. If the application calls close() before the timer fires, the server’s own FIN carries the acknowledgment, and the close becomes FIN, FIN+ACK, ACK.',
+      'Nothing is skipped: both FINs are still acknowledged, just with one segment fewer. If the application is slow to close, the timer fires and you see the usual four segments.',
+    ],
+    rfc: 'RFC 9293 §3.8.6.3, §3.6',
+  },
+} as const;

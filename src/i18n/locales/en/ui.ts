@@ -1,0 +1,407 @@
+// The page's own words: controls, settings, diagram, inspector, state machine, messages.
+// English is the source of truth (see ../../types.ts). Keys name what the text is for, not where
+// it sits; {name} placeholders are filled in by `t(key, { name })`.
+//
+// Keys that mirror engine values use the engine's spelling, so a component can write
+// `t(`ui.timers.${timer}`)` or `t(`ui.states.${state}.name`)` directly:
+// sides (client | server), TcpState (SYN_RCVD...), TimerName (time-wait...), SegmentFate
+// (in-flight | delivered | dropped), Flag (SYN...), ProfileName (rfc9293 | linux), SendReason.
+
+export const ui = {
+  app: {
+    title: 'Handshake Lab',
+    tagline:
+      'Watch TCP open and close a connection, one segment at a time, and break it on purpose.',
+    skipToDiagram: 'Skip to the diagram',
+    embedTitle: 'Handshake Lab: {lesson}',
+    openFullPage: 'Open in a full page',
+    source: 'Source code',
+    footer: 'Behaviour follows RFC 9293, with a Linux profile where Linux differs.',
+  },
+
+  status: {
+    loading: 'Loading…',
+    loadingLanguage: 'Loading the language…',
+    running: 'Running the simulation… {count} events so far',
+    runningShort: 'Running…',
+    done: 'Ready: {steps} steps',
+    empty: 'Nothing happens in this run.',
+  },
+
+  sides: {
+    client: 'Client',
+    server: 'Server',
+  },
+
+  controls: {
+    groupLabel: 'Step controls',
+    stepForward: 'Step forward',
+    stepBack: 'Step back',
+    play: 'Play',
+    pause: 'Pause',
+    reset: 'Reset',
+    speed: 'Speed',
+    speedValue: '{speed}×',
+    scrubber: 'Position in the run',
+    scrubberValue: 'Step {n} of {total}',
+    stepCounter: '{n} / {total}',
+    stepCounterLabel: 'Step {n} of {total}',
+    atStart: 'At the start: nothing has happened yet.',
+    atEnd: 'End of the run.',
+    simTime: 'Simulated time: {time}',
+  },
+
+  keyboard: {
+    title: 'Keyboard',
+    hint: '→ next step · ← previous step · Space play or pause · R reset',
+    keys: {
+      next: '→',
+      previous: '←',
+      playPause: 'Space',
+      reset: 'R',
+    },
+    actions: {
+      next: 'next step',
+      previous: 'previous step',
+      playPause: 'play or pause',
+      reset: 'reset to the start',
+    },
+  },
+
+  lesson: {
+    pickerLabel: 'Lesson',
+    pickerPlaceholder: 'Choose a lesson',
+    current: 'Lesson: {title}',
+    custom: 'Custom scenario',
+    fromLink: 'Scenario from a link',
+    fromCapture: 'Connection from a capture',
+    unknown: 'There is no lesson called “{id}”.',
+  },
+
+  settings: {
+    title: 'Settings',
+    whatIf: 'What if…',
+    profile: {
+      label: 'Behaviour',
+      rfc9293: 'RFC 9293',
+      linux: 'Linux',
+      help: 'RFC 9293 is the standard; Linux delays some ACKs, uses a 60 s TIME_WAIT and sends RST in a few more cases.',
+    },
+    msl: {
+      label: 'MSL (maximum segment lifetime)',
+      unit: 'seconds',
+      value: '{seconds} s',
+      help: 'TIME_WAIT lasts twice the MSL. RFC 9293 assumes 2 minutes.',
+    },
+    lossRate: {
+      label: 'Loss rate',
+      unit: '%',
+      value: '{percent} %',
+      help: 'Each segment is lost with this probability, decided by the seed.',
+    },
+    seed: {
+      label: 'Seed',
+      help: 'The same seed gives the same losses, so a run can be repeated and shared.',
+      shuffle: 'New seed',
+      shown: 'Seed {seed}',
+    },
+    dropFinalAck: {
+      label: 'Drop the final ACK',
+      help: 'The ACK that answers the passive closer’s FIN is lost, so the FIN is sent again.',
+    },
+    reusePort: {
+      label: 'Reuse the port (SO_REUSEADDR)',
+      help: 'The client opens a new connection from the same port right after closing.',
+    },
+    seqNumbers: {
+      label: 'Sequence numbers',
+      relative: 'Relative',
+      absolute: 'Absolute',
+      help: 'Relative numbers count from each side’s initial sequence number (ISN).',
+    },
+    theme: {
+      label: 'Theme',
+      system: 'System',
+      light: 'Light',
+      dark: 'Dark',
+    },
+    language: {
+      label: 'Language',
+      unknownNote: 'The language “{lang}” is not available; the page is shown in {language}.',
+    },
+    apply: 'Apply',
+    restore: 'Restore the lesson’s settings',
+  },
+
+  diagram: {
+    label: 'Sequence diagram of the connection',
+    description:
+      'Time runs downward. Each arrow is a segment, drawn from when it was sent to when it arrived.',
+    endpoint: '{address}:{port}',
+    lifeline: '{side}, {address}:{port}',
+    timeAxis: 'time ↓',
+    timeAt: 't = {time}',
+    compressedBreak: '≈ {duration} later',
+    compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',
+    segmentLabel: '{flags} seq={seq} ack={ack}',
+    segmentLabelNoAck: '{flags} seq={seq}',
+    segmentLength: 'len={len}',
+    segmentAria:
+      'Segment {id}, {from} to {to}: {flags}, seq {seq}, ack {ack}, {len} bytes of data, {fate}',
+    segmentAriaNoAck:
+      'Segment {id}, {from} to {to}: {flags}, seq {seq}, {len} bytes of data, {fate}',
+    stateBadge: '{side}: {state}',
+    stateBadgeAria: '{side} enters {state} at {time}',
+    currentState: '{side} state',
+    clickToDrop: 'Click an arrow in flight to drop it',
+    dropThis: 'Drop this segment',
+    dropped: 'Segment {id} dropped: the run continues from here.',
+    appCall: '{side} app: {call}',
+    appResult: '{call} → {result}',
+  },
+
+  timers: {
+    label: 'Timers',
+    retransmit: 'Retransmission',
+    'time-wait': 'TIME_WAIT (2·MSL)',
+    'fin-wait-2': 'FIN_WAIT_2',
+    'delayed-ack': 'Delayed ACK',
+    running: '{timer}: {remaining} left',
+    fired: '{timer} timer fired',
+    cancelled: '{timer} timer stopped',
+    restarted: '{timer} timer restarted',
+  },
+
+  fates: {
+    'in-flight': 'In flight',
+    delivered: 'Delivered',
+    dropped: 'Dropped',
+    droppedFault: 'Dropped (fault)',
+    droppedLoss: 'Dropped (random loss)',
+    retransmission: 'Retransmission',
+    duplicate: 'Duplicate',
+    late: 'Late (old segment)',
+    delayed: 'Delayed by {duration}',
+    injected: 'Injected',
+  },
+
+  units: {
+    ms: '{n} ms',
+    s: '{n} s',
+    min: '{n} min',
+    h: '{n} h',
+    bytes: '{n} bytes',
+    byte: '1 byte',
+  },
+
+  inspector: {
+    title: 'Segment {id}',
+    subtitle: '{from} → {to}, sent at {time}',
+    close: 'Close',
+    closeAria: 'Close the segment inspector',
+    empty: 'Click a segment to see its header.',
+    headerTitle: 'TCP header',
+    field: 'Field',
+    value: 'Value',
+    bits: 'Bits',
+    fields: {
+      srcPort: 'Source port',
+      dstPort: 'Destination port',
+      seq: 'Sequence number',
+      ack: 'Acknowledgment number',
+      dataOffset: 'Data offset',
+      reserved: 'Reserved',
+      flags: 'Flags',
+      window: 'Window',
+      checksum: 'Checksum',
+      urgentPointer: 'Urgent pointer',
+      options: 'Options',
+      payload: 'Data',
+    },
+    fieldHelp: {
+      srcPort: 'The sender’s port.',
+      dstPort: 'The receiver’s port.',
+      seq: 'The number of the first byte (or of the SYN or FIN) this segment carries.',
+      ack: 'The next sequence number the sender expects; valid only with the ACK flag.',
+      dataOffset: 'Header length in 32-bit words: {words} words = {bytes} bytes.',
+      reserved: 'Must be zero.',
+      window: 'How many more bytes the sender is willing to receive.',
+      checksum:
+        'Ones’ complement sum over the IPv4 pseudo-header (addresses, protocol, length), the header and the data.',
+      urgentPointer: 'Only meaningful with the URG flag; zero here.',
+      options: 'None: the header is the minimum 20 bytes.',
+    },
+    flags: {
+      CWR: 'CWR: congestion window reduced',
+      ECE: 'ECE: ECN echo',
+      URG: 'URG: urgent pointer is valid',
+      ACK: 'ACK: acknowledgment number is valid',
+      PSH: 'PSH: push the data to the application',
+      RST: 'RST: reset the connection',
+      SYN: 'SYN: synchronize sequence numbers',
+      FIN: 'FIN: no more data from the sender',
+    },
+    flagOn: 'set',
+    flagOff: 'not set',
+    checksumValue: '{value} (over the IPv4 pseudo-header)',
+    relative: 'relative {value}',
+    absolute: 'absolute {value}',
+    notSet: '— (no ACK flag)',
+    headerBytes: 'Header bytes (hex)',
+    headerBytesAria: 'The 20 header bytes in hexadecimal',
+    copyHex: 'Copy the hex',
+    copied: 'Copied',
+    why: 'Why it was sent',
+    history: 'What happened to it',
+    sentAt: 'Sent at {time}',
+    deliveredAt: 'Delivered at {time}',
+    droppedAt: 'Dropped at {time}',
+    copyDeliveredAt: 'A copy delivered at {time}',
+    reasons: {
+      'active-open': 'The application called connect(): the first SYN.',
+      'passive-open': 'A SYN arrived at a listening socket: the answer is SYN+ACK.',
+      'simultaneous-open': 'Both sides sent a SYN at once: this SYN+ACK answers the other’s SYN.',
+      'handshake-ack': 'The SYN+ACK arrived: this ACK completes the handshake.',
+      data: 'The application wrote data.',
+      ack: 'Acknowledges what arrived.',
+      'delayed-ack': 'An acknowledgment held back by the delayed-ACK timer.',
+      fin: 'The application closed its sending direction: FIN.',
+      retransmit: 'Not acknowledged in time: sent again.',
+      'dup-ack':
+        'An out-of-window or repeated segment arrived: the ACK repeats where the receiver is.',
+      'challenge-ack':
+        'A suspicious SYN or RST arrived: a challenge ACK asks the peer to prove itself.',
+      'rst-closed': 'A segment arrived for a connection that does not exist: reset.',
+      'rst-listen': 'A listening socket got something other than a SYN: reset.',
+      'rst-bad-ack': 'The segment acknowledged something never sent: reset.',
+      'rst-orphan-data': 'Data arrived after the application closed the socket: reset (Linux).',
+      'rst-syn-in-window': 'A SYN arrived inside an open connection: reset.',
+      abort: 'The application aborted the connection: reset.',
+      injected: 'Injected by the scenario (for example an old duplicate).',
+    },
+  },
+
+  stateMachine: {
+    title: 'State machine',
+    subtitle: 'RFC 9293, Figure 5',
+    lastTransition: 'Last transition',
+    lastTransitionValue: '{side}: {from} → {to}',
+    noTransition: 'No transition yet',
+    diagramAria: 'TCP state diagram. Client is in {client}, server is in {server}.',
+    legend: {
+      title: 'Legend',
+      client: 'Client’s current state',
+      server: 'Server’s current state',
+      both: 'Both sides are here',
+      lastTransition: 'Last transition',
+      edge: 'Possible transition: event / action',
+    },
+  },
+
+  states: {
+    CLOSED: {
+      name: 'CLOSED',
+      short: 'No connection at all.',
+    },
+    LISTEN: {
+      name: 'LISTEN',
+      short: 'Waiting for a SYN from any peer.',
+    },
+    SYN_SENT: {
+      name: 'SYN_SENT',
+      short: 'Sent a SYN; waiting for the peer’s SYN and an ACK of ours.',
+    },
+    SYN_RCVD: {
+      name: 'SYN_RCVD',
+      short: 'Got a SYN and answered with SYN+ACK; waiting for that to be acknowledged.',
+    },
+    ESTABLISHED: {
+      name: 'ESTABLISHED',
+      short: 'Open: data flows both ways.',
+    },
+    FIN_WAIT_1: {
+      name: 'FIN_WAIT_1',
+      short: 'Sent our FIN; waiting for its ACK or the peer’s FIN.',
+    },
+    FIN_WAIT_2: {
+      name: 'FIN_WAIT_2',
+      short: 'Our FIN is acknowledged; waiting for the peer to close too.',
+    },
+    CLOSE_WAIT: {
+      name: 'CLOSE_WAIT',
+      short: 'The peer has closed; waiting for our application to close.',
+    },
+    CLOSING: {
+      name: 'CLOSING',
+      short: 'Both sides sent FINs at once; waiting for the ACK of ours.',
+    },
+    LAST_ACK: {
+      name: 'LAST_ACK',
+      short: 'Sent our FIN after the peer’s; waiting for its ACK.',
+    },
+    TIME_WAIT: {
+      name: 'TIME_WAIT',
+      short:
+        'Done, but waiting 2·MSL in case the last ACK was lost and for old segments to die out.',
+    },
+  },
+
+  errors: {
+    framing: 'Something is wrong with {what}: {message}',
+    what: {
+      link: 'the link',
+      file: 'the file',
+      capture: 'the capture',
+      message: 'a message from the page around this one',
+      lesson: 'the lesson',
+      scenario: 'the scenario',
+      settings: 'the settings',
+      engine: 'the simulation',
+      language: 'the language',
+    },
+    unknownLesson: 'there is no lesson called “{id}”',
+    workerFailed: 'the simulation stopped unexpectedly',
+    languageFailed: 'could not load “{lang}”; staying in the current language',
+    dismiss: 'Dismiss',
+    retry: 'Try again',
+  },
+
+  live: {
+    step: 'Step {n}: {explanation}',
+    stepNoExplanation: 'Step {n} of {total}',
+    reset: 'Back at the start.',
+    end: 'End of the run. Client: {client}. Server: {server}.',
+    playing: 'Playing',
+    paused: 'Paused',
+    languageChanged: 'Language: English',
+    segmentDropped: 'Segment {id} will be dropped.',
+  },
+
+  capture: {
+    open: 'Open a capture (pcap or pcapng)',
+    connections: 'TCP connections in the capture',
+    connection: '{client} ↔ {server}: {count} segments',
+    none: 'No TCP connections found in this file.',
+    reading: 'Reading the capture…',
+  },
+
+  share: {
+    copyLink: 'Copy a link to this run',
+    copied: 'Link copied',
+  },
+
+  explanation: {
+    title: 'What happened',
+    rfc: 'RFC 9293 §{section}',
+    none: 'Press → to take the first step.',
+  },
+
+  answers: {
+    title: 'Questions learners ask',
+    intro: 'Short answers, each with a lesson that shows it happening.',
+    showMe: 'Show me',
+    showMeAria: 'Show me: open the lesson “{lesson}”',
+    showMeAriaNoTitle: 'Show me: open the lesson for “{question}”',
+    source: 'Source: {rfc}',
+  },
+} as const;

@@ -1,0 +1,9 @@
+// 简体中文词典。只通过 loadLocale() 的动态 import() 加载，因此是单独的代码块，不在首屏 JS 中。
+import type { Messages } from '../../types';
+import type { en } from '../en/index';
+import { answers } from './answers';
+import { explain } from './explain';
+import { lessons } from './lessons';
+import { ui } from './ui';
+
+export const zhCN: Messages<typeof en> = { ui, answers, explain, lessons };

@@ -1,0 +1,170 @@
+// The built-in lessons, in the order the lesson picker lists them. Each is a scenario in the
+// contract's JSON format (CONTRACT.md section 1), kept raw: the worker validates a lesson like any
+// other input, so a broken lesson shows its error instead of a wrong trace. The page shows each
+// lesson's title and summary from the `lessons` i18n namespace, keyed by `id`; the JSON's own
+// `title` and `description` are the English originals for the headless runner.
+
+import type { answers } from '../i18n/locales/en/answers';
+import type { Side, TcpState } from '../core/types';
+import abort from './abort.json';
+import clientClosesFirst from './client-closes-first.json';
+import closedPort from './closed-port.json';
+import delayedAckClose from './delayed-ack-close.json';
+import halfClose from './half-close.json';
+import lostFinalAck from './lost-final-ack.json';
+import lostSynAck from './lost-syn-ack.json';
+import lostSyn from './lost-syn.json';
+import noTimeWait from './no-time-wait.json';
+import reuseWithTimeWait from './reuse-with-time-wait.json';
+import reuseWithoutTimeWait from './reuse-without-time-wait.json';
+import serverClosesFirst from './server-closes-first.json';
+import simultaneousClose from './simultaneous-close.json';
+import simultaneousOpen from './simultaneous-open.json';
+import twoWayHandshake from './two-way-handshake.json';
+
+/** A learner question with an answer card (the keys of the `answers` namespace). */
+export type AnswerId = keyof typeof answers;
+
+export interface LessonFocus {
+  /** The side whose states the lesson is about. */
+  who: Side | 'both';
+  /** The states to watch, in the order they matter. */
+  states: readonly TcpState[];
+}
+
+export interface Lesson {
+  /** The `lesson=` URL option and the key of its title in the `lessons` namespace. */
+  id: LessonId;
+  /** Raw scenario JSON: validate it (parseScenario) before running. */
+  scenario: unknown;
+  /** The answer cards this lesson illustrates. */
+  answers: readonly AnswerId[];
+  focus: LessonFocus;
+}
+
+export const LESSON_IDS = [
+  'client-closes-first',
+  'server-closes-first',
+  'half-close',
+  'delayed-ack-close',
+  'simultaneous-close',
+  'lost-syn',
+  'lost-syn-ack',
+  'lost-final-ack',
+  'no-time-wait',
+  'reuse-with-time-wait',
+  'reuse-without-time-wait',
+  'simultaneous-open',
+  'two-way-handshake',
+  'closed-port',
+  'abort',
+] as const;
+export type LessonId = (typeof LESSON_IDS)[number];
+
+const RAW: Record<LessonId, unknown> = {
+  'client-closes-first': clientClosesFirst,
+  'server-closes-first': serverClosesFirst,
+  'half-close': halfClose,
+  'delayed-ack-close': delayedAckClose,
+  'simultaneous-close': simultaneousClose,
+  'lost-syn': lostSyn,
+  'lost-syn-ack': lostSynAck,
+  'lost-final-ack': lostFinalAck,
+  'no-time-wait': noTimeWait,
+  'reuse-with-time-wait': reuseWithTimeWait,
+  'reuse-without-time-wait': reuseWithoutTimeWait,
+  'simultaneous-open': simultaneousOpen,
+  'two-way-handshake': twoWayHandshake,
+  'closed-port': closedPort,
+  abort,
+};
+
+const META: Record<LessonId, Omit<Lesson, 'id' | 'scenario'>> = {
+  'client-closes-first': {
+    answers: ['why-three', 'why-four', 'why-2msl'],
+    focus: { who: 'client', states: ['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] },
+  },
+  'server-closes-first': {
+    answers: ['why-four', 'why-2msl'],
+    focus: { who: 'server', states: ['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] },
+  },
+  'half-close': {
+    answers: ['why-four'],
+    focus: { who: 'both', states: ['FIN_WAIT_2', 'CLOSE_WAIT'] },
+  },
+  'delayed-ack-close': {
+    answers: ['delayed-ack-close', 'why-four'],
+    focus: { who: 'server', states: ['CLOSE_WAIT', 'LAST_ACK'] },
+  },
+  'simultaneous-close': {
+    answers: ['why-four', 'why-2msl'],
+    focus: { who: 'both', states: ['FIN_WAIT_1', 'CLOSING', 'TIME_WAIT'] },
+  },
+  'lost-syn': {
+    answers: ['why-three'],
+    focus: { who: 'client', states: ['SYN_SENT'] },
+  },
+  'lost-syn-ack': {
+    answers: ['why-three'],
+    focus: { who: 'both', states: ['SYN_SENT', 'SYN_RCVD'] },
+  },
+  'lost-final-ack': {
+    answers: ['why-2msl', 'what-msl'],
+    focus: { who: 'both', states: ['TIME_WAIT', 'LAST_ACK'] },
+  },
+  'no-time-wait': {
+    answers: ['why-2msl'],
+    focus: { who: 'both', states: ['FIN_WAIT_2', 'LAST_ACK'] },
+  },
+  'reuse-with-time-wait': {
+    answers: ['so-reuseaddr', 'why-2msl', 'what-msl'],
+    focus: { who: 'client', states: ['TIME_WAIT'] },
+  },
+  'reuse-without-time-wait': {
+    answers: ['so-reuseaddr', 'why-2msl', 'what-msl'],
+    focus: { who: 'server', states: ['ESTABLISHED'] },
+  },
+  'simultaneous-open': {
+    answers: ['why-three'],
+    focus: { who: 'both', states: ['SYN_SENT', 'SYN_RCVD'] },
+  },
+  'two-way-handshake': {
+    answers: ['why-three'],
+    focus: { who: 'server', states: ['SYN_RCVD', 'ESTABLISHED'] },
+  },
+  'closed-port': {
+    answers: [],
+    focus: { who: 'client', states: ['SYN_SENT'] },
+  },
+  abort: {
+    answers: [],
+    focus: { who: 'both', states: ['ESTABLISHED', 'CLOSED'] },
+  },
+};
+
+export const LESSONS: readonly Lesson[] = LESSON_IDS.map((id) => ({
+  id,
+  scenario: RAW[id],
+  ...META[id],
+}));
+
+export const DEFAULT_LESSON_ID: LessonId = 'client-closes-first';
+
+export function isLessonId(id: string): id is LessonId {
+  return (LESSON_IDS as readonly string[]).includes(id);
+}
+
+/** The lesson with this id, or undefined for an unknown one. */
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}
+
+/** The lesson each answer card links to ("show me"). */
+export const LESSON_FOR_ANSWER: Readonly<Record<AnswerId, LessonId>> = {
+  'why-three': 'two-way-handshake',
+  'why-four': 'half-close',
+  'why-2msl': 'lost-final-ack',
+  'what-msl': 'reuse-without-time-wait',
+  'so-reuseaddr': 'reuse-without-time-wait',
+  'delayed-ack-close': 'delayed-ack-close',
+};

@@ -1,0 +1,138 @@
+// One lab widget: its own store (and engine worker), language and layout.
+
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { I18nProvider, useT } from '../i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { DiagramSection } from './DiagramSection';
+import { ErrorBanner } from './ErrorBanner';
+import { ExplanationPanel } from './ExplanationPanel';
+import { LessonPicker } from './LessonPicker';
+import { LiveRegion } from './LiveRegion';
+import { Scrubber } from './Scrubber';
+import { SpeedControl } from './SpeedControl';
+import { StateMachineSection } from './StateMachineSection';
+import { StepControls } from './StepControls';
+import { ThemeSwitch } from './ThemeSwitch';
+import { LabStoreProvider, useLab, useLabStoreApi } from './store/context';
+import { labDeps } from './store/labDeps';
+import { createLabStore, type LabInit, type LabState } from './store/labStore';
+import { createLabRunner } from './store/runner';
+import {
+  selectLocale,
+  selectSelectedSegment,
+  selectShowControls,
+  selectTheme,
+} from './store/selectors';
+import { useKeyboard } from './useKeyboard';
+import { usePlayback } from './usePlayback';
+
+// Late, heavy pieces: not needed to draw the first diagram.
+const AnswerSection = lazy(() =>
+  import('./AnswerSection').then((m) => ({ default: m.AnswerSection })),
+);
+const SettingsPanel = lazy(() =>
+  import('./SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
+const InspectorSection = lazy(() =>
+  import('./InspectorSection').then((m) => ({ default: m.InspectorSection })),
+);
+
+const selectSetLocale = (s: LabState) => s.setLocale;
+
+export function Lab({ init }: { init: LabInit }) {
+  const [store] = useState(() => createLabStore(init, labDeps));
+  useEffect(() => {
+    const runner = createLabRunner();
+    store.getState().attach(runner);
+    return () => {
+      store.getState().detach();
+      runner.dispose();
+    };
+  }, [store]);
+  return (
+    <LabStoreProvider store={store}>
+      <LabI18n />
+    </LabStoreProvider>
+  );
+}
+
+function LabI18n() {
+  const locale = useLab(selectLocale);
+  const setLocale = useLab(selectSetLocale);
+  return (
+    <I18nProvider locale={locale} onLocaleChange={setLocale} documentLang>
+      <LabLayout />
+    </I18nProvider>
+  );
+}
+
+function LabLayout() {
+  const t = useT();
+  const store = useLabStoreApi();
+  const showControls = useLab(selectShowControls);
+  const theme = useLab(selectTheme);
+  const selected = useLab(selectSelectedSegment);
+  usePlayback();
+  useKeyboard();
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme) root.dataset.theme = theme;
+    else delete root.dataset.theme;
+  }, [theme]);
+
+  return (
+    // `data-runner` tells tests where the engine runs.
+    <div className="lab" data-runner="worker">
+      <a className="skip-link" href="#lab-diagram">
+        {t('ui.app.skipToDiagram')}
+      </a>
+      <header className="lab-header">
+        <h1>{t('ui.app.title')}</h1>
+        {showControls && (
+          <div className="header-tools">
+            <LessonPicker />
+            <LanguageSwitch />
+            <ThemeSwitch />
+          </div>
+        )}
+        <p className="tagline">{t('ui.app.tagline')}</p>
+      </header>
+      <ErrorBanner />
+      <div className="lab-body">
+        <main className="lab-main">
+          <div className="controls-bar">
+            <StepControls />
+            <Scrubber />
+            {showControls && <SpeedControl />}
+            {showControls && <p className="keyboard-hint">{t('ui.keyboard.hint')}</p>}
+          </div>
+          <DiagramSection />
+        </main>
+        <aside className="lab-side">
+          <ExplanationPanel />
+          <StateMachineSection />
+        </aside>
+        {showControls && (
+          <div className="lab-settings">
+            <Suspense fallback={null}>
+              <SettingsPanel />
+            </Suspense>
+          </div>
+        )}
+      </div>
+      {showControls && (
+        <Suspense fallback={null}>
+          <AnswerSection onShowMe={(lessonId) => store.getState().setLesson(lessonId)} />
+        </Suspense>
+      )}
+      {selected !== null && (
+        <Suspense fallback={null}>
+          <InspectorSection />
+        </Suspense>
+      )}
+      <LiveRegion />
+      <footer className="lab-footer">{t('ui.app.footer')}</footer>
+    </div>
+  );
+}

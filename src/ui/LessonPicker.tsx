@@ -1,0 +1,36 @@
+// The lesson picker (`lesson-select`): titles come from the `lessons` i18n namespace.
+
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { hasKey, useT } from '../i18n';
+import { LESSONS } from '../scenarios';
+import { useLab } from './store/context';
+import type { LabState } from './store/labStore';
+
+const selectLesson = (s: LabState) => ({ lessonId: s.lessonId, setLesson: s.setLesson });
+
+export function LessonPicker() {
+  const t = useT();
+  const id = useId();
+  const { lessonId, setLesson } = useLab(useShallow(selectLesson));
+  return (
+    <span className="header-field lesson-field">
+      <label htmlFor={id}>{t('ui.lesson.pickerLabel')}</label>
+      <select
+        id={id}
+        data-testid="lesson-select"
+        value={lessonId}
+        onChange={(event) => setLesson(event.currentTarget.value)}
+      >
+        {LESSONS.map((lesson) => {
+          const key = `lessons.${lesson.id}.title`;
+          return (
+            <option key={lesson.id} value={lesson.id}>
+              {hasKey(key) ? t(key) : lesson.id}
+            </option>
+          );
+        })}
+      </select>
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import { formatDuration, type Layout } from './geometry';
+import { fill, type DiagramLabels } from './labels';
+
+/** A zig-zag band across both lifelines where a long quiet stretch of time is compressed. */
+export const AxisBreaks = memo(function AxisBreaks({
+  breaks,
+  top,
+  layout,
+  labels,
+}: {
+  breaks: readonly { from: number; to: number; y: number }[];
+  /** Where axis y 0 is drawn. */
+  top: number;
+  layout: Layout;
+  labels: DiagramLabels;
+}) {
+  return (
+    <g className="dg-breaks">
+      {breaks.map((b) => {
+        const cy = top + b.y;
+        const duration = formatDuration(b.to - b.from, labels.units);
+        const x0 = layout.gutter - 4;
+        const x1 = layout.width - 4;
+        return (
+          <g key={`${b.from}-${b.to}`} className="dg-break">
+            <title>{fill(labels.compressedBreakLabel, { duration })}</title>
+            <rect className="dg-break-band" x={x0} y={cy - 9} width={x1 - x0} height={18} />
+            <path className="dg-break-zig" d={zigzag(x0, x1, cy - 6)} />
+            <path className="dg-break-zig" d={zigzag(x0, x1, cy + 6)} />
+            <text className="dg-break-label" x={(layout.x.client + layout.x.server) / 2} y={cy + 4}>
+              {fill(labels.compressedBreak, { duration })}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+function zigzag(x0: number, x1: number, y: number): string {
+  const step = 8;
+  let d = `M${x0},${y}`;
+  let up = true;
+  for (let x = x0 + step / 2; x <= x1; x += step / 2) {
+    d += `L${x.toFixed(1)},${(y + (up ? -3 : 3)).toFixed(1)}`;
+    up = !up;
+  }
+  return d;
+}

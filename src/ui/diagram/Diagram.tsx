@@ -1,0 +1,265 @@
+// The sequence diagram: two lifelines, time running down, one arrow per segment. A pure function of
+// its props (stepping back shows exactly what was shown before); only the arrows new at
+// `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
+import { useReducedMotion } from 'framer-motion';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Side } from '../../core/types';
+import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../model/types';
+import { AxisBreaks } from './AxisBreaks';
+import {
+  arrowDurationMs,
+  BOTTOM,
+  layoutFor,
+  pointAt,
+  segmentLine,
+  shownFraction,
+  TOP,
+} from './geometry';
+import { DEFAULT_DIAGRAM_LABELS, fill, type DiagramLabels } from './labels';
+import { Lifelines } from './Lifelines';
+import { SegmentArrow } from './SegmentArrow';
+import { StateBadges } from './StateBadges';
+import type { StateChange } from './stateChanges';
+import { StateHeader } from './StateHeader';
+import { TimeGutter } from './TimeGutter';
+import { TimerBars } from './TimerBars';
+import { useFollow } from './useFollow';
+import { useWidth } from './useWidth';
+import './diagram.css';
+
+export interface DiagramProps {
+  /** Every segment of the run (from `describeSegments`), ordered by id; a stable array. */
+  segments: readonly SegmentInfo[];
+  view: StepView;
+  /** The run's time axis; `points` (each distinct time's y), when given, label the gutter. */
+  axis: TimeAxis & { points?: readonly { t: number; y: number }[] };
+  /** State changes shown at this step (see `stateChangesUpTo`). */
+  stateChanges: readonly StateChange[];
+  endpoints: Record<Side, { label: string }>;
+  numbering?: 'relative' | 'absolute';
+  /** Playback speed (1 = 1×): arrows fly in `arrowDurationMs(speed)`. */
+  speed?: number;
+  /** Draw without motion (also on when the browser prefers reduced motion). */
+  reducedMotion?: boolean;
+  /** The step whose new arrows fly in; any other value draws everything still. */
+  animateStep?: number | null;
+  /** A segment was clicked (or Enter/Space) that is not in flight: open the inspector. */
+  onSegmentClick?: (id: number) => void;
+  /** A segment in flight was clicked: drop it. */
+  onDropInFlight?: (id: number) => void;
+  labels?: DiagramLabels;
+  /** Render the state header (`state-client`, `state-server`); default true. */
+  showStates?: boolean;
+  /** Width before the first measurement (server rendering, tests). */
+  initialWidth?: number;
+}
+
+export function Diagram({
+  segments,
+  view,
+  axis,
+  stateChanges,
+  endpoints,
+  numbering = 'relative',
+  speed = 1,
+  reducedMotion = false,
+  animateStep = null,
+  onSegmentClick,
+  onDropInFlight,
+  labels = DEFAULT_DIAGRAM_LABELS,
+  showStates = true,
+  initialWidth = 640,
+}: DiagramProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const measured = useWidth(scroller, initialWidth);
+  const layout = useMemo(() => layoutFor(measured), [measured]);
+  const prefersReduced = useReducedMotion() ?? false;
+  const still = reducedMotion || prefersReduced;
+
+  // The time of the step shown before this one: a delivered arrow flies on from where it was.
+  const [track, setTrack] = useState({ step: view.step, t: view.t, prevT: view.t });
+  let prevT = track.prevT;
+  if (track.step !== view.step) {
+    prevT = track.t;
+    setTrack({ step: view.step, t: view.t, prevT: track.t });
+  }
+
+  const axisY = axis.y;
+  const y = useCallback((t: number) => TOP + axisY(t), [axisY]);
+  const byId = useMemo(() => new Map(segments.map((s) => [s.id, s])), [segments]);
+  const crossing = useMemo(() => crossingIds(segments, axisY), [segments, axisY]);
+
+  // Stable handlers, so that memoized arrows do not re-render when the shell's callbacks change.
+  const handlers = useRef({ onSegmentClick, onDropInFlight });
+  useLayoutEffect(() => {
+    handlers.current = { onSegmentClick, onDropInFlight };
+  });
+  const onActivate = useCallback((id: number, fate: SegmentFate) => {
+    if (fate === 'in-flight') handlers.current.onDropInFlight?.(id);
+    else handlers.current.onSegmentClick?.(id);
+  }, []);
+
+  const animating = !still && animateStep !== null && animateStep === view.step;
+  const duration = arrowDurationMs(speed);
+  const nowY = y(view.t);
+
+  const arrows: React.ReactNode[] = [];
+  let bottom = view.step > 0 ? nowY : TOP;
+  let count = 0;
+  for (const [id, fate] of view.fates) {
+    const seg = byId.get(id);
+    if (!seg) continue;
+    count++;
+    const frac = shownFraction(seg, fate, view.t);
+    let fromFrac: number | undefined;
+    if (animating) {
+      if (seg.sentStep === view.step) fromFrac = 0;
+      else if (
+        (fate === 'delivered' && seg.deliveredStep === view.step) ||
+        (fate === 'dropped' && seg.droppedStep === view.step)
+      ) {
+        fromFrac = shownFraction(seg, 'in-flight', prevT);
+      }
+    }
+    let copies = 0;
+    for (const copy of seg.copies) if (copy.step <= view.step) copies++;
+    const animateCopy = animating && copies > 0 && seg.copies[copies - 1]?.step === view.step;
+    if (fate === 'in-flight')
+      bottom = Math.max(bottom, pointAt(segmentLine(seg, layout, y), frac).y);
+    arrows.push(
+      <SegmentArrow
+        key={id}
+        seg={seg}
+        fate={fate}
+        frac={frac}
+        fromFrac={fromFrac}
+        copies={copies}
+        animateCopy={animateCopy}
+        durationMs={fromFrac !== undefined || animateCopy ? duration : 0}
+        y={y}
+        layout={layout}
+        numbering={numbering}
+        labels={labels}
+        onActivate={onActivate}
+        labelBelow={crossing.has(id)}
+      />,
+    );
+  }
+  for (const timer of view.timers) bottom = Math.max(bottom, y(timer.due) + 8);
+  for (const change of stateChanges) bottom = Math.max(bottom, y(change.t) + 10);
+  const height = Math.max(bottom + BOTTOM + 28, 180);
+  const points = useMemo(
+    () => axis.points ?? pointsOf(segments, axisY),
+    [axis.points, segments, axisY],
+  );
+  const breaks = useMemo(
+    () => axis.breaks.filter((b) => TOP + b.y < bottom),
+    [axis.breaks, bottom],
+  );
+
+  const breakYs = useMemo(() => breaks.map((b) => TOP + b.y), [breaks]);
+
+  const mapY = useRef((v: number) => v);
+  useLayoutEffect(() => {
+    mapY.current = (v: number) => {
+      const svg = svgRef.current;
+      const box = scroller.current;
+      if (!svg || !box) return v;
+      const top = svg.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+      return top + (v * svg.clientWidth) / layout.width;
+    };
+  }, [layout.width]);
+  useFollow(scroller, mapY, bottom, view.step, !still);
+
+  const summary = fill(labels.summary, {
+    count,
+    client: view.states.client,
+    server: view.states.server,
+  });
+
+  return (
+    <div className="dg" ref={scroller} data-testid="diagram">
+      {showStates && (
+        <StateHeader states={view.states} endpoints={endpoints} layout={layout} labels={labels} />
+      )}
+      <svg
+        ref={svgRef}
+        className={`dg-svg${layout.narrow ? ' dg-svg--narrow' : ''}`}
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${layout.width} ${height.toFixed(0)}`}
+        width="100%"
+        style={{ maxWidth: layout.width, aspectRatio: `${layout.width} / ${height.toFixed(0)}` }}
+        preserveAspectRatio="xMidYMin meet"
+      >
+        <Lifelines layout={layout} top={TOP} bottom={height - 10} />
+        <TimeGutter
+          points={points}
+          nowY={nowY}
+          nowT={view.t}
+          showNow={view.step > 0}
+          layout={layout}
+          top={TOP}
+          labels={labels}
+        />
+        <AxisBreaks breaks={breaks} top={TOP} layout={layout} labels={labels} />
+        <TimerBars
+          timers={view.timers}
+          nowT={view.t}
+          y={y}
+          layout={layout}
+          labels={labels}
+          breakYs={breakYs}
+        />
+        <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
+        <g className="dg-segments">{arrows}</g>
+      </svg>
+    </div>
+  );
+}
+
+/** Without the axis's own rows, label the times segments were sent and arrived. */
+function pointsOf(
+  segments: readonly SegmentInfo[],
+  y: (t: number) => number,
+): { t: number; y: number }[] {
+  const times = new Set<number>();
+  for (const seg of segments) {
+    times.add(seg.sentAt);
+    if (seg.deliveredAt !== null) times.add(seg.deliveredAt);
+  }
+  return [...times].sort((a, b) => a - b).map((t) => ({ t, y: y(t) }));
+}
+
+/**
+ * Server-to-client arrows that cross a client-to-server one (simultaneous open or close, delays):
+ * their labels go under the arrow so the two labels do not sit on each other.
+ */
+export function crossingIds(
+  segments: readonly SegmentInfo[],
+  y: (t: number) => number,
+): Set<number> {
+  const out = new Set<number>();
+  const ends = (s: SegmentInfo) => {
+    const a = y(s.sentAt);
+    const arrival = s.deliveredAt ?? s.droppedAt;
+    // A dropped arrow stops halfway: only its first half can cross anything.
+    const b = arrival === null ? a + 28 : y(arrival);
+    return s.deliveredAt === null ? { a, b: (a + b) / 2, half: true } : { a, b, half: false };
+  };
+  const right = segments.filter((s) => s.from === 'client').map((s) => ({ s, ...ends(s) }));
+  for (const seg of segments) {
+    if (seg.from !== 'server') continue;
+    const l = ends(seg);
+    const hit = right.some((r) => {
+      if (r.b < l.a - 1 || r.a > (l.half ? 2 * l.b - l.a : l.b) + 1) return false;
+      // At the client's lifeline r is at r.a and l at l.b; at the server's, r at r.b and l at l.a.
+      const atClient = r.a - (l.half ? 2 * l.b - l.a : l.b);
+      const atServer = (r.half ? 2 * r.b - r.a : r.b) - l.a;
+      return atClient * atServer < 0;
+    });
+    if (hit) out.add(seg.id);
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+// Pure drawing maths for the sequence diagram: no React, testable in Node.
+import type { Side } from '../../core/types';
+import type { SegmentFate, SegmentInfo } from '../model/types';
+import { fill, type DiagramLabels } from './labels';
+
+/** How long one arrow takes to fly at `speed` (1× ≈ 600 ms). */
+export function arrowDurationMs(speed: number): number {
+  return Math.round(600 / clampSpeed(speed));
+}
+
+/** How long the shell should wait between steps while playing: the arrow, then a short rest. */
+export function stepDurationMs(speed: number): number {
+  return Math.round(720 / clampSpeed(speed));
+}
+
+function clampSpeed(speed: number): number {
+  return Number.isFinite(speed) && speed > 0 ? Math.min(16, Math.max(0.05, speed)) : 1;
+}
+
+/** Logical width bounds: one SVG unit is one CSS pixel between them. */
+export const MIN_WIDTH = 320;
+export const MAX_WIDTH = 920;
+/** Space above the first time row (the axis starts at 0). */
+export const TOP = 28;
+export const BOTTOM = 36;
+
+export interface Layout {
+  width: number;
+  /** Narrow screens: smaller pills and labels. */
+  narrow: boolean;
+  /** Right edge of the time gutter. */
+  gutter: number;
+  x: Record<Side, number>;
+  /** Outward direction of each side's lane (state pills, timers): -1 left, +1 right. */
+  out: Record<Side, -1 | 1>;
+}
+
+export function layoutFor(containerWidth: number): Layout {
+  const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, containerWidth || 640)));
+  const narrow = width < 480;
+  const gutter = narrow ? 46 : 58;
+  // The outer lane holds state pills ("ESTABLISHED" ≈ 84 px) and timer bars. Narrow screens hang
+  // the pills on the lifeline instead, so the arrows keep most of the width.
+  const lane = narrow ? 44 : Math.min(150, 100 + (width - 480) * 0.12);
+  return {
+    width,
+    narrow,
+    gutter,
+    x: { client: Math.round(gutter + lane), server: Math.round(width - lane) },
+    out: { client: -1, server: 1 },
+  };
+}
+
+/** When the segment reaches (or would reach) its receiver, or null if the run never says. */
+export function arrivalOf(seg: SegmentInfo): number | null {
+  return seg.deliveredAt ?? seg.droppedAt;
+}
+
+/**
+ * How far along its path an arrow is drawn at simulated time `t`: delivered 1, dropped ½ (it stops
+ * halfway), in flight where it is now, but at least 0.4 so a segment sent this very step is seen,
+ * and at most ½ when it is going to be dropped (so it never runs past its drop mark).
+ */
+export function shownFraction(seg: SegmentInfo, fate: SegmentFate, t: number): number {
+  if (fate === 'delivered') return 1;
+  if (fate === 'dropped') return 0.5;
+  const arrival = arrivalOf(seg);
+  const max = seg.droppedAt !== null && seg.deliveredAt === null ? 0.5 : 0.9;
+  if (arrival === null || arrival <= seg.sentAt) return Math.min(0.4, max);
+  const f = (t - seg.sentAt) / (arrival - seg.sentAt);
+  return Math.min(max, Math.max(0.4, f));
+}
+
+export interface Line {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The full path of a segment: sender at its send time to receiver at its arrival time. */
+export function segmentLine(
+  seg: SegmentInfo,
+  layout: Layout,
+  y: (t: number) => number,
+  arrival: number | null = arrivalOf(seg),
+): Line {
+  const y1 = y(seg.sentAt);
+  const y2 = arrival === null ? y1 + 28 : Math.max(y1, y(arrival));
+  return { x1: layout.x[seg.from], y1, x2: layout.x[seg.to], y2 };
+}
+
+export function pointAt(line: Line, f: number): { x: number; y: number } {
+  return { x: line.x1 + (line.x2 - line.x1) * f, y: line.y1 + (line.y2 - line.y1) * f };
+}
+
+export function angleOf(line: Line): number {
+  return (Math.atan2(line.y2 - line.y1, line.x2 - line.x1) * 180) / Math.PI;
+}
+
+/** "1.5 s", "4 min", "250 ms": a duration as a person would say it. */
+export function formatDuration(ms: number, units: DiagramLabels['units']): string {
+  const abs = Math.abs(ms);
+  if (abs < 1000) return fill(units.ms, { n: trim(ms, 0) });
+  if (abs < 60_000) return fill(units.s, { n: trim(ms / 1000, abs < 10_000 ? 1 : 0) });
+  if (abs < 3_600_000) return fill(units.min, { n: trim(ms / 60_000, abs < 600_000 ? 1 : 0) });
+  return fill(units.h, { n: trim(ms / 3_600_000, 1) });
+}
+
+/** A time on the axis: ms below 10 s, then seconds with one decimal ("240.2 s"). */
+export function formatTime(ms: number, units: DiagramLabels['units']): string {
+  if (Math.abs(ms) < 10_000) return fill(units.ms, { n: trim(ms, 0) });
+  return fill(units.s, { n: trim(ms / 1000, 1) });
+}
+
+function trim(n: number, digits: number): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+/** The visible label's numbers, relative or absolute. */
+export function numbersOf(
+  seg: SegmentInfo,
+  numbering: 'relative' | 'absolute',
+): { seq: number; ack: number | null } {
+  const hasAck = seg.flags.includes('ACK');
+  if (numbering === 'absolute') return { seq: seg.seq, ack: hasAck ? seg.ack : null };
+  return { seq: seg.relSeq, ack: hasAck ? seg.relAck : null };
+}
+
+export function segmentText(
+  seg: SegmentInfo,
+  numbering: 'relative' | 'absolute',
+  labels: DiagramLabels,
+): string {
+  const { seq, ack } = numbersOf(seg, numbering);
+  const parts = [seg.flags.join(','), fill(labels.seq, { seq })];
+  if (ack !== null) parts.push(fill(labels.ack, { ack }));
+  if (seg.len > 0) parts.push(fill(labels.len, { len: seg.len }));
+  return parts.join(' ');
+}
+
+/** Rough width of monospace text (labels and pills use it): no layout reads. */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}
+
+/** Time labels for the gutter: the axis rows, thinned so that they never overlap. */
+export function tickTimes(
+  points: readonly { t: number; y: number }[],
+  upToY: number,
+  minGap = 16,
+): { t: number; y: number }[] {
+  const out: { t: number; y: number }[] = [];
+  let lastY = -Infinity;
+  for (const p of points) {
+    if (p.y > upToY) break;
+    if (p.y - lastY >= minGap) {
+      out.push(p);
+      lastY = p.y;
+    }
+  }
+  return out;
+}

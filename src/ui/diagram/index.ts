@@ -1,0 +1,6 @@
+// The sequence diagram's public surface.
+export { Diagram, type DiagramProps } from './Diagram';
+export { StateHeader } from './StateHeader';
+export { arrowDurationMs, stepDurationMs, formatDuration, formatTime } from './geometry';
+export { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
+export { collectStateChanges, stateChangesUpTo, type StateChange } from './stateChanges';

@@ -1,0 +1,76 @@
+// The diagram's words. The shell passes translated ones (from the i18n catalogue); English is the
+// default so the diagram renders on its own (tests, harnesses). Texts may hold {name} placeholders.
+import type { SegmentFate } from '../model/types';
+import type { Side, TimerName } from '../../core/types';
+
+export interface DiagramLabels {
+  sides: Record<Side, string>;
+  /** The SVG's accessible name: {count} {client} {server}. */
+  summary: string;
+  timeAxis: string;
+  /** On a compressed break: {duration}. */
+  compressedBreak: string;
+  compressedBreakLabel: string;
+  /** Above each side's big state: {side}. */
+  currentState: string;
+  clickToDrop: string;
+  clickToInspect: string;
+  fates: Record<SegmentFate, string>;
+  retransmission: string;
+  duplicate: string;
+  /** {duration} */
+  late: string;
+  oldDuplicate: string;
+  injected: string;
+  dropped: string;
+  timers: Record<TimerName, string>;
+  /** {time} */
+  due: string;
+  /** {side} {state} {time} */
+  stateAria: string;
+  /** {id} {from} {to} {flags} {seq} {ack} {len} {fate} */
+  segmentAria: string;
+  /** Visible label pieces: {seq} {ack} {len}. */
+  seq: string;
+  ack: string;
+  len: string;
+  units: { ms: string; s: string; min: string; h: string };
+}
+
+export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
+  sides: { client: 'Client', server: 'Server' },
+  summary: 'Sequence diagram: {count} segments, client {client}, server {server}',
+  timeAxis: 'time ↓',
+  compressedBreak: '≈ {duration}',
+  compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',
+  currentState: '{side} state',
+  clickToDrop: 'Click to drop this segment',
+  clickToInspect: 'Click to inspect this segment',
+  fates: { 'in-flight': 'in flight', delivered: 'delivered', dropped: 'dropped' },
+  retransmission: 'retransmission',
+  duplicate: 'duplicate',
+  late: 'late +{duration}',
+  oldDuplicate: 'old duplicate',
+  injected: 'injected',
+  dropped: 'lost',
+  timers: {
+    retransmit: 'Retransmission',
+    'time-wait': 'TIME_WAIT (2·MSL)',
+    'fin-wait-2': 'FIN_WAIT_2',
+    'delayed-ack': 'Delayed ACK',
+  },
+  due: 'due {time}',
+  stateAria: '{side} enters {state} at {time}',
+  segmentAria: 'Segment {id}, {from} to {to}: {flags}, seq {seq}, ack {ack}, {len} bytes, {fate}',
+  seq: 'seq={seq}',
+  ack: 'ack={ack}',
+  len: 'len={len}',
+  units: { ms: '{n} ms', s: '{n} s', min: '{n} min', h: '{n} h' },
+};
+
+/** Fills {name} placeholders. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,18 @@
+// The store's dependencies on the page: the built-in lessons and the run model.
+
+import type { Scenario } from '../../core/types';
+import { DEFAULT_LESSON_ID, lessonById } from '../../scenarios';
+import { defaultLabOptions, faultForSegment } from '../model/variants';
+import { deriveRun, explainRunLazily } from './derive';
+import type { LabDeps } from './labStore';
+
+export const labDeps: LabDeps = {
+  defaultLessonId: DEFAULT_LESSON_ID,
+  // Lessons are raw JSON: the worker validates them before running, like any other input. The page
+  // only reads their profile, seed and timers (for the settings' starting values).
+  lessonScenario: (id) => lessonById(id)?.scenario as Scenario | undefined,
+  lessonOptions: defaultLabOptions,
+  derive: deriveRun,
+  explain: explainRunLazily,
+  faultForSegment: (run, id) => faultForSegment(run, id),
+};

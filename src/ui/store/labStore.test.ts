@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Scenario } from '../../core/types';
+import { runWithCauses } from '../model/run';
+import type { LabOptions } from '../model/types';
+import {
+  applyOptions,
+  defaultLabOptions,
+  faultForSegment,
+  scenarioForLab,
+} from '../model/variants';
+import { deriveRun } from './derive';
+import { createLabStore, type LabDeps, type LabRunner, type LabStore } from './labStore';
+import { parseUrlOptions } from './urlOptions';
+
+const lesson: Scenario = {
+  seed: 7,
+  client: { port: 40000, isn: 1000 },
+  server: { port: 8080, isn: 5000 },
+  actions: [
+    { at: 0, who: 'server', do: 'listen' },
+    { at: 150, who: 'client', do: 'connect' },
+    { at: 450, who: 'client', do: 'close' },
+    { at: 600, who: 'server', do: 'close' },
+  ],
+};
+
+const deps: LabDeps = {
+  defaultLessonId: 'basic',
+  lessonScenario: (id) => (id === 'basic' || id === 'other' ? lesson : undefined),
+  lessonOptions: defaultLabOptions,
+  derive: deriveRun,
+  faultForSegment,
+  typingDebounceMs: 50,
+};
+
+/** Runs in-process (the page uses the worker), answering on a later tick like a worker would. */
+function fakeRunner(): LabRunner & { calls: LabOptions[] } {
+  const calls: LabOptions[] = [];
+  return {
+    calls,
+    run(scenario, options) {
+      calls.push(options);
+      return Promise.resolve().then(() => {
+        const run = runWithCauses(scenarioForLab(scenario, options, runWithCauses));
+        return run;
+      });
+    },
+    dispose() {},
+  };
+}
+
+async function settle(store: LabStore): Promise<void> {
+  await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
+}
+
+describe('lab store', () => {
+  let store: LabStore;
+  let runner: ReturnType<typeof fakeRunner>;
+  beforeEach(() => {
+    store = createLabStore({ locale: 'en' }, deps);
+    runner = fakeRunner();
+  });
+  afterEach(() => store.getState().detach());
+
+  it('runs the lesson once attached and steps through it', async () => {
+    expect(store.getState().status).toBe('idle');
+    store.getState().attach(runner);
+    await settle(store);
+    const { total, step, view } = store.getState();
+    expect(total).toBeGreaterThan(5);
+    expect(step).toBe(0);
+    expect(view?.states).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    store.getState().stepForward();
+    expect(store.getState().step).toBe(1);
+    expect(store.getState().view?.states.server).toBe('LISTEN');
+    const shown = store.getState().view;
+    store.getState().stepForward();
+    store.getState().stepBack();
+    expect(store.getState().view).toEqual(shown);
+    store.getState().goTo(999);
+    expect(store.getState().step).toBe(total);
+    store.getState().stepForward();
+    expect(store.getState().step).toBe(total);
+    store.getState().reset();
+    expect(store.getState().step).toBe(0);
+  });
+
+  it('keeps the step (clamped) across re-runs, and debounces typing', async () => {
+    store.getState().attach(runner);
+    await settle(store);
+    store.getState().goTo(4);
+    store.getState().setOptions({ lossPercent: 1 }, true);
+    store.getState().setOptions({ lossPercent: 10 }, true);
+    expect(runner.calls).toHaveLength(1);
+    await vi.waitFor(() => expect(runner.calls).toHaveLength(2));
+    expect(runner.calls[1]?.lossPercent).toBe(10);
+    await settle(store);
+    expect(store.getState().step).toBe(4);
+  });
+
+  it('drops a clicked segment and stays on the step', async () => {
+    store.getState().attach(runner);
+    await settle(store);
+    const syn = store.getState().derived?.segments[0];
+    expect(syn?.flags).toEqual(['SYN']);
+    store.getState().goTo(syn?.sentStep ?? 0);
+    const step = store.getState().step;
+    store.getState().dropSegment(syn?.id ?? -1);
+    expect(store.getState().options.extraFaults).toHaveLength(1);
+    await vi.waitFor(() => expect(runner.calls).toHaveLength(2));
+    await settle(store);
+    expect(store.getState().step).toBe(step);
+    const dropped = store.getState().derived?.segments[0];
+    expect(dropped?.droppedAt).not.toBeNull();
+    expect(applyOptions(lesson, store.getState().options).faults).toHaveLength(1);
+  });
+
+  it('shows an unknown lesson as an error and falls back to the default', () => {
+    const bad = createLabStore({ locale: 'en', lessonId: 'nope' }, deps);
+    expect(bad.getState().lessonId).toBe('basic');
+    expect(bad.getState().error?.message).toContain('nope');
+    bad.getState().setLesson('missing');
+    expect(bad.getState().lessonId).toBe('basic');
+  });
+
+  it('reports a failed run and keeps the last good one', async () => {
+    store.getState().attach(runner);
+    await settle(store);
+    const good = store.getState().run;
+    store.getState().detach();
+    store.getState().attach({
+      run: () => Promise.reject(new Error('seed: must be an integer')),
+      dispose() {},
+    });
+    await vi.waitFor(() => expect(store.getState().status).toBe('error'));
+    expect(store.getState().error?.message).toBe('seed: must be an integer');
+    expect(store.getState().run).toBe(good);
+  });
+
+  it('applies the URL step and autoplay to the first run', async () => {
+    const linked = createLabStore({ locale: 'en', step: 3, autoplay: true }, deps);
+    linked.getState().attach(runner);
+    await settle(linked);
+    expect(linked.getState().step).toBe(3);
+    expect(linked.getState().playing).toBe(true);
+    linked.getState().detach();
+    expect(linked.getState().playing).toBe(false);
+  });
+
+  it('ignores a run that finishes after a newer one was started', async () => {
+    let resolveFirst: (() => void) | undefined;
+    const slow: LabRunner = {
+      run(scenario, options) {
+        const result = runWithCauses(scenarioForLab(scenario, options, runWithCauses));
+        if (!resolveFirst) {
+          return new Promise((resolve) => {
+            resolveFirst = () => resolve(result);
+          });
+        }
+        return Promise.resolve(result);
+      },
+      dispose() {},
+    };
+    store.getState().attach(slow);
+    store.getState().setOptions({ seed: 99 });
+    await settle(store);
+    resolveFirst?.();
+    await Promise.resolve();
+    expect(store.getState().run?.scenario.seed).toBe(99);
+  });
+});
+
+describe('URL options', () => {
+  it('reads the contract options', () => {
+    expect(
+      parseUrlOptions('?lesson=lost-syn&lang=zh&step=4&autoplay=1&theme=dark&controls=0'),
+    ).toEqual({
+      lesson: 'lost-syn',
+      lang: 'zh-CN',
+      step: 4,
+      autoplay: true,
+      theme: 'dark',
+      controls: false,
+      embed: false,
+    });
+    expect(parseUrlOptions('')).toMatchObject({
+      lesson: null,
+      lang: null,
+      step: null,
+      autoplay: false,
+      theme: null,
+      controls: true,
+    });
+    expect(parseUrlOptions('?step=-1&theme=pink&lang=fr').step).toBeNull();
+  });
+});

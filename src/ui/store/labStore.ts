@@ -1,0 +1,388 @@
+// The state of one lab widget: which lesson, the options on top of it, the run they gave and where
+// the student is in it. A vanilla zustand store per widget instance (provided through React context,
+// see context.tsx), so two widgets on a page never share a step. The engine runs only in the worker
+// behind `LabRunner`; everything derived from a run is computed once per run, and a step only looks
+// the view up.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Fault, Scenario } from '../../core/types';
+import type { Locale } from '../../i18n/types';
+import type { StateChange } from '../diagram/stateChanges';
+import type { Explanation } from '../model/explain';
+import type { LabOptions, Run, SegmentInfo, Step, StepView, TimeAxis } from '../model/types';
+import type { ThemeChoice } from './urlOptions';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export type Numbering = 'relative' | 'absolute';
+
+/**
+ * Runs a lesson with the lab's options off the page's thread (the engine worker); one per store.
+ * Rejects with a one-line reason for bad input.
+ */
+export interface LabRunner {
+  run(lesson: Scenario, options: LabOptions): Promise<Run>;
+  dispose(): void;
+}
+
+/** Everything drawn from one run, computed once when it arrives. */
+export interface Derived {
+  steps: readonly Step[];
+  segments: readonly SegmentInfo[];
+  segmentById: ReadonlyMap<number, SegmentInfo>;
+  axis: TimeAxis;
+  /** Every state change of the run, in trace order (the diagram's badges). */
+  stateChanges: readonly StateChange[];
+  /** The view at a step (0…steps.length); cheap, called on every step. */
+  viewAt: (step: number) => StepView;
+}
+
+/** The run's explanations, loaded after its first diagram (the code and words are a later chunk). */
+export interface Explainer {
+  /** What step `step` (1-based) did and why; null at step 0. */
+  at: (step: number) => Explanation | null;
+  /** Words for an explanation, with the widget's translator. */
+  render: (
+    explanation: Explanation,
+    t: (key: string, params?: Record<string, string | number>) => string,
+  ) => string;
+}
+
+/** What the store needs from the lessons and the page model (injected so tests can fake them). */
+export interface LabDeps {
+  defaultLessonId: string;
+  /** The lesson's scenario, or undefined for an unknown id. */
+  lessonScenario: (id: string) => Scenario | undefined;
+  /** The options a lesson starts with (its own profile, seed, MSL; nothing broken). */
+  lessonOptions: (lesson: Scenario) => LabOptions;
+  derive: (run: Run) => Derived;
+  /** Explains a run (loaded lazily); without it the page shows no explanations. */
+  explain?: (run: Run) => Promise<Explainer>;
+  /** The fault that drops this segment in the next run, or null when it cannot be dropped. */
+  faultForSegment: (run: Run, id: number) => Fault | null;
+  /** Debounce for typed options (ms). */
+  typingDebounceMs?: number;
+}
+
+export type LabErrorKind = 'lesson' | 'run' | 'option';
+
+export interface LabError {
+  kind: LabErrorKind;
+  message: string;
+}
+
+export type RunStatus = 'idle' | 'running' | 'ready' | 'error';
+
+export interface LabData {
+  lessonId: string;
+  options: LabOptions;
+  /** The lesson's own options, to tell what the student changed. */
+  lessonOptions: LabOptions;
+  numbering: Numbering;
+  status: RunStatus;
+  run: Run | null;
+  derived: Derived | null;
+  /** The explanations of `run`, once loaded. */
+  explainer: Explainer | null;
+  /** Steps in the run (the M of `N / M`). */
+  total: number;
+  /** 0…total; 0 shows nothing yet. */
+  step: number;
+  /** The view at `step`, null before the first run. */
+  view: StepView | null;
+  /** The step whose new arrows fly in: the one just stepped forward to; null after any other move. */
+  animateStep: number | null;
+  playing: boolean;
+  speed: Speed;
+  /** The segment shown in the inspector. */
+  selectedSegment: number | null;
+  locale: Locale;
+  theme: ThemeChoice | null;
+  /** false with `controls=0`: only the step controls are shown. */
+  showControls: boolean;
+  error: LabError | null;
+}
+
+export interface LabActions {
+  /** Connects the store to its engine worker and runs the lesson; detach() stops it. */
+  attach(runner: LabRunner): void;
+  detach(): void;
+  setLesson(id: string): void;
+  /** Changes options and re-runs; `typing` debounces (number inputs). Keeps the step if it can. */
+  setOptions(patch: Partial<LabOptions>, typing?: boolean): void;
+  setNumbering(numbering: Numbering): void;
+  stepForward(): void;
+  stepBack(): void;
+  goTo(step: number): void;
+  reset(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: Speed): void;
+  selectSegment(id: number | null): void;
+  /** Drops a segment (a click on an arrow in flight) and re-runs from the same step. */
+  dropSegment(id: number): void;
+  setLocale(locale: Locale): void;
+  setTheme(theme: ThemeChoice | null): void;
+  showError(error: LabError): void;
+  dismissError(): void;
+}
+
+export type LabState = LabData & LabActions;
+export type LabStore = StoreApi<LabState>;
+
+export interface LabInit {
+  lessonId?: string | null;
+  /** Shown once the first run is ready (clamped). */
+  step?: number | null;
+  autoplay?: boolean;
+  locale: Locale;
+  theme?: ThemeChoice | null;
+  showControls?: boolean;
+  options?: Partial<LabOptions>;
+}
+
+const DEFAULT_TYPING_DEBOUNCE_MS = 300;
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
+  const debounceMs = deps.typingDebounceMs ?? DEFAULT_TYPING_DEBOUNCE_MS;
+  let runner: LabRunner | null = null;
+  let generation = 0;
+  let debounce: ReturnType<typeof setTimeout> | null = null;
+  // Applied to the next finished run, then forgotten.
+  let pendingStep: number | null = init.step ?? null;
+  let pendingAutoplay = init.autoplay ?? false;
+
+  const wanted = init.lessonId ?? deps.defaultLessonId;
+  const known = deps.lessonScenario(wanted) !== undefined;
+  const lessonId = known ? wanted : deps.defaultLessonId;
+  const lessonScenario = deps.lessonScenario(lessonId);
+  const ownOptions: LabOptions = lessonScenario
+    ? deps.lessonOptions(lessonScenario)
+    : { lossPercent: 0, seed: 1, dropFinalAck: false, reusePort: false, extraFaults: [] };
+  const initialError: LabError | null = known
+    ? null
+    : { kind: 'lesson', message: `lesson: no lesson "${wanted}"; showing "${lessonId}"` };
+
+  return createStore<LabState>()((set, get) => {
+    function cancelDebounce(): void {
+      if (debounce !== null) clearTimeout(debounce);
+      debounce = null;
+    }
+
+    function startRun(): void {
+      cancelDebounce();
+      if (!runner) return;
+      const active = runner;
+      const gen = ++generation;
+      const { lessonId: id, options } = get();
+      const lesson = deps.lessonScenario(id);
+      if (!lesson) {
+        set({ status: 'error', error: { kind: 'lesson', message: `lesson: no lesson "${id}"` } });
+        return;
+      }
+      set({ status: 'running' });
+      active.run(lesson, options).then(
+        (run) => {
+          if (gen !== generation || runner !== active) return;
+          let derived: Derived;
+          try {
+            derived = deps.derive(run);
+          } catch (error) {
+            set({
+              status: 'error',
+              playing: false,
+              error: { kind: 'run', message: messageOf(error) },
+            });
+            return;
+          }
+          const state = get();
+          const total = derived.steps.length;
+          const step = clamp(pendingStep ?? state.step, 0, total);
+          const playing = (pendingAutoplay || state.playing) && step < total;
+          pendingStep = null;
+          pendingAutoplay = false;
+          const selected = state.selectedSegment;
+          set({
+            status: 'ready',
+            run,
+            derived,
+            total,
+            step,
+            view: derived.viewAt(step),
+            explainer: null,
+            animateStep: null,
+            playing,
+            selectedSegment:
+              selected !== null && derived.segmentById.has(selected) ? selected : null,
+            // A run that worked clears the last run's or option's complaint, not a bad lesson link.
+            error: state.error?.kind === 'lesson' ? state.error : null,
+          });
+          deps.explain?.(run).then(
+            (explainer) => {
+              if (get().run === run) set({ explainer });
+            },
+            (error: unknown) => {
+              if (get().run === run) set({ error: { kind: 'run', message: messageOf(error) } });
+            },
+          );
+        },
+        (error: unknown) => {
+          if (gen !== generation || runner !== active) return;
+          set({
+            status: 'error',
+            playing: false,
+            error: { kind: 'run', message: messageOf(error) },
+          });
+        },
+      );
+    }
+
+    function show(step: number): void {
+      const { derived, total, step: current } = get();
+      if (!derived) return;
+      const next = clamp(Math.round(step), 0, total);
+      if (next === current) return;
+      set({
+        step: next,
+        view: derived.viewAt(next),
+        animateStep: next === current + 1 ? next : null,
+      });
+    }
+
+    return {
+      lessonId,
+      options: { ...ownOptions, ...init.options },
+      lessonOptions: ownOptions,
+      numbering: 'relative',
+      status: 'idle',
+      run: null,
+      derived: null,
+      explainer: null,
+      total: 0,
+      step: 0,
+      view: null,
+      animateStep: null,
+      playing: false,
+      speed: 1,
+      selectedSegment: null,
+      locale: init.locale,
+      theme: init.theme ?? null,
+      showControls: init.showControls ?? true,
+      error: initialError,
+
+      attach(next) {
+        runner = next;
+        startRun();
+      },
+      detach() {
+        cancelDebounce();
+        generation += 1;
+        runner = null;
+        set({ playing: false });
+      },
+      setLesson(id) {
+        const lesson = deps.lessonScenario(id);
+        if (!lesson) {
+          set({ error: { kind: 'lesson', message: `lesson: no lesson "${id}"` } });
+          return;
+        }
+        pendingStep = 0;
+        const own = deps.lessonOptions(lesson);
+        set({
+          lessonId: id,
+          options: own,
+          lessonOptions: own,
+          step: 0,
+          view: get().derived?.viewAt(0) ?? null,
+          playing: false,
+          selectedSegment: null,
+          error: null,
+        });
+        startRun();
+      },
+      setOptions(patch, typing = false) {
+        set({ options: { ...get().options, ...patch } });
+        if (typing && debounceMs > 0) {
+          cancelDebounce();
+          debounce = setTimeout(startRun, debounceMs);
+        } else {
+          startRun();
+        }
+      },
+      setNumbering(numbering) {
+        set({ numbering });
+      },
+      stepForward() {
+        show(get().step + 1);
+      },
+      stepBack() {
+        show(get().step - 1);
+      },
+      goTo(step) {
+        show(step);
+      },
+      reset() {
+        set({ playing: false });
+        show(0);
+      },
+      play() {
+        const { derived, step, total } = get();
+        if (!derived || total === 0) return;
+        if (step >= total) show(0); // play at the end starts over
+        set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      setSpeed(speed) {
+        set({ speed });
+      },
+      selectSegment(id) {
+        set({ selectedSegment: id });
+      },
+      dropSegment(id) {
+        const { run, options } = get();
+        if (!run) return;
+        let fault: Fault | null;
+        try {
+          fault = deps.faultForSegment(run, id);
+        } catch (error) {
+          set({ error: { kind: 'option', message: messageOf(error) } });
+          return;
+        }
+        if (!fault) return;
+        set({
+          options: { ...options, extraFaults: [...options.extraFaults, fault] },
+          selectedSegment: null,
+        });
+        startRun();
+      },
+      setLocale(locale) {
+        set({ locale });
+      },
+      setTheme(theme) {
+        set({ theme });
+      },
+      showError(error) {
+        set({ error });
+      },
+      dismissError() {
+        set({ error: null });
+      },
+    };
+  });
+}

@@ -1,0 +1,22 @@
+// The shown step's explanation in the widget's language (null until the explanations are loaded).
+
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useT, type MessageKey } from '../i18n';
+import { useLab } from './store/context';
+import type { LabState } from './store/labStore';
+
+const selectExplanation = (s: LabState) => ({
+  explainer: s.explainer,
+  explanation: s.explainer?.at(s.step) ?? null,
+});
+
+export function useExplanation(): { text: string; rfc: string } | null {
+  const t = useT();
+  const { explainer, explanation } = useLab(useShallow(selectExplanation));
+  return useMemo(() => {
+    if (!explainer || !explanation) return null;
+    const text = explainer.render(explanation, (key, params) => t(key as MessageKey, params));
+    return { text, rfc: explanation.rfc };
+  }, [explainer, explanation, t]);
+}

@@ -1,0 +1,49 @@
+// Keyboard: → next step, ← back, space play/pause, R reset. Keys typed into a field, or used by a
+// focused control natively (space on a button, arrows on a range or select), are left alone.
+
+import { useEffect } from 'react';
+import { useLabStoreApi } from './store/context';
+
+function ownsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return true;
+  // A focused button or link acts on space (and Enter) itself.
+  if ((tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') && key === ' ') return true;
+  // Inside a dialog (the inspector), keys belong to it.
+  return target.closest('dialog') !== null;
+}
+
+export function useKeyboard(): void {
+  const store = useLabStoreApi();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (ownsKey(event.target, event.key)) return;
+      const state = store.getState();
+      switch (event.key) {
+        case 'ArrowRight':
+          state.pause();
+          state.stepForward();
+          break;
+        case 'ArrowLeft':
+          state.pause();
+          state.stepBack();
+          break;
+        case ' ':
+          state.togglePlay();
+          break;
+        case 'r':
+        case 'R':
+          state.reset();
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
