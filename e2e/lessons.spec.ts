@@ -12,16 +12,8 @@ import {
   statesOf,
   type SegmentAttrs,
 } from './helpers/engine';
-import {
-  blur,
-  counterOf,
-  openLab,
-  pressForward,
-  snapshot,
-  watchErrors,
-  type Snapshot,
-} from './helpers/page';
-import type { Side } from '../src/core/types';
+import { blur, counterOf, openLab, snapshot, watchErrors, type Snapshot } from './helpers/page';
+import type { Side, StateEvent, Trace } from '../src/core/types';
 
 const SIDES: readonly Side[] = ['client', 'server'];
 
@@ -30,6 +22,12 @@ function isSubsequence<T>(sub: readonly T[], seq: readonly T[]): boolean {
   let i = 0;
   for (const item of seq) if (i < sub.length && sub[i] === item) i++;
   return i === sub.length;
+}
+
+/** Whether `side` stays in `state` for some time at least once (it is not left at once). */
+function lastsAWhile(trace: Trace, side: Side, state: string): boolean {
+  const changes = trace.events.filter((e): e is StateEvent => e.type === 'state' && e.who === side);
+  return changes.some((e, i) => e.to === state && changes[i + 1]?.t !== e.t);
 }
 
 function collapse<T>(items: readonly T[]): T[] {
@@ -43,6 +41,8 @@ test.describe('every lesson, stepped to its end and back', () => {
       const expected = expectRun(lessonScenario(id));
       const byId = new Map(expected.segments.map((s) => [s.id, s]));
       const total = await openLab(page, `lesson=${id}&lang=en`);
+      // Two round trips per step, there and back; generous for a loaded two-core machine.
+      test.setTimeout(30_000 + total * 1_000);
       await expect(page.getByTestId('lesson-select')).toHaveValue(id);
       await blur(page);
 
@@ -53,8 +53,8 @@ test.describe('every lesson, stepped to its end and back', () => {
 
       await test.step(`press → ${total} times`, async () => {
         for (let k = 0; k < total; k++) {
-          await pressForward(page, k, total);
-          const shot = await snapshot(page);
+          await page.keyboard.press('ArrowRight');
+          const shot = await snapshot(page, `${k + 1} / ${total}`);
           shots.push(shot);
           for (const side of SIDES) shown[side].push(shot[side] ?? '(no data-state)');
           // Each segment drawn so far is the engine's segment of that id, and the segments drawn
@@ -87,6 +87,12 @@ test.describe('every lesson, stepped to its end and back', () => {
         expect(last.segments.length, 'one segment per send').toBe(expected.segments.length);
         expect(last.segments).toEqual(expected.segments);
         expect({ client: last.client, server: last.server }).toEqual(expected.final);
+        // A state badge on each lifeline at every state change (issue 3), in the engine's order.
+        for (const side of SIDES) {
+          await expect(page.locator(`.dg-pill--${side} text`), `${side}'s state badges`).toHaveText(
+            statesOf(expected.trace, side).slice(1),
+          );
+        }
         // The flag sequence of each side, as a reader would list it.
         for (const side of SIDES) {
           expect(
@@ -114,6 +120,9 @@ test.describe('every lesson, stepped to its end and back', () => {
           const inEngine = sides.filter((side) => statesOf(expected.trace, side).includes(state));
           expect(inEngine.length, `the engine reaches ${state} (${focus.who})`).toBeGreaterThan(0);
           for (const side of inEngine) {
+            // A state entered and left at the same instant (CLOSE_WAIT of a server that closes as
+            // soon as it reads EOF) is over within one step: only its state badge can show it.
+            if (!lastsAWhile(expected.trace, side, state)) continue;
             expect(shown[side], `${side} shows key state ${state} at some step`).toContain(state);
           }
         }
@@ -122,8 +131,8 @@ test.describe('every lesson, stepped to its end and back', () => {
       await test.step(`press ← ${total} times: each step back shows the step before`, async () => {
         for (let k = total; k > 0; k--) {
           await page.keyboard.press('ArrowLeft');
-          await expect(counterOf(page)).toHaveText(`${k - 1} / ${total}`);
-          expect(await snapshot(page), `back from step ${k}`).toEqual(shots[k - 1]);
+          const shot = await snapshot(page, `${k - 1} / ${total}`);
+          expect(shot, `back from step ${k}`).toEqual(shots[k - 1]);
         }
         await expect(page.getByTestId('step-back')).toBeDisabled();
       });

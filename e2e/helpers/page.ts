@@ -47,11 +47,24 @@ export async function readCounter(page: Page): Promise<{ step: number; total: nu
   return parseCounter(await counterOf(page).textContent());
 }
 
-/** Every hook attribute on the page, segments ordered by `data-id`. */
-export async function snapshot(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => {
-    const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
+/**
+ * Every hook attribute on the page, segments ordered by `data-id`. With `counter`, first waits (in
+ * the page, so one round trip) until the step counter reads exactly that.
+ */
+export async function snapshot(page: Page, counter?: string): Promise<Snapshot> {
+  return page.evaluate(async (want) => {
     const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+    const counterText = () => (q('step-counter')?.textContent ?? '').trim();
+    if (want !== null) {
+      const start = performance.now();
+      while (counterText() !== want) {
+        if (performance.now() - start > 10_000) {
+          throw new Error(`step-counter reads "${counterText()}", expected "${want}"`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
     const segments = [...document.querySelectorAll('[data-testid="segment"]')].map((el) => ({
       id: attr(el, 'data-id') ?? '',
       from: attr(el, 'data-from') ?? '',
@@ -63,12 +76,12 @@ export async function snapshot(page: Page): Promise<Snapshot> {
     }));
     segments.sort((a, b) => Number(a.id) - Number(b.id));
     return {
-      counter: (q('step-counter')?.textContent ?? '').trim(),
+      counter: counterText(),
       client: attr(q('state-client'), 'data-state'),
       server: attr(q('state-server'), 'data-state'),
       segments,
     };
-  });
+  }, counter ?? null);
 }
 
 /** Takes keyboard focus off any control, so the page's own keys (→ ← space R) reach it. */
@@ -87,7 +100,8 @@ export async function pressForward(page: Page, step: number, total: number): Pro
 
 /** Shows the last step through the scrubber (fast; the stepping itself is tested elsewhere). */
 export async function scrubToEnd(page: Page): Promise<void> {
-  await page.getByTestId('scrubber').fill('999999');
+  const scrubber = page.getByTestId('scrubber');
+  await scrubber.fill((await scrubber.getAttribute('max')) ?? '0');
   await expect(counterOf(page)).toHaveText(/^(\d+) \/ \1$/);
 }
 
@@ -101,4 +115,67 @@ export async function explanationText(page: Page): Promise<string> {
   const text = page.getByTestId('explanation-text');
   if ((await text.count()) === 0) return '';
   return ((await text.textContent()) ?? '').trim();
+}
+
+/** Shows the last step and waits until the page draws exactly the run the engine computed. */
+export async function expectEndToMatch(
+  page: Page,
+  expected: { segments: SegmentAttrs[]; final: Record<string, string> },
+  what = 'the run',
+): Promise<Snapshot> {
+  let last: Snapshot | null = null;
+  await expect(async () => {
+    await scrubToEnd(page);
+    last = await snapshot(page);
+    expect(last.segments, `${what}: segments at the end`).toEqual(expected.segments);
+    expect({ client: last.client, server: last.server }, `${what}: final states`).toEqual(
+      expected.final,
+    );
+  }).toPass({ timeout: 20_000 });
+  await blur(page);
+  return last as unknown as Snapshot;
+}
+
+/** What the page explains and narrates at one step. */
+export interface Told {
+  counter: string;
+  explanation: string;
+  live: string;
+  client: string | null;
+  server: string | null;
+}
+
+/**
+ * Goes back to step 0, then presses → to the end, collecting the explanation and the live region
+ * at every step (the explanations are loaded after the run: waits for the first one).
+ */
+export async function walkExplanations(page: Page): Promise<Told[]> {
+  const { total } = await readCounter(page);
+  await page.getByTestId('scrubber').fill('0');
+  await expect(counterOf(page)).toHaveText(`0 / ${total}`);
+  await blur(page);
+  const told: Told[] = [];
+  for (let k = 1; k <= total; k++) {
+    await page.keyboard.press('ArrowRight');
+    if (k === 1) await expect(page.getByTestId('explanation-text')).toBeVisible();
+    told.push(
+      await page.evaluate(async (want) => {
+        const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+        const text = (id: string) => (q(id)?.textContent ?? '').trim();
+        const start = performance.now();
+        while (text('step-counter') !== want) {
+          if (performance.now() - start > 10_000) throw new Error(`counter is not ${want}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        return {
+          counter: text('step-counter'),
+          explanation: text('explanation-text'),
+          live: text('live'),
+          client: q('state-client')?.getAttribute('data-state') ?? null,
+          server: q('state-server')?.getAttribute('data-state') ?? null,
+        };
+      }, `${k} / ${total}`),
+    );
+  }
+  return told;
 }

@@ -6,10 +6,14 @@
 //
 // Those two lines stay last. A new benchmark is a new entry in SECTIONS (it may add summary lines
 // to `ctx.summary`, printed just before the engine lines).
+//
+// The last section measures the page in headless Chromium (src/bench/ui.ts: its `ui-…` lines come
+// just before the engine lines); it is skipped, saying so, when no Chromium is found or BENCH_UI=0.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { streamScenario } from '../core/engine';
 import type { TraceEvent } from '../core/types';
+import { uiSection } from './ui';
 import {
   connectionActions,
   type ConnectionWorkload,
@@ -175,6 +179,12 @@ const SECTIONS: BenchSection[] = [
       );
       if (!flat) ctx.failed = true;
     },
+  },
+  {
+    // The page in headless Chromium (src/bench/ui.ts), in a child process so that its build,
+    // server and browser driver stay out of this process's peak RSS. Skipped without a Chromium.
+    name: 'page',
+    run: uiSection,
   },
 ];
 

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -52,16 +52,20 @@ const COUNTER = '[data-testid=step-counter]';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
-/** The system Chromium, in the same search order as playwright.config.ts; null when there is none. */
-export function findChromium(): string | null {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
+/** Where a Chromium is looked for, in the same order as playwright.config.ts. */
+export function chromiumCandidates(): string[] {
+  return [
+    process.env.CHROMIUM_PATH ?? '',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
     '/snap/bin/chromium',
-  ];
-  return candidates.find((path) => path !== undefined && path !== '' && existsSync(path)) ?? null;
+  ].filter((path) => path !== '');
+}
+
+/** The first candidate that exists; null when there is none. */
+export function findChromium(candidates: readonly string[] = chromiumCandidates()): string | null {
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
 
 export interface UiSectionContext {
@@ -71,11 +75,15 @@ export interface UiSectionContext {
 
 /** The bench section: runs the page bench in a child process and relays what it prints. */
 export function uiSection(ctx: UiSectionContext): void {
+  if (process.env.BENCH_UI === '0') {
+    log('ui: SKIPPED (BENCH_UI=0); no ui-… lines');
+    return;
+  }
   const chromium = findChromium();
   if (!chromium) {
     log(
-      'ui: SKIPPED, no Chromium found (set CHROMIUM_PATH or `apt-get install chromium`); ' +
-        'no ui-… lines',
+      `ui: SKIPPED, no Chromium found (looked in ${chromiumCandidates().join(', ')}; set ` +
+        'CHROMIUM_PATH or `apt-get install chromium`); no ui-… lines',
     );
     return;
   }
@@ -120,6 +128,7 @@ export function uiSection(ctx: UiSectionContext): void {
  * Installed before any of the page's scripts (addInitScript). A plain script rather than a function:
  * tsx compiles functions with name helpers that do not exist in the page.
  *
+ * - `rootAt`: performance.now() when #root first has an element (the page's first render).
  * - `lifelineAt`: performance.now() (ms since navigation start) when `lifeline-client` first exists,
  *   `lifelineFrameAt` the animation frame after it.
  * - `stepSamples`: for each → keydown (capture phase, before the page's handler) followed by a new
@@ -130,7 +139,7 @@ export function uiSection(ctx: UiSectionContext): void {
 const PROBES = `(() => {
   const SEGMENT = '[data-testid=segment]';
   const probe = {
-    lifelineAt: null, lifelineFrameAt: null, keyAt: null, keyIds: null,
+    rootAt: null, lifelineAt: null, lifelineFrameAt: null, keyAt: null, keyIds: null,
     stepSamples: [], presses: 0, longTasks: [], longTaskSupported: false,
   };
   window.__hlBench = probe;
@@ -143,6 +152,9 @@ const PROBES = `(() => {
     probe.keyIds = segmentIds();
   }, { capture: true });
   new MutationObserver((records) => {
+    if (probe.rootAt === null && document.getElementById('root')?.firstElementChild) {
+      probe.rootAt = performance.now();
+    }
     if (probe.lifelineAt === null && document.querySelector(${JSON.stringify(LIFELINE)})) {
       probe.lifelineAt = performance.now();
       requestAnimationFrame(() => { probe.lifelineFrameAt = performance.now(); });
@@ -173,6 +185,7 @@ const PROBES = `(() => {
 })();`;
 
 interface Probe {
+  rootAt: number | null;
   lifelineAt: number | null;
   lifelineFrameAt: number | null;
   stepSamples: number[];
@@ -285,7 +298,7 @@ async function measureInitialJs(session: Session): Promise<number> {
     }
     log(`  JavaScript requested before the first lifeline (${beforeLines.length} files):`);
     for (const line of beforeLines) log(line);
-    log(`  loaded after it (${afterLines.length} files, not counted):`);
+    log(`  requested after it (${afterLines.length} files, not counted):`);
     for (const line of afterLines) log(line);
     return before / 1024;
   } finally {
@@ -297,6 +310,7 @@ async function measureInitialJs(session: Session): Promise<number> {
 async function measureFirstDiagram(session: Session): Promise<number> {
   const times: number[] = [];
   const frames: number[] = [];
+  const phases: Record<string, number[]> = {};
   for (let i = 0; i < FIRST_DIAGRAM_LOADS; i++) {
     const { context, page } = await newPage(session);
     try {
@@ -305,6 +319,23 @@ async function measureFirstDiagram(session: Session): Promise<number> {
       const probe = await readProbe(page);
       times.push(probe.lifelineAt ?? NaN);
       frames.push(probe.lifelineFrameAt ?? NaN);
+      // Where the time goes: ms after navigation start, as the page's own timings tell.
+      const timeline = (await page.evaluate(`(() => {
+        const probe = window.__hlBench;
+        const resources = performance.getEntriesByType('resource');
+        const end = (part) => resources.find((r) => r.name.includes(part))?.responseEnd ?? NaN;
+        const nav = performance.getEntriesByType('navigation')[0];
+        return {
+          'main script in': end('/assets/index-'),
+          'DOMContentLoaded': nav ? nav.domContentLoadedEventEnd : NaN,
+          'first render': probe.rootAt ?? NaN,
+          'worker script in': end('engine.worker'),
+          'long tasks before it (total ms)': probe.longTasks
+            .filter((t) => t.start < probe.lifelineAt)
+            .reduce((sum, t) => sum + t.duration, 0),
+        };
+      })()`)) as Record<string, number>;
+      for (const [name, value] of Object.entries(timeline)) (phases[name] ??= []).push(value);
     } finally {
       await context.close();
     }
@@ -314,7 +345,25 @@ async function measureFirstDiagram(session: Session): Promise<number> {
     `  first lifeline in the DOM (ms after navigation start, cold cache, new context each): ` +
       `${ms(times)}; its first frame: ${ms(frames)}`,
   );
+  log(
+    `  medians: ${Object.entries(phases)
+      .map(([name, values]) => `${name} ${median(values).toFixed(0)}`)
+      .join(', ')}, lifeline ${median(times).toFixed(0)}`,
+  );
   return median(times);
+}
+
+/** Waits for the step counter to read `N / M` with M > 0: the run is in. */
+async function waitForRun(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `(() => {
+      const text = document.querySelector(${JSON.stringify(COUNTER)})?.textContent ?? '';
+      const m = /^\\s*(\\d+)\\s*\\/\\s*(\\d+)\\s*$/.exec(text);
+      return m !== null && Number(m[2]) > 0;
+    })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 async function counter(page: Page): Promise<{ step: number; total: number }> {
@@ -330,9 +379,7 @@ async function measureStepLatency(session: Session): Promise<number> {
   try {
     await page.goto(`${session.base}?lesson=${STEP_LESSON}`);
     await waitForDiagram(page);
-    await page.waitForFunction(
-      `(() => { const m = /^(\\d+) \\/ (\\d+)$/.exec(document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim() ?? ''); return m !== null && Number(m[2]) > 0; })()`,
-    );
+    await waitForRun(page);
     const { total } = await counter(page);
     let presses = 0;
     let resets = 0;
@@ -358,7 +405,7 @@ async function measureStepLatency(session: Session): Promise<number> {
       await page.evaluate(
         'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
       );
-      await page.waitForTimeout(120);
+      await page.waitForTimeout(60);
       samples = (await readProbe(page)).stepSamples.length;
     }
     const probe = await readProbe(page);
@@ -384,27 +431,24 @@ async function measurePlayback(session: Session): Promise<number> {
   try {
     await page.goto(`${session.base}?s=${scenarioParam(scenario)}`);
     await waitForDiagram(page);
-    await page.waitForFunction(
-      `(() => { const m = /^(\\d+) \\/ (\\d+)$/.exec(document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim() ?? ''); return m !== null && Number(m[2]) > 0; })()`,
-    );
+    await waitForRun(page);
     let { total } = await counter(page);
     let what = `the lossy run from s= (${total} steps)`;
     if (total < 500) {
-      // The page ignored s= (it shows its default lesson): play the longest thing it offers.
+      // The page ignored or refused s= (it shows its default lesson): play what it offers.
+      const error = page.locator('[data-testid=error]');
+      if ((await error.count()) > 0) {
+        log(`  the page says: ${((await error.first().textContent()) ?? '').trim().slice(0, 300)}`);
+      }
       log(
-        `  WARNING: the page ignores s= (it shows ${total} steps, not the lossy run's ~609): ` +
+        `  WARNING: the page ignores s= (it shows ${total} steps, not the lossy run's 567): ` +
           `the 500-segment run cannot be loaded; s= is needed (CONTRACT.md section 4)`,
       );
       await page.goto(`${session.base}?lesson=${STEP_LESSON}`);
       await waitForDiagram(page);
-      const loss = page.locator('[data-testid=loss-rate]');
-      if ((await loss.count()) > 0) {
-        await loss.fill('10');
-        await loss.press('Tab');
-        await page.waitForTimeout(800); // typed options are debounced, then re-run
-      }
+      await waitForRun(page);
       total = (await counter(page)).total;
-      what = `FALLBACK lesson "${STEP_LESSON}" with loss-rate 10% (${total} steps), NOT the 500-segment run`;
+      what = `FALLBACK lesson "${STEP_LESSON}" (${total} steps), NOT the 500-segment run`;
     }
     const speed = page.locator('[data-testid=speed]');
     if ((await speed.count()) > 0) await speed.selectOption('4');
@@ -439,7 +483,14 @@ async function measurePlayback(session: Session): Promise<number> {
     );
     log(
       `  long tasks: ${during.length} while playing (longest ${longest.toFixed(0)} ms` +
-        `${during.length ? `; ${during.map((t) => t.duration.toFixed(0)).join(', ')} ms` : ''}), ` +
+        `${
+          during.length
+            ? `; ${during
+                .slice(0, 20)
+                .map((t) => t.duration.toFixed(0))
+                .join(', ')}${during.length > 20 ? ', …' : ''} ms`
+            : ''
+        }), ` +
         `${beforePlay.length} during load`,
     );
     return during.length;
@@ -459,7 +510,12 @@ async function child(): Promise<void> {
   const figures: Partial<UiFigures> = {};
   try {
     const t0 = Date.now();
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      root: ROOT,
+      logLevel: 'warn',
+      // As `npm run build`, into a directory of its own (dist/ may be in use by the e2e tests).
+      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
+    });
     const port = await freePort();
     server = await preview({
       root: ROOT,
@@ -468,19 +524,39 @@ async function child(): Promise<void> {
       preview: { host: '127.0.0.1', port, strictPort: true, open: false },
     });
     const base = `http://127.0.0.1:${port}/`;
-    log(`ui: built in ${((Date.now() - t0) / 1000).toFixed(1)} s, served by vite preview at ${base}`);
+    log(
+      `ui: built in ${((Date.now() - t0) / 1000).toFixed(1)} s, served by vite preview at ${base}`,
+    );
     browser = await chromium.launch({
       executablePath,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    log(`ui: ${executablePath} ${browser.version()}, headless, 1280×800, no throttling`);
+    log(
+      `ui: ${executablePath} ${browser.version()}, headless, 1280×800, no CPU or network throttling; ` +
+        `load average ${loadavg()
+          .map((n) => n.toFixed(1))
+          .join(' ')} on ${availableParallelism()} CPUs ` +
+        `(figures are noisy on a busy machine)`,
+    );
     const session: Session = { browser, base, consoleErrors: [] };
 
-    figures.initialJsGzipKb = await measureInitialJs(session);
-    figures.firstDiagramMs = await measureFirstDiagram(session);
-    figures.stepLatencyMs = await measureStepLatency(session);
-    figures.longTasksWhilePlaying = await measurePlayback(session);
+    const timed = async <T>(label: string, measure: () => Promise<T>): Promise<T> => {
+      const started = Date.now();
+      log(`ui: ${label}`);
+      const result = await measure();
+      log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      return result;
+    };
+    figures.initialJsGzipKb = await timed('initial JavaScript', () => measureInitialJs(session));
+    figures.firstDiagramMs = await timed('first diagram', () => measureFirstDiagram(session));
+    figures.stepLatencyMs = await timed('step latency', () => measureStepLatency(session));
+    figures.longTasksWhilePlaying = await timed('playing at 4×', () => measurePlayback(session));
+    log(
+      `ui: load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${availableParallelism()} CPUs`,
+    );
 
     const errors = [...new Set(session.consoleErrors)];
     log(`  console errors on the page: ${errors.length}`);

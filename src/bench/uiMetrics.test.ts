@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../core/engine';
 import {
@@ -39,9 +39,8 @@ describe('page bench helpers', () => {
 
   it('measures gzip at level 9', () => {
     const body = Buffer.from('abc'.repeat(1000));
-    expect(gzipBytes(body)).toBeLessThan(100);
-    expect(gzipBytes(body)).toBeGreaterThan(10);
-    expect(gunzipSync(gzipSync(body, { level: 9 })).equals(body)).toBe(true);
+    expect(gzipBytes(body)).toBe(gzipSync(body, { level: 9 }).length);
+    expect(gzipBytes(body)).toBeLessThan(gzipSync(body, { level: 1 }).length + 1);
     expect(kb(1536)).toBe('1.5');
   });
 

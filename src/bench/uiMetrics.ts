@@ -9,8 +9,8 @@ export const LOSSY_SEND_BYTES = 90_000;
 /**
  * A lossy bulk transfer long enough to stress playback: the client connects, sends 360 KB in four
  * sends over a network that loses 10% of segments, and closes; the server closes when it reads
- * the FIN. With seed 11 the engine sends 547 segments (72 lost) in 609 steps and both sides end
- * CLOSED (uiMetrics.test.ts checks it).
+ * the FIN. With seed 11 the engine sends 547 segments (72 lost) in 609 causes (567 steps on the
+ * page) and both sides end CLOSED (uiMetrics.test.ts checks it).
  */
 export function lossyPlaybackScenario(): Scenario {
   return {
@@ -72,7 +72,8 @@ export interface UiFigures {
 export function uiLines(figures: Partial<UiFigures>): string[] {
   const lines: string[] = [];
   const add = (name: string, value: number | undefined, digits: number): void => {
-    if (value !== undefined && Number.isFinite(value)) lines.push(`${name}: ${value.toFixed(digits)}`);
+    if (value !== undefined && Number.isFinite(value))
+      lines.push(`${name}: ${value.toFixed(digits)}`);
   };
   add('ui-initial-js-gzip-kb', figures.initialJsGzipKb, 1);
   add('ui-first-diagram-ms', figures.firstDiagramMs, 0);

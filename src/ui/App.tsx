@@ -3,15 +3,26 @@
 import { chooseLocaleForPage } from '../i18n';
 import { Lab } from './Lab';
 import type { LabInit } from './store/labStore';
-import { parseUrlOptions } from './store/urlOptions';
+import { decodeScenarioParam, parseUrlOptions } from './store/urlOptions';
 
 // Read once: the page does not change its query without a reload.
 function initFromUrl(): LabInit {
   const url = parseUrlOptions(window.location.search);
   // Before the first paint, so a forced theme never flashes the other one.
   if (url.theme) document.documentElement.dataset.theme = url.theme;
+  let custom: unknown;
+  let linkError: string | undefined;
+  if (url.scenario !== null) {
+    try {
+      custom = decodeScenarioParam(url.scenario);
+    } catch (error) {
+      linkError = error instanceof Error ? error.message : String(error);
+    }
+  }
   return {
     lessonId: url.lesson,
+    custom,
+    linkError,
     step: url.step,
     autoplay: url.autoplay,
     locale: chooseLocaleForPage().locale,

@@ -38,6 +38,28 @@ const InspectorSection = lazy(() =>
 );
 
 const selectSetLocale = (s: LabState) => s.setLocale;
+const selectHasRun = (s: LabState) => s.derived !== null;
+
+/**
+ * True from the frame after the first diagram was painted: the lazy panels wait for it, so their
+ * chunks are not fetched before the first lifeline is drawn.
+ */
+function useAfterFirstDiagram(): boolean {
+  const hasRun = useLab(selectHasRun);
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!hasRun || late) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLate(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [hasRun, late]);
+  return late;
+}
 
 export function Lab({ init }: { init: LabInit }) {
   const [store] = useState(() => createLabStore(init, labDeps));
@@ -72,6 +94,7 @@ function LabLayout() {
   const showControls = useLab(selectShowControls);
   const theme = useLab(selectTheme);
   const selected = useLab(selectSelectedSegment);
+  const hasRun = useAfterFirstDiagram();
   usePlayback();
   useKeyboard();
 
@@ -111,9 +134,9 @@ function LabLayout() {
         </main>
         <aside className="lab-side">
           <ExplanationPanel />
-          <StateMachineSection />
+          {hasRun && <StateMachineSection />}
         </aside>
-        {showControls && (
+        {showControls && hasRun && (
           <div className="lab-settings">
             <Suspense fallback={null}>
               <SettingsPanel />
@@ -121,7 +144,7 @@ function LabLayout() {
           </div>
         )}
       </div>
-      {showControls && (
+      {showControls && hasRun && (
         <Suspense fallback={null}>
           <AnswerSection onShowMe={(lessonId) => store.getState().setLesson(lessonId)} />
         </Suspense>

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { hasKey, useT } from '../i18n';
 import { LESSONS } from '../scenarios';
 import { useLab } from './store/context';
-import type { LabState } from './store/labStore';
+import { CUSTOM_LESSON_ID, type LabState } from './store/labStore';
 
 const selectLesson = (s: LabState) => ({ lessonId: s.lessonId, setLesson: s.setLesson });
 
@@ -22,6 +22,9 @@ export function LessonPicker() {
         value={lessonId}
         onChange={(event) => setLesson(event.currentTarget.value)}
       >
+        {lessonId === CUSTOM_LESSON_ID && (
+          <option value={CUSTOM_LESSON_ID}>{t('ui.lesson.fromLink')}</option>
+        )}
         {LESSONS.map((lesson) => {
           const key = `lessons.${lesson.id}.title`;
           return (

@@ -2,7 +2,7 @@
 // its props (stepping back shows exactly what was shown before); only the arrows new at
 // `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
 import { useReducedMotion } from 'framer-motion';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../core/types';
 import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../model/types';
 import { AxisBreaks } from './AxisBreaks';
@@ -24,6 +24,7 @@ import { StateHeader } from './StateHeader';
 import { TimeGutter } from './TimeGutter';
 import { TimerBars } from './TimerBars';
 import { useFollow } from './useFollow';
+import { useVisibleRange, type VisibleRange } from './useVisibleRange';
 import { useWidth } from './useWidth';
 import './diagram.css';
 
@@ -104,7 +105,10 @@ export function Diagram({
   const duration = arrowDurationMs(speed);
   const nowY = y(view.t);
 
-  const arrows: React.ReactNode[] = [];
+  // Long runs draw only the arrows near the visible part (in-flight and new ones always).
+  const range = useVisibleRange(scroller, svgRef, layout.width, segments.length > WINDOW_FROM);
+  const still_: ReactNode[] = [];
+  const flying: ReactNode[] = [];
   let bottom = view.step > 0 ? nowY : TOP;
   let count = 0;
   for (const [id, fate] of view.fates) {
@@ -125,9 +129,12 @@ export function Diagram({
     let copies = 0;
     for (const copy of seg.copies) if (copy.step <= view.step) copies++;
     const animateCopy = animating && copies > 0 && seg.copies[copies - 1]?.step === view.step;
-    if (fate === 'in-flight')
+    if (fate === 'in-flight') {
       bottom = Math.max(bottom, pointAt(segmentLine(seg, layout, y), frac).y);
-    arrows.push(
+    }
+    const flies = fromFrac !== undefined || animateCopy;
+    if (range && !flies && fate !== 'in-flight' && !near(seg, y, range)) continue;
+    (flies ? flying : still_).push(
       <SegmentArrow
         key={id}
         seg={seg}
@@ -146,9 +153,13 @@ export function Diagram({
       />,
     );
   }
+  // What to keep in view: now and the tips of the arrows in flight (not a timer due far ahead).
+  const focusY = bottom;
   for (const timer of view.timers) bottom = Math.max(bottom, y(timer.due) + 8);
   for (const change of stateChanges) bottom = Math.max(bottom, y(change.t) + 10);
-  const height = Math.max(bottom + BOTTOM + 28, 180);
+  // The whole run's height from the start: the drawing never resizes while stepping, so a step
+  // repaints only what changed (and the page does not jump).
+  const height = Math.max(bottom, TOP + axis.height) + BOTTOM + 28;
   const points = useMemo(
     () => axis.points ?? pointsOf(segments, axisY),
     [axis.points, segments, axisY],
@@ -170,8 +181,10 @@ export function Diagram({
       return top + (v * svg.clientWidth) / layout.width;
     };
   }, [layout.width]);
-  useFollow(scroller, mapY, bottom, view.step, !still);
+  useFollow(scroller, mapY, focusY, view.step, !still && speed <= 1);
 
+  const viewBox = `0 0 ${layout.width} ${height.toFixed(0)}`;
+  const box = { aspectRatio: `${layout.width} / ${height.toFixed(0)}` };
   const summary = fill(labels.summary, {
     count,
     client: view.states.client,
@@ -183,40 +196,71 @@ export function Diagram({
       {showStates && (
         <StateHeader states={view.states} endpoints={endpoints} layout={layout} labels={labels} />
       )}
-      <svg
-        ref={svgRef}
-        className={`dg-svg${layout.narrow ? ' dg-svg--narrow' : ''}`}
-        role="img"
-        aria-label={summary}
-        viewBox={`0 0 ${layout.width} ${height.toFixed(0)}`}
-        width="100%"
-        style={{ maxWidth: layout.width, aspectRatio: `${layout.width} / ${height.toFixed(0)}` }}
-        preserveAspectRatio="xMidYMin meet"
-      >
-        <Lifelines layout={layout} top={TOP} bottom={height - 10} />
-        <TimeGutter
-          points={points}
-          nowY={nowY}
-          nowT={view.t}
-          showNow={view.step > 0}
-          layout={layout}
-          top={TOP}
-          labels={labels}
-        />
-        <AxisBreaks breaks={breaks} top={TOP} layout={layout} labels={labels} />
-        <TimerBars
-          timers={view.timers}
-          nowT={view.t}
-          y={y}
-          layout={layout}
-          labels={labels}
-          breakYs={breakYs}
-        />
-        <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
-        <g className="dg-segments">{arrows}</g>
-      </svg>
+      <div className="dg-canvas" style={{ maxWidth: layout.width }}>
+        <svg
+          ref={svgRef}
+          className={`dg-svg${layout.narrow ? ' dg-svg--narrow' : ''}`}
+          role="img"
+          aria-label={summary}
+          viewBox={viewBox}
+          style={box}
+        >
+          <Lifelines layout={layout} top={TOP} bottom={height - 10} />
+          <TimeGutter
+            points={points}
+            nowY={nowY}
+            nowT={view.t}
+            showNow={view.step > 0}
+            layout={layout}
+            top={TOP}
+            labels={labels}
+          />
+          <AxisBreaks breaks={breaks} top={TOP} layout={layout} labels={labels} />
+          <TimerBars
+            timers={view.timers}
+            nowT={view.t}
+            y={y}
+            layout={layout}
+            labels={labels}
+            breakYs={breakYs}
+          />
+          <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
+        </svg>
+        {/* Segments over the drawing (the image above cannot hold buttons); the arrows flying this
+          step get a layer of their own so that each frame repaints only them. */}
+        <svg
+          className={`dg-svg dg-layer${layout.narrow ? ' dg-svg--narrow' : ''}`}
+          role="group"
+          aria-label={labels.segmentsGroup}
+          viewBox={viewBox}
+          style={box}
+        >
+          {still_}
+        </svg>
+        <svg
+          className={`dg-svg dg-layer dg-layer--flying${layout.narrow ? ' dg-svg--narrow' : ''}`}
+          role="group"
+          aria-label={labels.segmentsGroup}
+          viewBox={viewBox}
+          style={box}
+        >
+          {flying}
+        </svg>
+      </div>
     </div>
   );
+}
+
+/** Runs with more segments than this draw only those near the visible part. */
+const WINDOW_FROM = 120;
+const WINDOW_MARGIN = 900;
+
+function near(seg: SegmentInfo, y: (t: number) => number, range: VisibleRange): boolean {
+  const top = y(seg.sentAt);
+  const arrival = seg.deliveredAt ?? seg.droppedAt ?? seg.sentAt;
+  let bottom = y(arrival);
+  for (const copy of seg.copies) bottom = Math.max(bottom, y(copy.t));
+  return bottom >= range.top - WINDOW_MARGIN && top <= range.bottom + WINDOW_MARGIN;
 }
 
 /** Without the axis's own rows, label the times segments were sent and arrived. */

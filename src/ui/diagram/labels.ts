@@ -8,6 +8,8 @@ export interface DiagramLabels {
   /** The SVG's accessible name: {count} {client} {server}. */
   summary: string;
   timeAxis: string;
+  /** The accessible name of the group of segment buttons. */
+  segmentsGroup: string;
   /** On a compressed break: {duration}. */
   compressedBreak: string;
   compressedBreakLabel: string;
@@ -41,6 +43,7 @@ export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
   sides: { client: 'Client', server: 'Server' },
   summary: 'Sequence diagram: {count} segments, client {client}, server {server}',
   timeAxis: 'time ↓',
+  segmentsGroup: 'Segments (click one to inspect it, or to drop it while in flight)',
   compressedBreak: '≈ {duration}',
   compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',
   currentState: '{side} state',

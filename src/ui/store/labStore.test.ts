@@ -9,8 +9,14 @@ import {
   scenarioForLab,
 } from '../model/variants';
 import { deriveRun } from './derive';
-import { createLabStore, type LabDeps, type LabRunner, type LabStore } from './labStore';
-import { parseUrlOptions } from './urlOptions';
+import {
+  createLabStore,
+  CUSTOM_LESSON_ID,
+  type LabDeps,
+  type LabRunner,
+  type LabStore,
+} from './labStore';
+import { decodeScenarioParam, parseUrlOptions } from './urlOptions';
 
 const lesson: Scenario = {
   seed: 7,
@@ -170,6 +176,28 @@ describe('lab store', () => {
   });
 });
 
+describe('a scenario from a link (s=)', () => {
+  it('decodes base64url JSON and runs it as the custom lesson', async () => {
+    const param = Buffer.from(JSON.stringify({ ...lesson, seed: 3 }), 'utf8').toString('base64url');
+    const custom = decodeScenarioParam(param);
+    expect(custom).toMatchObject({ seed: 3 });
+    const store = createLabStore({ locale: 'en', custom, lessonId: 'other' }, deps);
+    expect(store.getState().lessonId).toBe(CUSTOM_LESSON_ID);
+    store.getState().attach(fakeRunner());
+    await settle(store);
+    expect(store.getState().run?.scenario.seed).toBe(3);
+    store.getState().detach();
+  });
+
+  it('reports an unreadable link and shows the default lesson', () => {
+    expect(() => decodeScenarioParam('%%%')).toThrow(/base64url/);
+    expect(() => decodeScenarioParam(Buffer.from('{oops').toString('base64url'))).toThrow(/JSON/);
+    const store = createLabStore({ locale: 'en', custom: [1, 2] }, deps);
+    expect(store.getState().lessonId).toBe('basic');
+    expect(store.getState().error?.message).toMatch(/JSON object/);
+  });
+});
+
 describe('URL options', () => {
   it('reads the contract options', () => {
     expect(
@@ -182,6 +210,7 @@ describe('URL options', () => {
       theme: 'dark',
       controls: false,
       embed: false,
+      scenario: null,
     });
     expect(parseUrlOptions('')).toMatchObject({
       lesson: null,

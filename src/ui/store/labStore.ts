@@ -132,8 +132,15 @@ export interface LabActions {
 export type LabState = LabData & LabActions;
 export type LabStore = StoreApi<LabState>;
 
+/** The lesson id of a scenario given whole (an `s=` link) instead of a built-in lesson. */
+export const CUSTOM_LESSON_ID = 'custom';
+
 export interface LabInit {
   lessonId?: string | null;
+  /** A whole scenario (raw JSON from an `s=` link); shown as lesson `custom`, over `lessonId`. */
+  custom?: unknown;
+  /** Why an `s=` link could not be read (shown as an error over the lesson). */
+  linkError?: string;
   /** Shown once the first run is ready (clamped). */
   step?: number | null;
   autoplay?: boolean;
@@ -162,15 +169,38 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
   let pendingStep: number | null = init.step ?? null;
   let pendingAutoplay = init.autoplay ?? false;
 
-  const wanted = init.lessonId ?? deps.defaultLessonId;
-  const known = deps.lessonScenario(wanted) !== undefined;
+  // A scenario from a link is checked by the worker like any input; here it only has to be an object.
+  const custom: Scenario | undefined =
+    typeof init.custom === 'object' && init.custom !== null && !Array.isArray(init.custom)
+      ? (init.custom as Scenario)
+      : undefined;
+  const scenarioOf = (id: string): Scenario | undefined =>
+    id === CUSTOM_LESSON_ID ? custom : deps.lessonScenario(id);
+  const linkError: LabError | null =
+    init.linkError !== undefined
+      ? { kind: 'lesson', message: init.linkError }
+      : init.custom !== undefined && !custom
+        ? { kind: 'lesson', message: 's: the scenario must be a JSON object' }
+        : null;
+  const wanted = custom ? CUSTOM_LESSON_ID : (init.lessonId ?? deps.defaultLessonId);
+  const known = scenarioOf(wanted) !== undefined;
   const lessonId = known ? wanted : deps.defaultLessonId;
-  const lessonScenario = deps.lessonScenario(lessonId);
-  const ownOptions: LabOptions = lessonScenario
-    ? deps.lessonOptions(lessonScenario)
-    : { lossPercent: 0, seed: 1, dropFinalAck: false, reusePort: false, extraFaults: [] };
+  const lessonScenario = scenarioOf(lessonId);
+  const fallbackOptions: LabOptions = {
+    lossPercent: 0,
+    seed: 1,
+    dropFinalAck: false,
+    reusePort: false,
+    extraFaults: [],
+  };
+  let ownOptions = fallbackOptions;
+  try {
+    if (lessonScenario) ownOptions = deps.lessonOptions(lessonScenario);
+  } catch {
+    // A malformed linked scenario: the worker's validation will say what is wrong with it.
+  }
   const initialError: LabError | null = known
-    ? null
+    ? linkError
     : { kind: 'lesson', message: `lesson: no lesson "${wanted}"; showing "${lessonId}"` };
 
   return createStore<LabState>()((set, get) => {
@@ -185,7 +215,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       const active = runner;
       const gen = ++generation;
       const { lessonId: id, options } = get();
-      const lesson = deps.lessonScenario(id);
+      const lesson = scenarioOf(id);
       if (!lesson) {
         set({ status: 'error', error: { kind: 'lesson', message: `lesson: no lesson "${id}"` } });
         return;
@@ -291,7 +321,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         set({ playing: false });
       },
       setLesson(id) {
-        const lesson = deps.lessonScenario(id);
+        const lesson = scenarioOf(id);
         if (!lesson) {
           set({ error: { kind: 'lesson', message: `lesson: no lesson "${id}"` } });
           return;

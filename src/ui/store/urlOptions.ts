@@ -17,6 +17,24 @@ export interface UrlOptions {
   controls: boolean;
   /** `embed=1`: diagram and step controls only (issue 4; read but not yet acted on). */
   embed: boolean;
+  /** `s=…`: a whole scenario, base64url of its JSON, as written (see decodeScenarioParam). */
+  scenario: string | null;
+}
+
+/** The scenario in an `s=` option: base64url (padding optional) of UTF-8 JSON. Throws if unreadable. */
+export function decodeScenarioParam(value: string): unknown {
+  const base64 = value.trim().replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new Error('s: not base64url');
+  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`s: not JSON (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
+  }
 }
 
 function flag(value: string | null): boolean {
@@ -38,5 +56,6 @@ export function parseUrlOptions(search: string): UrlOptions {
     theme: theme === 'light' || theme === 'dark' ? theme : null,
     controls: !(controls === '0' || controls === 'false'),
     embed: query.has('embed') && flag(query.get('embed')),
+    scenario: query.get('s'),
   };
 }
