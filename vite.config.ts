@@ -8,6 +8,9 @@ export default defineConfig({
   base: './',
   // ES module workers: the engine worker imports the engine like any other module.
   worker: { format: 'es' },
+  // No modulepreload polyfill: every browser the page supports (ES module workers) has it natively,
+  // and it would be part of the JavaScript loaded before the first diagram.
+  build: { modulePreload: { polyfill: false } },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts'],

@@ -3,7 +3,7 @@
 // checked against the engine's segment and an independent checksum over the IPv4 pseudo-header.
 // Escape closes it and focus returns to the segment.
 import { expect, test, type Page } from '@playwright/test';
-import { ui as enUi } from '../src/i18n/locales/en/ui';
+import { inspector as enInspector } from '../src/i18n/locales/en/inspector';
 import type { SendEvent } from '../src/core/types';
 import { expectRun, lessonScenario, sendsOf } from './helpers/engine';
 import { blur, counterOf, openLab, snapshot, watchErrors } from './helpers/page';
@@ -95,10 +95,10 @@ test.describe('segment inspector', () => {
     // Every header field, by its row, with the engine's values.
     const { ips, ports } = await endpoints(page);
     const row = (key: string) => inspector.locator(`tr[data-field="${key}"]`);
-    for (const key of Object.keys(enUi.inspector.fields)) {
+    for (const key of Object.keys(enInspector.fields)) {
       await expect(row(key), `the ${key} row`).toBeVisible();
       await expect(row(key)).toContainText(
-        enUi.inspector.fields[key as keyof typeof enUi.inspector.fields],
+        enInspector.fields[key as keyof typeof enInspector.fields],
       );
     }
     await expect(row('srcPort')).toContainText(String(ports.server));

@@ -41,9 +41,12 @@ async function overflowing(page: Page): Promise<string[]> {
 async function lifelinesInView(page: Page, width: number): Promise<void> {
   for (const side of ['client', 'server']) {
     const lifeline = page.getByTestId(`lifeline-${side}`);
-    // A vertical SVG line has a zero-width box, which Playwright's toBeVisible calls hidden:
-    // check what makes it visible instead: painted, with a stroke, a height, inside the screen.
-    const look = await lifeline.evaluate((el) => {
+    await expect(lifeline, `${side} lifeline`).toBeVisible();
+    // And what makes it visible to a person: its line painted with a stroke, tall, on screen.
+    // (The hook may be the line itself or a group around it.)
+    const look = await lifeline.evaluate((hook) => {
+      const el =
+        hook.tagName.toLowerCase() === 'line' ? hook : (hook.querySelector('line') ?? hook);
       const style = getComputedStyle(el);
       const rect = el.getBoundingClientRect();
       return {

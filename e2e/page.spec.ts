@@ -6,8 +6,8 @@ import { expect, test } from '@playwright/test';
 test.describe('the lab page', () => {
   test('loads the default lesson with both lifelines and a step counter', async ({ page }) => {
     await page.goto('./');
-    await expect(page.getByTestId('lifeline-client')).toBeAttached();
-    await expect(page.getByTestId('lifeline-server')).toBeAttached();
+    await expect(page.getByTestId('lifeline-client')).toBeVisible();
+    await expect(page.getByTestId('lifeline-server')).toBeVisible();
     await expect(page.getByTestId('lesson-select')).toHaveValue('client-closes-first');
     await expect(page.getByTestId('step-counter')).toHaveText(/^0 \/ [1-9]\d*$/);
     await expect(page.getByTestId('segment')).toHaveCount(0);
@@ -81,7 +81,7 @@ test.describe('the lab page', () => {
     await page.goto('./?lesson=no-such-lesson');
     await expect(page.getByTestId('error')).toContainText('no-such-lesson');
     await expect(page.getByTestId('lesson-select')).toHaveValue('client-closes-first');
-    await expect(page.getByTestId('lifeline-client')).toBeAttached();
+    await expect(page.getByTestId('lifeline-client')).toBeVisible();
   });
 
   test('switching the lesson and a setting re-runs in the worker', async ({ page }) => {

@@ -5,7 +5,7 @@ import { expect, test, type ConsoleMessage } from '@playwright/test';
 test('draws the default lesson, computed in a worker', async ({ page }) => {
   await page.goto('./');
 
-  await expect(page.getByTestId('lifeline-client')).toBeAttached();
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
   await expect(page.getByTestId('error')).toHaveCount(0);
   const counter = page.getByTestId('step-counter');
   await expect(counter).toHaveText(/^0 \/ [1-9]\d*$/);
@@ -30,7 +30,7 @@ test('draws the default lesson, computed in a worker', async ({ page }) => {
 test('shows an unknown lesson as an error, not a blank page', async ({ page }) => {
   await page.goto('./?lesson=no-such-lesson');
   await expect(page.getByTestId('error')).toContainText('no-such-lesson');
-  await expect(page.getByTestId('lifeline-client')).toBeAttached();
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
 });
 
 test('logs no console error and throws no page error', async ({ page }) => {
@@ -41,7 +41,7 @@ test('logs no console error and throws no page error', async ({ page }) => {
   page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
 
   await page.goto('./');
-  await expect(page.getByTestId('lifeline-client')).toBeAttached();
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
   await page.getByTestId('step-forward').click();
   await page.getByTestId('step-forward').click();
   await expect(page.getByTestId('segment')).toHaveCount(1);

@@ -15,10 +15,10 @@ import type {
 } from '../../src/core/types';
 import { parseScenario } from '../../src/core/validate';
 import './jsonHook';
-import type { LessonId } from '../../src/scenarios/index';
+import type { LessonId } from '../../src/scenarios/all';
 
 // After the hook is registered: the lessons import their scenarios as JSON.
-const lessons = await import('../../src/scenarios/index');
+const lessons = await import('../../src/scenarios/all');
 export const { LESSON_IDS, lessonById } = lessons;
 export type { LessonId };
 

@@ -49,39 +49,49 @@ export async function readCounter(page: Page): Promise<{ step: number; total: nu
 
 /**
  * Every hook attribute on the page, segments ordered by `data-id`. With `counter`, first waits (in
- * the page, so one round trip) until the step counter reads exactly that.
+ * the page, so one round trip) until the step counter reads exactly that; with `press`, first
+ * clicks that button (`step-forward`, `step-back`...) in the page, as a user's click would.
  */
-export async function snapshot(page: Page, counter?: string): Promise<Snapshot> {
-  return page.evaluate(async (want) => {
-    const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
-    const counterText = () => (q('step-counter')?.textContent ?? '').trim();
-    if (want !== null) {
-      const start = performance.now();
-      while (counterText() !== want) {
-        if (performance.now() - start > 10_000) {
-          throw new Error(`step-counter reads "${counterText()}", expected "${want}"`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 5));
+export async function snapshot(page: Page, counter?: string, press?: string): Promise<Snapshot> {
+  return page.evaluate(
+    async ([want, button]) => {
+      const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+      const counterText = () => (q('step-counter')?.textContent ?? '').trim();
+      if (button !== null) {
+        const target = q(button);
+        if (!(target instanceof HTMLButtonElement)) throw new Error(`no ${button} button`);
+        if (target.disabled) throw new Error(`${button} is disabled at ${counterText()}`);
+        target.click();
       }
-    }
-    const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
-    const segments = [...document.querySelectorAll('[data-testid="segment"]')].map((el) => ({
-      id: attr(el, 'data-id') ?? '',
-      from: attr(el, 'data-from') ?? '',
-      flags: attr(el, 'data-flags') ?? '',
-      seq: attr(el, 'data-seq') ?? '',
-      ack: attr(el, 'data-ack') ?? '',
-      len: attr(el, 'data-len') ?? '',
-      fate: attr(el, 'data-fate') ?? '',
-    }));
-    segments.sort((a, b) => Number(a.id) - Number(b.id));
-    return {
-      counter: counterText(),
-      client: attr(q('state-client'), 'data-state'),
-      server: attr(q('state-server'), 'data-state'),
-      segments,
-    };
-  }, counter ?? null);
+      if (want !== null) {
+        const start = performance.now();
+        while (counterText() !== want) {
+          if (performance.now() - start > 10_000) {
+            throw new Error(`step-counter reads "${counterText()}", expected "${want}"`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      }
+      const attr = (el: Element | null, name: string) => el?.getAttribute(name) ?? null;
+      const segments = [...document.querySelectorAll('[data-testid="segment"]')].map((el) => ({
+        id: attr(el, 'data-id') ?? '',
+        from: attr(el, 'data-from') ?? '',
+        flags: attr(el, 'data-flags') ?? '',
+        seq: attr(el, 'data-seq') ?? '',
+        ack: attr(el, 'data-ack') ?? '',
+        len: attr(el, 'data-len') ?? '',
+        fate: attr(el, 'data-fate') ?? '',
+      }));
+      segments.sort((a, b) => Number(a.id) - Number(b.id));
+      return {
+        counter: counterText(),
+        client: attr(q('state-client'), 'data-state'),
+        server: attr(q('state-server'), 'data-state'),
+        segments,
+      };
+    },
+    [counter ?? null, press ?? null] as const,
+  );
 }
 
 /** Takes keyboard focus off any control, so the page's own keys (→ ← space R) reach it. */

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AnswerCards } from '../ui/AnswerCards';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { loadLocale } from './core';
+import { loadLocale, loadNamespace } from './core';
 import { I18nProvider, useLocale, useT } from './I18nProvider';
 import type { Locale } from './types';
 
@@ -49,6 +49,14 @@ describe('I18nProvider', () => {
 });
 
 describe('AnswerCards', () => {
+  it('shows nothing until the answers namespace is loaded', () => {
+    expect(render(h(AnswerCards, { onShowLesson: () => {} }))).toBe('');
+  });
+
+  it('loads the answers (a lazy namespace)', async () => {
+    await Promise.all([loadNamespace('en', 'answers'), loadNamespace('zh-CN', 'answers')]);
+  });
+
   it('lists every card as a disclosure with a Show me button for its lesson', () => {
     const html = render(h(AnswerCards, { onShowLesson: () => {} }));
     expect(html.match(/<details/g)).toHaveLength(6);

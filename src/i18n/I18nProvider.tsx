@@ -6,6 +6,7 @@
 //   const t = useT();                 t('ui.controls.stepForward'), t('ui.live.step', { n, explanation })
 //   const { locale, setLocale } = useLocale();
 //   const messages = useMessages();   the whole dictionary, for structured parts (answer paragraphs)
+//   const ready = useNamespace('answers');  loads a lazy namespace (LAZY_NAMESPACES) and says when in
 //
 // Controlled use (when a store already holds the locale): pass `locale` and `onLocaleChange`;
 // `setLocale` then loads the chunk and calls `onLocaleChange` once it is ready.
@@ -18,15 +19,21 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import {
   en,
+  hasNamespace,
   loadedMessages,
   loadLocale,
+  loadNamespace,
+  messagesVersion,
+  subscribeMessages,
   translate,
+  type LazyNamespace,
   type Locale,
-  type LocaleMessages,
+  type LoadedMessages,
   type TFunction,
 } from './core';
 
@@ -42,11 +49,11 @@ export interface LocaleState {
 }
 
 interface I18nValue extends LocaleState {
-  messages: LocaleMessages;
+  messages: LoadedMessages;
   t: TFunction;
 }
 
-function valueFor(locale: Locale, messages: LocaleMessages): I18nValue {
+function valueFor(locale: Locale, messages: LoadedMessages): I18nValue {
   return {
     locale,
     messages,
@@ -94,6 +101,8 @@ export function I18nProvider({
   const [, setLoads] = useState(0);
   const [pendingSwitch, setPendingSwitch] = useState<Locale | null>(null);
   const [error, setError] = useState<LocaleState['error']>(null);
+  // Re-render when a lazy namespace arrives: loadedMessages then has a new messages object.
+  useSyncExternalStore(subscribeMessages, messagesVersion, messagesVersion);
 
   const ready = loadedMessages(requested);
   const locale: Locale = ready ? requested : 'en';
@@ -170,7 +179,36 @@ export function useLocale(): LocaleState {
   return { locale, setLocale, pending, error };
 }
 
-/** The whole dictionary of the widget's locale (English filled in where it lacks anything). */
-export function useMessages(): LocaleMessages {
+/**
+ * The whole dictionary of the widget's locale (English filled in where it lacks anything); the
+ * lazy namespaces only once loaded (`useNamespace`).
+ */
+export function useMessages(): LoadedMessages {
   return useContext(I18nContext).messages;
+}
+
+/**
+ * Loads a lazy namespace (`explain`, `answers`, `inspector`, `stateMachine`) in the widget's
+ * locale, unless `enabled` is false, and says whether it is in: until then `t` gives empty strings
+ * for its keys, so a component shows nothing of it. Should the locale's own fail to load, English's
+ * is used.
+ */
+export function useNamespace(ns: LazyNamespace, enabled = true): boolean {
+  const { locale } = useContext(I18nContext);
+  useSyncExternalStore(subscribeMessages, messagesVersion, messagesVersion);
+  const [failed, setFailed] = useState<Locale | null>(null);
+  const ready = hasNamespace(locale, ns) || (failed === locale && hasNamespace('en', ns));
+  useEffect(() => {
+    if (!enabled || hasNamespace(locale, ns)) return;
+    let live = true;
+    loadNamespace(locale, ns).catch(() => {
+      if (live) setFailed(locale);
+      // English is the fallback: load it on its own if the locale's failed.
+      return loadNamespace('en', ns).catch(() => {});
+    });
+    return () => {
+      live = false;
+    };
+  }, [enabled, locale, ns]);
+  return enabled && ready;
 }

@@ -7,9 +7,14 @@ import {
   en,
   formatDuration,
   hasKey,
+  hasNamespace,
   interpolate,
+  LAZY_NAMESPACES,
   loadedMessages,
   loadLocale,
+  loadNamespace,
+  messagesVersion,
+  subscribeMessages,
   localeFromTag,
   lookup,
   placeholders,
@@ -18,6 +23,8 @@ import {
   type LocaleMessages,
   type TFunction,
 } from './core';
+import { en as fullEnglish } from './locales/en/index';
+import { zhCN as fullZh } from './locales/zh-CN/index';
 
 /** A dictionary with holes, as a broken or partial locale would be at run time. */
 const partial = {
@@ -53,7 +60,8 @@ describe('translate', () => {
   it('types dynamic keys built from engine values', () => {
     const timer = 'time-wait' as 'time-wait' | 'retransmit';
     expect(translate(en, `ui.timers.${timer}`)).toBe('TIME_WAIT (2·MSL)');
-    expect(translate(en, 'ui.states.SYN_RCVD.name')).toBe('SYN_RCVD');
+    const fate = 'in-flight' as 'in-flight' | 'delivered';
+    expect(translate(en, `ui.fates.${fate}`)).toBe('In flight');
   });
 });
 
@@ -179,6 +187,49 @@ describe('loadLocale', () => {
   });
 });
 
+describe('loadNamespace', () => {
+  it('loads a lazy namespace on demand, English first, and says so', async () => {
+    const key = 'explain.side.client';
+    expect(en.explain).toBeUndefined();
+    expect(translate(en, key)).toBe('');
+    expect(hasKey(key)).toBe(false);
+    const heard: number[] = [];
+    const off = subscribeMessages(() => heard.push(messagesVersion()));
+    await loadNamespace('zh-CN', 'explain');
+    off();
+    expect(heard.length).toBeGreaterThan(0);
+    expect(hasNamespace('en', 'explain')).toBe(true);
+    expect(hasNamespace('zh-CN', 'answers')).toBe(false);
+    expect(translate(en, key)).toBe('the client');
+    expect(hasKey(key)).toBe(true);
+    const zh = loadedMessages('zh-CN');
+    expect(zh && translate(zh, key)).toBe('客户端');
+    expect(zh && translate(zh, 'ui.controls.stepForward')).toBe('下一步');
+  });
+
+  it('keeps the inspector and the state machine out of `ui` until they are loaded', async () => {
+    expect(LAZY_NAMESPACES).toEqual(['explain', 'answers', 'inspector', 'stateMachine']);
+    expect(Object.keys(en).sort()).toEqual(['lessons', 'ui']);
+    expect(lookup(en, 'ui.inspector')).toBeUndefined();
+    expect(lookup(en, 'ui.states')).toBeUndefined();
+    expect(lookup(en, 'ui.stateMachine')).toBeUndefined();
+    const state = 'SYN_RCVD' as 'SYN_RCVD' | 'LISTEN';
+    const stateKey = `stateMachine.states.${state}.name` as const;
+    expect(translate(en, stateKey)).toBe('');
+    expect(translate(en, 'inspector.closeAria')).toBe('');
+    await Promise.all([loadNamespace('en', 'stateMachine'), loadNamespace('zh-CN', 'inspector')]);
+    expect(hasNamespace('en', 'stateMachine')).toBe(true);
+    expect(hasNamespace('zh-CN', 'stateMachine')).toBe(false);
+    expect(hasNamespace('en', 'inspector')).toBe(true);
+    expect(translate(en, stateKey)).toBe('SYN_RCVD');
+    expect(translate(en, 'stateMachine.title')).toBe('State machine');
+    expect(translate(en, 'inspector.closeAria')).toBe('Close the segment inspector');
+    const zh = loadedMessages('zh-CN');
+    expect(zh && translate(zh, 'inspector.closeAria')).toBe(fullZh.inspector.closeAria);
+    expect(zh && translate(zh, 'inspector.closeAria')).not.toBe('Close the segment inspector');
+  });
+});
+
 describe('formatDuration', () => {
   const t: TFunction = (key, params) => translate(en, key, params);
   it('picks a unit', () => {
@@ -193,8 +244,8 @@ describe('formatDuration', () => {
 
 describe('answer cards', () => {
   it('lists every answer in the dictionary, in order, with paragraphs and a citation', () => {
-    expect([...ANSWER_IDS].sort()).toEqual(Object.keys(en.answers).sort());
-    const cards = answerCards(en);
+    expect([...ANSWER_IDS].sort()).toEqual(Object.keys(fullEnglish.answers).sort());
+    const cards = answerCards(fullEnglish);
     expect(cards.map((c) => c.id)).toEqual([...ANSWER_IDS]);
     for (const card of cards) {
       expect(card.question).toMatch(/\?$/);
@@ -204,7 +255,7 @@ describe('answer cards', () => {
   });
 
   it('keeps each answer between 3 and 6 sentences', () => {
-    for (const card of answerCards(en)) {
+    for (const card of answerCards(fullEnglish)) {
       const sentences = card.answer.join(' ').match(/[.!?](\s|$)/g) ?? [];
       expect(sentences.length, card.id).toBeGreaterThanOrEqual(3);
       expect(sentences.length, card.id).toBeLessThanOrEqual(6);

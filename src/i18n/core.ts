@@ -1,23 +1,42 @@
 // The language layer's core, without React (./index.ts re-exports it with the provider): a typed
-// dictionary (English bundled, other locales loaded on demand as separate chunks), `translate` with
-// {name} interpolation and English fallback, and `chooseLocale` for the `lang` URL option and the
-// browser's languages. The React side (a provider per widget, `useT`, `useLocale`) is in
-// ./I18nProvider.tsx.
+// dictionary, `translate` with {name} interpolation and English fallback, and `chooseLocale` for
+// the `lang` URL option and the browser's languages.
+//
+// What is loaded when: English's `ui` and `lessons` namespaces are bundled with the page; another
+// locale's are one chunk (`loadLocale`). The namespaces only needed after the first diagram
+// (`explain` for the explanation panel, `answers` for the answer cards, `stateMachine` for the
+// state-machine panel, `inspector` for the segment inspector) are chunks of their own per locale
+// (`loadNamespace`, or the provider's `useNamespace`). Until a namespace is loaded, `translate`
+// gives an empty string for its keys and the messages object lacks it. The React side (a provider
+// per widget, `useT`, `useLocale`) is in ./I18nProvider.tsx.
 //
 // Keys are dotted paths to string leaves: `ui.controls.stepForward`, `answers.why-three.question`,
-// `explain.…`, `lessons.…`. Arrays (answer paragraphs) are reached through the messages object
+// `explain.…`, `inspector.…`, `stateMachine.states.LISTEN.name`, `lessons.…`. Arrays (answer paragraphs) are reached through the messages object
 // (`useMessages()` or `answerCards()`), not through keys.
 
-import { en } from './locales/en/index';
+import type { en as englishDictionary } from './locales/en/index';
+import { lessons as enLessons } from './locales/en/lessons';
+import { ui as enUi } from './locales/en/ui';
 import { LOCALES, type Locale, type Messages } from './types';
 
-export { LOCALES, en };
+export { LOCALES };
 export type { Locale, Messages };
 
 /** The English dictionary's exact type: the shape every locale has. */
-export type Dictionary = typeof en;
+export type Dictionary = typeof englishDictionary;
 /** Any locale's dictionary: English's shape with any wording. */
 export type LocaleMessages = Messages<Dictionary>;
+
+/** The namespaces loaded after the first diagram, each its own chunk per locale. */
+export const LAZY_NAMESPACES = ['explain', 'answers', 'inspector', 'stateMachine'] as const;
+export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
+
+/** A locale's messages as loaded: `ui` and `lessons` always, the lazy namespaces once loaded. */
+export type LoadedMessages = Omit<LocaleMessages, LazyNamespace> &
+  Partial<Pick<LocaleMessages, LazyNamespace>>;
+
+/** English as bundled with the page (`ui`, `lessons`); the whole dictionary is ./locales/en. */
+export const en: LoadedMessages = { ui: enUi, lessons: enLessons };
 
 type Join<P extends string, K extends string> = P extends '' ? K : `${P}.${K}`;
 
@@ -59,7 +78,7 @@ export function lookup(dict: unknown, key: string): unknown {
 
 /** Whether a key built at run time (e.g. from a lesson id) names a string in English. */
 export function hasKey(key: string): key is MessageKey {
-  return typeof lookup(en, key) === 'string';
+  return typeof lookup(english(), key) === 'string';
 }
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
@@ -77,16 +96,23 @@ export function interpolate(text: string, params?: Params): string {
   );
 }
 
+/** Whether a key is in a lazy namespace that English has not loaded yet. */
+function notLoadedYet(key: string): boolean {
+  const ns = key.slice(0, key.indexOf('.'));
+  return (LAZY_NAMESPACES as readonly string[]).includes(ns) && lookup(english(), ns) === undefined;
+}
+
 /**
  * The text for `key` in `dict`, placeholders filled in. A key the locale lacks (or has empty)
- * falls back to English; a key English lacks too comes back as the key itself.
+ * falls back to English; a key English lacks too comes back as the key itself, and one of a lazy
+ * namespace not loaded yet as an empty string (the page shows nothing there until it is).
  */
-export function translate(dict: LocaleMessages, key: MessageKey, params?: Params): string {
+export function translate(dict: LoadedMessages, key: MessageKey, params?: Params): string {
   const own = lookup(dict, key);
   if (typeof own === 'string' && own !== '') return interpolate(own, params);
-  const fallback = lookup(en, key);
+  const fallback = lookup(english(), key);
   if (typeof fallback === 'string') return interpolate(fallback, params);
-  return key;
+  return notLoadedYet(key) ? '' : key;
 }
 
 /**
@@ -122,36 +148,80 @@ export function withFallback<T>(messages: unknown, base: T): T {
 // ---------------------------------------------------------------------------------------------
 // Loading locales
 
-const loaded = new Map<Locale, LocaleMessages>([['en', en]]);
-const loading = new Map<Locale, Promise<LocaleMessages>>();
+const loaded = new Map<Locale, LoadedMessages>([['en', en]]);
+const loading = new Map<Locale, Promise<LoadedMessages>>();
+const loadingNamespaces = new Map<string, Promise<void>>();
 
-function importLocale(locale: Locale): Promise<LocaleMessages> {
+/** English as loaded so far: the fallback for every locale. */
+function english(): LoadedMessages {
+  return loaded.get('en') ?? en;
+}
+
+// Who to tell when a namespace arrives (the providers re-render with the new messages).
+let version = 0;
+const listeners = new Set<() => void>();
+
+/** Calls `listener` whenever a lazy namespace has been loaded; returns the unsubscriber. */
+export function subscribeMessages(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** Bumped each time a lazy namespace is loaded (a snapshot for useSyncExternalStore). */
+export function messagesVersion(): number {
+  return version;
+}
+
+function importLocale(locale: Locale): Promise<unknown> {
   switch (locale) {
     case 'en':
       return Promise.resolve(en);
     case 'zh-CN':
       // A separate chunk: not part of the JavaScript loaded before the first diagram.
-      return import('./locales/zh-CN/index').then((m) => m.zhCN);
+      return import('./locales/zh-CN/base').then((m) => m.zhCNBase);
   }
 }
 
-/** A locale's messages if already loaded (English always is). */
-export function loadedMessages(locale: Locale): LocaleMessages | undefined {
+// One loader per locale and lazy namespace, each its own chunk (import() needs literal paths).
+const NAMESPACE_LOADERS: Readonly<
+  Record<Locale, Readonly<Record<LazyNamespace, () => Promise<unknown>>>>
+> = {
+  en: {
+    explain: () => import('./locales/en/explain').then((m) => m.explain),
+    answers: () => import('./locales/en/answers').then((m) => m.answers),
+    inspector: () => import('./locales/en/inspector').then((m) => m.inspector),
+    stateMachine: () => import('./locales/en/stateMachine').then((m) => m.stateMachine),
+  },
+  'zh-CN': {
+    explain: () => import('./locales/zh-CN/explain').then((m) => m.explain),
+    answers: () => import('./locales/zh-CN/answers').then((m) => m.answers),
+    inspector: () => import('./locales/zh-CN/inspector').then((m) => m.inspector),
+    stateMachine: () => import('./locales/zh-CN/stateMachine').then((m) => m.stateMachine),
+  },
+};
+
+function importNamespace(locale: Locale, ns: LazyNamespace): Promise<unknown> {
+  return NAMESPACE_LOADERS[locale][ns]();
+}
+
+/** A locale's messages if already loaded (English always is); lazy namespaces only once loaded. */
+export function loadedMessages(locale: Locale): LoadedMessages | undefined {
   return loaded.get(locale);
 }
 
 /**
- * Loads a locale's messages (once; later calls share the result). The cache holds only immutable
- * messages: which locale a widget shows is the provider's state, not a global.
+ * Loads a locale's messages (once; later calls share the result): `ui` and `lessons`, plus any
+ * lazy namespace loaded for it later. The cache holds only immutable messages: which locale a
+ * widget shows is the provider's state, not a global.
  */
-export function loadLocale(locale: Locale): Promise<LocaleMessages> {
+export function loadLocale(locale: Locale): Promise<LoadedMessages> {
   const ready = loaded.get(locale);
   if (ready) return Promise.resolve(ready);
   let promise = loading.get(locale);
   if (!promise) {
     promise = importLocale(locale).then(
       (messages) => {
-        const checked = withFallback(messages, en as LocaleMessages);
+        const checked = withFallback(messages, en);
         loaded.set(locale, checked);
         loading.delete(locale);
         return checked;
@@ -162,6 +232,46 @@ export function loadLocale(locale: Locale): Promise<LocaleMessages> {
       },
     );
     loading.set(locale, promise);
+  }
+  return promise;
+}
+
+/** Whether a locale's messages have the lazy namespace `ns`. */
+export function hasNamespace(locale: Locale, ns: LazyNamespace): boolean {
+  return loaded.get(locale)?.[ns] !== undefined;
+}
+
+/**
+ * Loads a lazy namespace for a locale (and for English, its fallback), once; later calls share
+ * the result. Subscribers (`subscribeMessages`) are told when it is in.
+ */
+export function loadNamespace(locale: Locale, ns: LazyNamespace): Promise<void> {
+  if (hasNamespace(locale, ns)) return Promise.resolve();
+  const id = `${locale}/${ns}`;
+  let promise = loadingNamespaces.get(id);
+  if (!promise) {
+    const parts =
+      locale === 'en'
+        ? importNamespace('en', ns)
+        : Promise.all([
+            loadNamespace('en', ns),
+            loadLocale(locale),
+            importNamespace(locale, ns),
+          ]).then(([, , messages]) => withFallback(messages, english()[ns]));
+    promise = parts.then(
+      (messages) => {
+        const current = loaded.get(locale) ?? en;
+        loaded.set(locale, { ...current, [ns]: messages } as LoadedMessages);
+        loadingNamespaces.delete(id);
+        version += 1;
+        for (const listener of [...listeners]) listener();
+      },
+      (error: unknown) => {
+        loadingNamespaces.delete(id);
+        throw error;
+      },
+    );
+    loadingNamespaces.set(id, promise);
   }
   return promise;
 }
@@ -253,7 +363,8 @@ export interface AnswerCard {
   rfc: string;
 }
 
-export function answerCards(messages: LocaleMessages): AnswerCard[] {
+/** The cards from a dictionary with its `answers` namespace (see `loadNamespace`). */
+export function answerCards(messages: Pick<LocaleMessages, 'answers'>): AnswerCard[] {
   return ANSWER_IDS.map((id) => {
     const card = messages.answers[id];
     return { id, question: card.question, answer: card.answer, rfc: card.rfc };

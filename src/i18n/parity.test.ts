@@ -1,8 +1,10 @@
 // Every locale says everything English says: each English string leaf (answer paragraphs included)
 // has a non-empty string at the same path in the other locale, with the same {placeholders}, and
-// the other locale has nothing English lacks. Covers all namespaces (ui, answers, explain, lessons).
+// the other locale has nothing English lacks. Covers all namespaces (ui, answers, explain,
+// inspector, stateMachine, lessons).
 import { describe, expect, it } from 'vitest';
-import { en, placeholders } from './core';
+import { placeholders } from './core';
+import { en } from './locales/en/index';
 import { zhCN } from './locales/zh-CN/index';
 
 type Leaf = { path: string; value: unknown };
@@ -53,7 +55,7 @@ describe.each([['zh-CN', zhCN]])('locale %s', (_name, dict) => {
 
   it('translates the answers and the page, not copies them', () => {
     const same = english
-      .filter(({ path }) => /^(ui|answers)\./.test(path))
+      .filter(({ path }) => /^(ui|answers|inspector|stateMachine)\./.test(path))
       .filter(
         ({ path, value }) => other.get(path) === value && /[a-z]{4,} [a-z]{4,}/.test(String(value)),
       );

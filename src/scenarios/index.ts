@@ -3,24 +3,15 @@
 // other input, so a broken lesson shows its error instead of a wrong trace. The page shows each
 // lesson's title and summary from the `lessons` i18n namespace, keyed by `id`; the JSON's own
 // `title` and `description` are the English originals for the headless runner.
+//
+// This module is what the page loads first: every lesson's id, answers and focus, and the default
+// lesson's scenario. The other scenarios are one later chunk (./all.ts), fetched by
+// `loadLessonScenarios()` (after the first diagram, or before it when the page opens on another
+// lesson). Tests and tools that want every scenario at once import ./all.ts.
 
 import type { answers } from '../i18n/locales/en/answers';
 import type { Side, TcpState } from '../core/types';
-import abort from './abort.json';
 import clientClosesFirst from './client-closes-first.json';
-import closedPort from './closed-port.json';
-import delayedAckClose from './delayed-ack-close.json';
-import halfClose from './half-close.json';
-import lostFinalAck from './lost-final-ack.json';
-import lostSynAck from './lost-syn-ack.json';
-import lostSyn from './lost-syn.json';
-import noTimeWait from './no-time-wait.json';
-import reuseWithTimeWait from './reuse-with-time-wait.json';
-import reuseWithoutTimeWait from './reuse-without-time-wait.json';
-import serverClosesFirst from './server-closes-first.json';
-import simultaneousClose from './simultaneous-close.json';
-import simultaneousOpen from './simultaneous-open.json';
-import twoWayHandshake from './two-way-handshake.json';
 
 /** A learner question with an answer card (the keys of the `answers` namespace). */
 export type AnswerId = keyof typeof answers;
@@ -32,14 +23,18 @@ export interface LessonFocus {
   states: readonly TcpState[];
 }
 
-export interface Lesson {
+/** A lesson without its scenario: what the picker and the answer cards need. */
+export interface LessonInfo {
   /** The `lesson=` URL option and the key of its title in the `lessons` namespace. */
   id: LessonId;
-  /** Raw scenario JSON: validate it (parseScenario) before running. */
-  scenario: unknown;
   /** The answer cards this lesson illustrates. */
   answers: readonly AnswerId[];
   focus: LessonFocus;
+}
+
+export interface Lesson extends LessonInfo {
+  /** Raw scenario JSON: validate it (parseScenario) before running. */
+  scenario: unknown;
 }
 
 export const LESSON_IDS = [
@@ -61,25 +56,7 @@ export const LESSON_IDS = [
 ] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
-const RAW: Record<LessonId, unknown> = {
-  'client-closes-first': clientClosesFirst,
-  'server-closes-first': serverClosesFirst,
-  'half-close': halfClose,
-  'delayed-ack-close': delayedAckClose,
-  'simultaneous-close': simultaneousClose,
-  'lost-syn': lostSyn,
-  'lost-syn-ack': lostSynAck,
-  'lost-final-ack': lostFinalAck,
-  'no-time-wait': noTimeWait,
-  'reuse-with-time-wait': reuseWithTimeWait,
-  'reuse-without-time-wait': reuseWithoutTimeWait,
-  'simultaneous-open': simultaneousOpen,
-  'two-way-handshake': twoWayHandshake,
-  'closed-port': closedPort,
-  abort,
-};
-
-const META: Record<LessonId, Omit<Lesson, 'id' | 'scenario'>> = {
+const META: Record<LessonId, Omit<LessonInfo, 'id'>> = {
   'client-closes-first': {
     answers: ['why-three', 'why-four', 'why-2msl'],
     focus: { who: 'client', states: ['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] },
@@ -142,11 +119,8 @@ const META: Record<LessonId, Omit<Lesson, 'id' | 'scenario'>> = {
   },
 };
 
-export const LESSONS: readonly Lesson[] = LESSON_IDS.map((id) => ({
-  id,
-  scenario: RAW[id],
-  ...META[id],
-}));
+/** Every lesson, without its scenario, in the picker's order. */
+export const LESSON_INFO: readonly LessonInfo[] = LESSON_IDS.map((id) => ({ id, ...META[id] }));
 
 export const DEFAULT_LESSON_ID: LessonId = 'client-closes-first';
 
@@ -154,9 +128,37 @@ export function isLessonId(id: string): id is LessonId {
   return (LESSON_IDS as readonly string[]).includes(id);
 }
 
-/** The lesson with this id, or undefined for an unknown one. */
-export function lessonById(id: string): Lesson | undefined {
-  return LESSONS.find((lesson) => lesson.id === id);
+/** The lesson with this id, without its scenario, or undefined for an unknown one. */
+export function lessonInfo(id: string): LessonInfo | undefined {
+  return LESSON_INFO.find((lesson) => lesson.id === id);
+}
+
+// Scenarios loaded so far: the default lesson's is part of this module.
+const scenarios = new Map<LessonId, unknown>([[DEFAULT_LESSON_ID, clientClosesFirst]]);
+let loading: Promise<void> | null = null;
+
+/** The lesson's raw scenario if it is loaded; undefined for an unknown id or one not loaded yet. */
+export function loadedLessonScenario(id: string): unknown {
+  return isLessonId(id) ? scenarios.get(id) : undefined;
+}
+
+/** Whether `id` is a lesson whose scenario has to be loaded first (`loadLessonScenarios`). */
+export function lessonScenarioPending(id: string): boolean {
+  return isLessonId(id) && !scenarios.has(id);
+}
+
+/** Loads every lesson's scenario (one chunk, once; later calls share the promise). */
+export function loadLessonScenarios(): Promise<void> {
+  loading ??= import('./all').then(
+    ({ LESSONS }) => {
+      for (const lesson of LESSONS) scenarios.set(lesson.id, lesson.scenario);
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
 }
 
 /** The lesson each answer card links to ("show me"). */

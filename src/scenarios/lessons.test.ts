@@ -24,7 +24,7 @@ import {
   isLessonId,
   lessonById,
   type LessonId,
-} from './index';
+} from './all';
 
 function scenarioOf(id: LessonId): Scenario {
   const lesson = lessonById(id);

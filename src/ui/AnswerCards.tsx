@@ -1,8 +1,17 @@
 // Answer cards: the questions learners ask, each a disclosure (<details>) with a short answer, the
-// RFC sections it rests on, and a "Show me" button that opens the lesson where it happens.
+// RFC sections it rests on, and a "Show me" button that opens the lesson where it happens. The
+// answers are a lazy i18n namespace: the section appears once they are loaded.
 
 import { useId, useMemo } from 'react';
-import { answerCards, hasKey, useMessages, useT, type AnswerId } from '../i18n';
+import {
+  answerCards,
+  hasKey,
+  loadedMessages,
+  useMessages,
+  useNamespace,
+  useT,
+  type AnswerId,
+} from '../i18n';
 import { LESSON_FOR_ANSWER } from '../scenarios';
 import './AnswerCards.css';
 
@@ -26,9 +35,13 @@ export function AnswerCards({
 }: AnswerCardsProps) {
   const t = useT();
   const messages = useMessages();
-  const cards = useMemo(() => answerCards(messages), [messages]);
+  const ready = useNamespace('answers');
+  // The locale's answers, or English's should the locale's have failed to load.
+  const answers = ready ? (messages.answers ?? loadedMessages('en')?.answers) : undefined;
+  const cards = useMemo(() => (answers ? answerCards({ answers }) : null), [answers]);
   const id = useId();
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  if (!cards) return null;
 
   const titleOf = (lessonId: string): string | undefined => {
     if (lessonTitle) return lessonTitle(lessonId);

@@ -1,6 +1,7 @@
 // The page: one lab widget configured from the URL query (CONTRACT.md section 4).
 
 import { chooseLocaleForPage } from '../i18n';
+import { lessonScenarioPending, loadLessonScenarios } from '../scenarios';
 import { Lab } from './Lab';
 import type { LabInit } from './store/labStore';
 import { decodeScenarioParam, parseUrlOptions } from './store/urlOptions';
@@ -32,6 +33,15 @@ function initFromUrl(): LabInit {
 }
 
 const init = initFromUrl();
+
+/**
+ * When the page opens on a lesson other than the default one, its scenario (a later chunk) is
+ * loaded before the widget is rendered; null when there is nothing to wait for.
+ */
+export const lessonReady: Promise<void> | null =
+  init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)
+    ? loadLessonScenarios()
+    : null;
 
 export function App() {
   return <Lab init={init} />;

@@ -7,7 +7,7 @@ import type { Side } from '../core/types';
 import { DEFAULT_PORTS } from '../core/defaults';
 import { useT } from '../i18n';
 import { Diagram, stateChangesUpTo } from './diagram';
-import { ENDPOINT_ADDRESSES } from './model/tcpHeader';
+import { ENDPOINT_ADDRESSES } from './model/addresses';
 import { useLab } from './store/context';
 import type { LabState } from './store/labStore';
 import { useDiagramLabels } from './useDiagramLabels';

@@ -1,9 +1,11 @@
-// The segment inspector for the selected segment (loaded lazily, on the first click).
+// The segment inspector for the selected segment (loaded lazily, on the first click). Its words are
+// a lazy namespace too (`inspector`): the dialog opens once they are in, so it is labelled from its
+// first frame and its focus handling runs on a complete dialog.
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_PORTS } from '../core/defaults';
-import { useT, type MessageKey } from '../i18n';
+import { useNamespace, useT, type MessageKey } from '../i18n';
 import { SegmentInspector } from './SegmentInspector';
 import { useLab } from './store/context';
 import type { LabState } from './store/labStore';
@@ -19,6 +21,7 @@ const selectInspectorContext = (s: LabState) => ({
 
 export function InspectorSection() {
   const t = useT();
+  const ready = useNamespace('inspector');
   const segment = useLab(selectInspected);
   const c = useLab(useShallow(selectInspectorContext));
   const ports = useMemo(
@@ -28,7 +31,7 @@ export function InspectorSection() {
     }),
     [c.scenario],
   );
-  if (!segment || !c.derived) return null;
+  if (!ready || !segment || !c.derived) return null;
   const why = c.explainer?.at(segment.sentStep) ?? null;
   const explanation =
     why && c.explainer

@@ -1,7 +1,7 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { I18nProvider, useT } from '../i18n';
+import { I18nProvider, useNamespace, useT } from '../i18n';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { DiagramSection } from './DiagramSection';
 import { ErrorBanner } from './ErrorBanner';
@@ -94,9 +94,16 @@ function LabLayout() {
   const showControls = useLab(selectShowControls);
   const theme = useLab(selectTheme);
   const selected = useLab(selectSelectedSegment);
+  // The inspector's words, fetched alongside its chunk on the first click (it waits for both).
+  useNamespace('inspector', selected !== null);
   const hasRun = useAfterFirstDiagram();
   usePlayback();
   useKeyboard();
+
+  // The other lessons' scenarios (a later chunk), so that picking one is instant.
+  useEffect(() => {
+    if (hasRun) labDeps.loadLessons?.().catch(() => {});
+  }, [hasRun]);
 
   useEffect(() => {
     const root = document.documentElement;

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { hasKey, useT } from '../i18n';
-import { LESSONS } from '../scenarios';
+import { LESSON_INFO } from '../scenarios';
 import { useLab } from './store/context';
 import { CUSTOM_LESSON_ID, type LabState } from './store/labStore';
 
@@ -25,7 +25,7 @@ export function LessonPicker() {
         {lessonId === CUSTOM_LESSON_ID && (
           <option value={CUSTOM_LESSON_ID}>{t('ui.lesson.fromLink')}</option>
         )}
-        {LESSONS.map((lesson) => {
+        {LESSON_INFO.map((lesson) => {
           const key = `lessons.${lesson.id}.title`;
           return (
             <option key={lesson.id} value={lesson.id}>

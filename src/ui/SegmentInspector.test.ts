@@ -1,7 +1,8 @@
 // Structure of the inspector and the state-machine panel, rendered to static markup (no DOM needed).
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadNamespace } from '../i18n/core';
 import { SegmentInspector } from './SegmentInspector';
 import { StateMachinePanel } from './StateMachinePanel';
 import type { SegmentInfo } from './model/types';
@@ -32,6 +33,11 @@ const syn: SegmentInfo = {
   reason: 'active-open',
   old: false,
 };
+
+// Their words are lazy namespaces: in before anything is drawn.
+beforeAll(() =>
+  Promise.all([loadNamespace('en', 'inspector'), loadNamespace('en', 'stateMachine')]),
+);
 
 function inspector(segment: SegmentInfo, step?: number) {
   return renderToStaticMarkup(

@@ -76,7 +76,9 @@ export function SegmentInspector({
 
   // Focus in on open, back to where it was on close.
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // A segment is an SVG element, not an HTML one: both can take focus back.
+    const active = document.activeElement;
+    const previous = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
     closeButton.current?.focus();
     return () => {
       if (previous?.isConnected) previous.focus();
@@ -116,7 +118,7 @@ export function SegmentInspector({
   }
 
   // The checksum in code type inside the translated sentence, whatever the locale's word order.
-  const [before = '', after = ''] = t('ui.inspector.checksumValue', { value: '\u0000' }).split(
+  const [before = '', after = ''] = t('inspector.checksumValue', { value: '\u0000' }).split(
     '\u0000',
   );
   const checksumText = (
@@ -142,7 +144,7 @@ export function SegmentInspector({
   const fieldRows: { key: string; name: string; value: ReactNode; help?: string }[] = [
     {
       key: 'srcPort',
-      name: t('ui.inspector.fields.srcPort'),
+      name: t('inspector.fields.srcPort'),
       value: (
         <>
           <code>{ports[segment.from]}</code>{' '}
@@ -151,11 +153,11 @@ export function SegmentInspector({
           </span>
         </>
       ),
-      help: t('ui.inspector.fieldHelp.srcPort'),
+      help: t('inspector.fieldHelp.srcPort'),
     },
     {
       key: 'dstPort',
-      name: t('ui.inspector.fields.dstPort'),
+      name: t('inspector.fields.dstPort'),
       value: (
         <>
           <code>{ports[segment.to]}</code>{' '}
@@ -164,64 +166,64 @@ export function SegmentInspector({
           </span>
         </>
       ),
-      help: t('ui.inspector.fieldHelp.dstPort'),
+      help: t('inspector.fieldHelp.dstPort'),
     },
     {
       key: 'seq',
-      name: t('ui.inspector.fields.seq'),
+      name: t('inspector.fields.seq'),
       value: (
         <>
           <span data-testid="inspector-rel-seq">
-            {t('ui.inspector.relative', { value: segment.relSeq })}
+            {t('inspector.relative', { value: segment.relSeq })}
           </span>
           <span className="seg-inspector__aside" data-testid="inspector-abs-seq">
-            {t('ui.inspector.absolute', { value: segment.seq >>> 0 })}
+            {t('inspector.absolute', { value: segment.seq >>> 0 })}
           </span>
         </>
       ),
-      help: t('ui.inspector.fieldHelp.seq'),
+      help: t('inspector.fieldHelp.seq'),
     },
     {
       key: 'ack',
-      name: t('ui.inspector.fields.ack'),
+      name: t('inspector.fields.ack'),
       value: (
         <>
           <span data-testid="inspector-rel-ack">
             {segment.relAck === null
-              ? t('ui.inspector.notSet')
-              : t('ui.inspector.relative', { value: segment.relAck })}
+              ? t('inspector.notSet')
+              : t('inspector.relative', { value: segment.relAck })}
           </span>
           <span className="seg-inspector__aside" data-testid="inspector-abs-ack">
-            {t('ui.inspector.absolute', { value: segment.ack >>> 0 })}
+            {t('inspector.absolute', { value: segment.ack >>> 0 })}
           </span>
         </>
       ),
-      help: t('ui.inspector.fieldHelp.ack'),
+      help: t('inspector.fieldHelp.ack'),
     },
     {
       key: 'dataOffset',
-      name: t('ui.inspector.fields.dataOffset'),
+      name: t('inspector.fields.dataOffset'),
       value: <code>{header.fields.dataOffset}</code>,
-      help: t('ui.inspector.fieldHelp.dataOffset', {
+      help: t('inspector.fieldHelp.dataOffset', {
         words: header.fields.dataOffset,
         bytes: header.fields.dataOffset * 4,
       }),
     },
     {
       key: 'reserved',
-      name: t('ui.inspector.fields.reserved'),
+      name: t('inspector.fields.reserved'),
       value: <code>0000</code>,
-      help: t('ui.inspector.fieldHelp.reserved'),
+      help: t('inspector.fieldHelp.reserved'),
     },
     {
       key: 'flags',
-      name: t('ui.inspector.fields.flags'),
+      name: t('inspector.fields.flags'),
       value: (
         <>
           <code>
             0x{hex([flagsByte])} = {flagsByte.toString(2).padStart(8, '0')}
           </code>
-          <ul className="seg-inspector__flags" aria-label={t('ui.inspector.bits')}>
+          <ul className="seg-inspector__flags" aria-label={t('inspector.bits')}>
             {TCP_FLAG_NAMES.map((name) => {
               const on = (flagsByte & TCP_FLAG_BITS[name]) !== 0;
               return (
@@ -230,8 +232,8 @@ export function SegmentInspector({
                   className={`seg-inspector__flag${on ? ' is-on' : ''}`}
                   data-flag={name}
                   data-on={on ? 'true' : 'false'}
-                  title={t(`ui.inspector.flags.${name}`)}
-                  aria-label={`${t(`ui.inspector.flags.${name}`)}: ${t(on ? 'ui.inspector.flagOn' : 'ui.inspector.flagOff')}`}
+                  title={t(`inspector.flags.${name}`)}
+                  aria-label={`${t(`inspector.flags.${name}`)}: ${t(on ? 'inspector.flagOn' : 'inspector.flagOff')}`}
                 >
                   <span className="seg-inspector__flag-name" aria-hidden="true">
                     {name}
@@ -248,13 +250,13 @@ export function SegmentInspector({
     },
     {
       key: 'window',
-      name: t('ui.inspector.fields.window'),
+      name: t('inspector.fields.window'),
       value: <code>{segment.window}</code>,
-      help: t('ui.inspector.fieldHelp.window'),
+      help: t('inspector.fieldHelp.window'),
     },
     {
       key: 'checksum',
-      name: t('ui.inspector.fields.checksum'),
+      name: t('inspector.fields.checksum'),
       value: (
         <>
           <span data-testid="inspector-checksum">{checksumText}</span>
@@ -264,23 +266,23 @@ export function SegmentInspector({
           </span>
         </>
       ),
-      help: t('ui.inspector.fieldHelp.checksum'),
+      help: t('inspector.fieldHelp.checksum'),
     },
     {
       key: 'urgentPointer',
-      name: t('ui.inspector.fields.urgentPointer'),
+      name: t('inspector.fields.urgentPointer'),
       value: <code>{header.fields.urgentPointer}</code>,
-      help: t('ui.inspector.fieldHelp.urgentPointer'),
+      help: t('inspector.fieldHelp.urgentPointer'),
     },
     {
       key: 'options',
-      name: t('ui.inspector.fields.options'),
+      name: t('inspector.fields.options'),
       value: '—',
-      help: t('ui.inspector.fieldHelp.options'),
+      help: t('inspector.fieldHelp.options'),
     },
     {
       key: 'payload',
-      name: t('ui.inspector.fields.payload'),
+      name: t('inspector.fields.payload'),
       value: segment.len === 1 ? t('ui.units.byte') : t('ui.units.bytes', { n: segment.len }),
     },
   ];
@@ -306,11 +308,11 @@ export function SegmentInspector({
         <header className="seg-inspector__header">
           <div>
             <h2 id={titleId} className="seg-inspector__title">
-              {t('ui.inspector.title', { id: segment.id })}{' '}
+              {t('inspector.title', { id: segment.id })}{' '}
               <span className="seg-inspector__flags-summary">{segment.flags.join(',')}</span>
             </h2>
             <p className="seg-inspector__subtitle">
-              {t('ui.inspector.subtitle', {
+              {t('inspector.subtitle', {
                 from: side(segment.from),
                 to: side(segment.to),
                 time: formatTime(t, segment.sentAt),
@@ -322,8 +324,8 @@ export function SegmentInspector({
             type="button"
             className="seg-inspector__close"
             onClick={onClose}
-            aria-label={t('ui.inspector.closeAria')}
-            title={t('ui.inspector.close')}
+            aria-label={t('inspector.closeAria')}
+            title={t('inspector.close')}
             data-testid="segment-inspector-close"
           >
             <span aria-hidden="true">×</span>
@@ -331,11 +333,11 @@ export function SegmentInspector({
         </header>
 
         <section className="seg-inspector__section" aria-labelledby={`${whyId}-h`}>
-          <h3 id={`${whyId}-h`}>{t('ui.inspector.why')}</h3>
+          <h3 id={`${whyId}-h`}>{t('inspector.why')}</h3>
           <div id={whyId}>
             {explanation && <p data-testid="inspector-explanation">{explanation}</p>}
             <p className="seg-inspector__reason" data-reason={segment.reason}>
-              {t(`ui.inspector.reasons.${segment.reason}`)}
+              {t(`inspector.reasons.${segment.reason}`)}
             </p>
           </div>
           {marks.length > 0 && (
@@ -348,12 +350,12 @@ export function SegmentInspector({
         </section>
 
         <section className="seg-inspector__section" aria-labelledby={`${id}-fields`}>
-          <h3 id={`${id}-fields`}>{t('ui.inspector.headerTitle')}</h3>
+          <h3 id={`${id}-fields`}>{t('inspector.headerTitle')}</h3>
           <table className="seg-inspector__fields">
             <thead>
               <tr>
-                <th scope="col">{t('ui.inspector.field')}</th>
-                <th scope="col">{t('ui.inspector.value')}</th>
+                <th scope="col">{t('inspector.field')}</th>
+                <th scope="col">{t('inspector.value')}</th>
               </tr>
             </thead>
             <tbody>
@@ -372,10 +374,10 @@ export function SegmentInspector({
 
         <section className="seg-inspector__section" aria-labelledby={hexId}>
           <div className="seg-inspector__hex-head">
-            <h3 id={hexId}>{t('ui.inspector.headerBytes')}</h3>
+            <h3 id={hexId}>{t('inspector.headerBytes')}</h3>
             {typeof navigator !== 'undefined' && navigator.clipboard && (
               <button type="button" className="seg-inspector__copy" onClick={copyHex}>
-                {copied ? t('ui.inspector.copied') : t('ui.inspector.copyHex')}
+                {copied ? t('inspector.copied') : t('inspector.copyHex')}
               </button>
             )}
           </div>
@@ -383,7 +385,7 @@ export function SegmentInspector({
             className="seg-inspector__hex"
             data-testid="segment-header-hex"
             data-hex={hex(header.bytes)}
-            aria-label={t('ui.inspector.headerBytesAria')}
+            aria-label={t('inspector.headerBytesAria')}
           >
             <tbody>
               {rows.map((row, i) => (
@@ -401,19 +403,19 @@ export function SegmentInspector({
         </section>
 
         <section className="seg-inspector__section" aria-labelledby={`${id}-history`}>
-          <h3 id={`${id}-history`}>{t('ui.inspector.history')}</h3>
+          <h3 id={`${id}-history`}>{t('inspector.history')}</h3>
           <ul className="seg-inspector__history">
-            <li>{t('ui.inspector.sentAt', { time: formatTime(t, segment.sentAt) })}</li>
+            <li>{t('inspector.sentAt', { time: formatTime(t, segment.sentAt) })}</li>
             {segment.deliveredAt !== null && (segment.deliveredStep ?? Infinity) <= step && (
-              <li>{t('ui.inspector.deliveredAt', { time: formatTime(t, segment.deliveredAt) })}</li>
+              <li>{t('inspector.deliveredAt', { time: formatTime(t, segment.deliveredAt) })}</li>
             )}
             {segment.droppedAt !== null && (segment.droppedStep ?? Infinity) <= step && (
-              <li>{t('ui.inspector.droppedAt', { time: formatTime(t, segment.droppedAt) })}</li>
+              <li>{t('inspector.droppedAt', { time: formatTime(t, segment.droppedAt) })}</li>
             )}
             {segment.copies
               .filter((c) => c.step <= step)
               .map((c, i) => (
-                <li key={i}>{t('ui.inspector.copyDeliveredAt', { time: formatTime(t, c.t) })}</li>
+                <li key={i}>{t('inspector.copyDeliveredAt', { time: formatTime(t, c.t) })}</li>
               ))}
           </ul>
         </section>

@@ -2,9 +2,9 @@
 // when they share one), and the arrow of each side's last transition lit. Transitions the figure
 // does not draw (resets to CLOSED, aborts) only move the highlight. Layout: ./model/stateDiagram.
 
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { Side, TcpState } from '../core/types';
-import { useT } from '../i18n';
+import { useNamespace, useT } from '../i18n';
 import {
   DIAGRAM_EDGES,
   DIAGRAM_HEIGHT,
@@ -42,8 +42,14 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
   const uid = `sm${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const titleId = `${uid}-title`;
   const headingId = `${uid}-heading`;
-  const stateName = (s: TcpState) => t(`ui.states.${s}.name`);
+  // The panel's words (state names included) are a lazy namespace: until they are in, a placeholder
+  // rather than an unlabelled figure.
+  const ready = useNamespace('stateMachine');
+  if (!ready) return <div className="panel placeholder" aria-hidden="true" />;
+  const stateName = (s: TcpState) => t(`stateMachine.states.${s}.name`);
   const at: Record<Side, TcpState> = { client, server };
+  const clientLabel = t('ui.sides.client');
+  const serverLabel = t('ui.sides.server');
 
   const edges = DIAGRAM_EDGES.map((edge) => ({ edge, lit: litBy(edge, lastTransition) }));
   // Lit arrows last, so they are drawn over the others.
@@ -52,8 +58,8 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
   return (
     <section className="state-machine" data-testid="state-machine" aria-labelledby={headingId}>
       <h2 id={headingId} className="state-machine__heading">
-        {t('ui.stateMachine.title')}{' '}
-        <span className="state-machine__subtitle">{t('ui.stateMachine.subtitle')}</span>
+        {t('stateMachine.title')}{' '}
+        <span className="state-machine__subtitle">{t('stateMachine.subtitle')}</span>
       </h2>
       <svg
         className="state-machine__svg"
@@ -63,7 +69,7 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
         preserveAspectRatio="xMidYMin meet"
       >
         <title id={titleId}>
-          {t('ui.stateMachine.diagramAria', {
+          {t('stateMachine.diagramAria', {
             client: stateName(client),
             server: stateName(server),
           })}
@@ -86,40 +92,9 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
         </defs>
 
         <g className="sm-edges">
-          {edges.map(({ edge, lit }) => {
-            const d = pathOf(edge.points);
-            const marker = lit === null ? 'plain' : lit === 'server' ? 'server' : 'client';
-            return (
-              <g
-                key={edge.id}
-                className={`sm-edge${lit ? ` sm-edge--lit sm-edge--${lit}` : ''}${edge.note ? ' sm-edge--note' : ''}`}
-                data-edge={edge.id}
-                data-from={edge.from}
-                data-to={edge.to}
-                data-lit={lit ?? undefined}
-              >
-                <path d={d} className="sm-edge__line" markerEnd={`url(#${uid}-arrow-${marker})`} />
-                {lit === 'both' && <path d={d} className="sm-edge__line sm-edge__line--inner" />}
-                <text
-                  className="sm-edge__label"
-                  x={edge.label.x}
-                  y={edge.label.y}
-                  textAnchor={edge.label.anchor}
-                >
-                  <tspan className="sm-edge__event">{edge.event}</tspan>
-                  {edge.action && (
-                    <tspan
-                      className="sm-edge__action"
-                      x={edge.label.x}
-                      dy={edge.label.below ? '1.6em' : '1.1em'}
-                    >
-                      {edge.action}
-                    </tspan>
-                  )}
-                </text>
-              </g>
-            );
-          })}
+          {edges.map(({ edge, lit }) => (
+            <Edge key={edge.id} edge={edge} lit={lit} uid={uid} />
+          ))}
         </g>
 
         <g className="sm-nodes">
@@ -127,53 +102,21 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
             const sides = (['client', 'server'] as const).filter((side) => at[side] === node.state);
             const who: Lit | null =
               sides.length === 2 ? 'both' : sides.length === 1 ? sides[0]! : null;
-            const x = node.x - NODE_WIDTH / 2;
-            const y = node.y - NODE_HEIGHT / 2;
             return (
-              <g
+              <Node
                 key={node.state}
-                className={`sm-node${who ? ` sm-node--current sm-node--${who}` : ''}`}
-                data-state={node.state}
-                data-current={who ?? undefined}
-                aria-current={who ? 'true' : undefined}
-              >
-                <rect
-                  className="sm-node__box"
-                  x={x}
-                  y={y}
-                  width={NODE_WIDTH}
-                  height={NODE_HEIGHT}
-                  rx={8}
-                />
-                {who === 'both' && (
-                  <rect
-                    className="sm-node__inner"
-                    x={x + 4}
-                    y={y + 4}
-                    width={NODE_WIDTH - 8}
-                    height={NODE_HEIGHT - 8}
-                    rx={5}
-                  />
-                )}
-                <text className="sm-node__name" x={node.x} y={node.y + 5} textAnchor="middle">
-                  {stateName(node.state)}
-                </text>
-                {sides.map((side) => (
-                  <SideTag
-                    key={side}
-                    side={side}
-                    label={t(`ui.sides.${side}`)}
-                    x={side === 'client' ? x : x + NODE_WIDTH}
-                    y={y}
-                  />
-                ))}
-              </g>
+                node={node}
+                who={who}
+                name={stateName(node.state)}
+                clientLabel={who === 'client' || who === 'both' ? clientLabel : null}
+                serverLabel={who === 'server' || who === 'both' ? serverLabel : null}
+              />
             );
           })}
         </g>
       </svg>
 
-      <ul className="state-machine__legend" aria-label={t('ui.stateMachine.legend.title')}>
+      <ul className="state-machine__legend" aria-label={t('stateMachine.legend.title')}>
         {(['client', 'server'] as const).map((side) => {
           const last = lastTransition[side];
           return (
@@ -188,8 +131,8 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
                 </strong>
                 <span className="sm-legend__last">
                   {last
-                    ? `${t('ui.stateMachine.lastTransition')}: ${stateName(last.from)} → ${stateName(last.to)}`
-                    : t('ui.stateMachine.noTransition')}
+                    ? `${t('stateMachine.lastTransition')}: ${stateName(last.from)} → ${stateName(last.to)}`
+                    : t('stateMachine.noTransition')}
                 </span>
               </span>
             </li>
@@ -197,12 +140,103 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
         })}
         <li className="sm-legend sm-legend--edge">
           <span className="sm-legend__swatch" aria-hidden="true" />
-          <span className="sm-legend__text">{t('ui.stateMachine.legend.edge')}</span>
+          <span className="sm-legend__text">{t('stateMachine.legend.edge')}</span>
         </li>
       </ul>
     </section>
   );
 }
+
+/**
+ * One arrow of the figure. Memoized: a step that lights or unlights it re-renders it alone (its
+ * path and words never change).
+ */
+const Edge = memo(function Edge({
+  edge,
+  lit,
+  uid,
+}: {
+  edge: DiagramEdge;
+  lit: Lit | null;
+  uid: string;
+}) {
+  const d = useMemo(() => pathOf(edge.points), [edge.points]);
+  const marker = lit === null ? 'plain' : lit === 'server' ? 'server' : 'client';
+  return (
+    <g
+      className={`sm-edge${lit ? ` sm-edge--lit sm-edge--${lit}` : ''}${edge.note ? ' sm-edge--note' : ''}`}
+      data-edge={edge.id}
+      data-from={edge.from}
+      data-to={edge.to}
+      data-lit={lit ?? undefined}
+    >
+      <path d={d} className="sm-edge__line" markerEnd={`url(#${uid}-arrow-${marker})`} />
+      {lit === 'both' && <path d={d} className="sm-edge__line sm-edge__line--inner" />}
+      <text
+        className="sm-edge__label"
+        x={edge.label.x}
+        y={edge.label.y}
+        textAnchor={edge.label.anchor}
+      >
+        <tspan className="sm-edge__event">{edge.event}</tspan>
+        {edge.action && (
+          <tspan
+            className="sm-edge__action"
+            x={edge.label.x}
+            dy={edge.label.below ? '1.6em' : '1.1em'}
+          >
+            {edge.action}
+          </tspan>
+        )}
+      </text>
+    </g>
+  );
+});
+
+/** One state's box, with a tag for each side in it. Memoized like the arrows. */
+const Node = memo(function Node({
+  node,
+  who,
+  name,
+  clientLabel,
+  serverLabel,
+}: {
+  node: (typeof DIAGRAM_NODES)[number];
+  who: Lit | null;
+  name: string;
+  clientLabel: string | null;
+  serverLabel: string | null;
+}) {
+  const x = node.x - NODE_WIDTH / 2;
+  const y = node.y - NODE_HEIGHT / 2;
+  return (
+    <g
+      className={`sm-node${who ? ` sm-node--current sm-node--${who}` : ''}`}
+      data-state={node.state}
+      data-current={who ?? undefined}
+      aria-current={who ? 'true' : undefined}
+    >
+      <rect className="sm-node__box" x={x} y={y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} />
+      {who === 'both' && (
+        <rect
+          className="sm-node__inner"
+          x={x + 4}
+          y={y + 4}
+          width={NODE_WIDTH - 8}
+          height={NODE_HEIGHT - 8}
+          rx={5}
+        />
+      )}
+      <text className="sm-node__name" x={node.x} y={node.y + 5} textAnchor="middle">
+        {name}
+      </text>
+      {clientLabel !== null && <SideTag side="client" label={clientLabel} x={x} y={y} />}
+      {serverLabel !== null && (
+        <SideTag side="server" label={serverLabel} x={x + NODE_WIDTH} y={y} />
+      )}
+    </g>
+  );
+});
 
 /** A small pill on a box's top corner naming the side that is in this state. */
 function SideTag({ side, label, x, y }: { side: Side; label: string; x: number; y: number }) {

@@ -1,23 +1,44 @@
 // The state-machine panel fed from the shown step. The SVG panel itself is loaded lazily: it is not
-// needed to draw the first diagram.
+// needed to draw the first diagram. Only each side's state and last transition are read (as plain
+// strings), so a step that changes neither re-renders nothing here. The panel's words (the
+// `stateMachine` namespace) are fetched from here, alongside the panel's chunk.
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useNamespace } from '../i18n';
 import { useLab } from './store/context';
-import { selectView } from './store/selectors';
+import type { LabState } from './store/labStore';
 
 const StateMachinePanel = lazy(() =>
   import('./StateMachinePanel').then((m) => ({ default: m.StateMachinePanel })),
 );
 
+const selectMachine = (s: LabState) => {
+  const last = s.view?.lastTransition;
+  return {
+    client: s.view?.states.client ?? 'CLOSED',
+    server: s.view?.states.server ?? 'CLOSED',
+    clientFrom: last?.client?.from ?? null,
+    clientTo: last?.client?.to ?? null,
+    serverFrom: last?.server?.from ?? null,
+    serverTo: last?.server?.to ?? null,
+  };
+};
+
 export function StateMachineSection() {
-  const view = useLab(selectView);
+  useNamespace('stateMachine');
+  const m = useLab(useShallow(selectMachine));
+  const { clientFrom, clientTo, serverFrom, serverTo } = m;
+  const lastTransition = useMemo(
+    () => ({
+      client: clientFrom && clientTo ? { from: clientFrom, to: clientTo } : null,
+      server: serverFrom && serverTo ? { from: serverFrom, to: serverTo } : null,
+    }),
+    [clientFrom, clientTo, serverFrom, serverTo],
+  );
   return (
     <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>
-      <StateMachinePanel
-        client={view?.states.client ?? 'CLOSED'}
-        server={view?.states.server ?? 'CLOSED'}
-        lastTransition={view?.lastTransition ?? { client: null, server: null }}
-      />
+      <StateMachinePanel client={m.client} server={m.server} lastTransition={lastTransition} />
     </Suspense>
   );
 }

@@ -1,7 +1,6 @@
 // The sequence diagram: two lifelines, time running down, one arrow per segment. A pure function of
 // its props (stepping back shows exactly what was shown before); only the arrows new at
 // `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
-import { useReducedMotion } from 'framer-motion';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../core/types';
 import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../model/types';
@@ -17,6 +16,7 @@ import {
 } from './geometry';
 import { DEFAULT_DIAGRAM_LABELS, fill, type DiagramLabels } from './labels';
 import { Lifelines } from './Lifelines';
+import { useReducedMotion } from './motion';
 import { SegmentArrow } from './SegmentArrow';
 import { StateBadges } from './StateBadges';
 import type { StateChange } from './stateChanges';
@@ -24,6 +24,7 @@ import { StateHeader } from './StateHeader';
 import { TimeGutter } from './TimeGutter';
 import { TimerBars } from './TimerBars';
 import { useFollow } from './useFollow';
+import { useSvgBox } from './useSvgBox';
 import { useVisibleRange, type VisibleRange } from './useVisibleRange';
 import { useWidth } from './useWidth';
 import './diagram.css';
@@ -105,8 +106,15 @@ export function Diagram({
   const duration = arrowDurationMs(speed);
   const nowY = y(view.t);
 
+  // Where the drawing sits in the scroller, measured after layout (never during a step).
+  const remeasure = useRef(() => {});
+  const svgBox = useSvgBox(scroller, svgRef, () => remeasure.current());
   // Long runs draw only the arrows near the visible part (in-flight and new ones always).
-  const range = useVisibleRange(scroller, svgRef, layout.width, segments.length > WINDOW_FROM);
+  const visible = useVisibleRange(scroller, svgBox, layout.width, segments.length > WINDOW_FROM);
+  const range = visible.range;
+  useLayoutEffect(() => {
+    remeasure.current = visible.remeasure;
+  });
   const still_: ReactNode[] = [];
   const flying: ReactNode[] = [];
   let bottom = view.step > 0 ? nowY : TOP;
@@ -171,16 +179,14 @@ export function Diagram({
 
   const breakYs = useMemo(() => breaks.map((b) => TOP + b.y), [breaks]);
 
+  // SVG units to the scroller's content pixels, from the cached box: no layout read.
   const mapY = useRef((v: number) => v);
   useLayoutEffect(() => {
     mapY.current = (v: number) => {
-      const svg = svgRef.current;
-      const box = scroller.current;
-      if (!svg || !box) return v;
-      const top = svg.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-      return top + (v * svg.clientWidth) / layout.width;
+      const { top, width } = svgBox.current;
+      return width > 0 ? top + (v * width) / layout.width : v;
     };
-  }, [layout.width]);
+  }, [svgBox, layout.width]);
   useFollow(scroller, mapY, focusY, view.step, !still && speed <= 1);
 
   const viewBox = `0 0 ${layout.width} ${height.toFixed(0)}`;
@@ -192,7 +198,15 @@ export function Diagram({
   });
 
   return (
-    <div className="dg" ref={scroller} data-testid="diagram">
+    // A scrolling region must be reachable by keyboard even before any segment is drawn.
+    <div
+      className="dg"
+      ref={scroller}
+      data-testid="diagram"
+      role="region"
+      aria-label={summary}
+      tabIndex={0}
+    >
       {showStates && (
         <StateHeader states={view.states} endpoints={endpoints} layout={layout} labels={labels} />
       )}
@@ -253,7 +267,9 @@ export function Diagram({
 
 /** Runs with more segments than this draw only those near the visible part. */
 const WINDOW_FROM = 120;
-const WINDOW_MARGIN = 900;
+// Beyond the visible part (itself rounded to 400 units): enough for a scroll of a screen or two
+// before the next frame brings the arrows in, without drawing much that is not seen.
+const WINDOW_MARGIN = 500;
 
 function near(seg: SegmentInfo, y: (t: number) => number, range: VisibleRange): boolean {
   const top = y(seg.sentAt);

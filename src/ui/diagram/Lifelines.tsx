@@ -15,14 +15,14 @@ export const Lifelines = memo(function Lifelines({
   return (
     <g className="dg-lifelines">
       {SIDES.map((side) => (
-        <g key={side} className={`dg-lifeline dg-lifeline--${side}`}>
-          <line
-            data-testid={`lifeline-${side}`}
-            x1={layout.x[side]}
-            x2={layout.x[side]}
-            y1={top - 12}
-            y2={bottom}
-          />
+        // The hook sits on the group: a bare vertical line has no width, and tools that ask
+        // whether the lifeline is visible would say no.
+        <g
+          key={side}
+          className={`dg-lifeline dg-lifeline--${side}`}
+          data-testid={`lifeline-${side}`}
+        >
+          <line x1={layout.x[side]} x2={layout.x[side]} y1={top - 12} y2={bottom} />
           <circle cx={layout.x[side]} cy={top - 12} r={3.5} />
         </g>
       ))}

@@ -89,7 +89,8 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
       data-fate={fate}
       role="button"
       tabIndex={0}
-      aria-label={`${aria}. ${hint}`}
+      // The name starts with the text on screen, so voice control users can say what they see.
+      aria-label={`${text}: ${aria}. ${hint}`}
       onClick={activate}
       onKeyDown={onKeyDown}
       style={fromFrac !== undefined ? { ['--dg-delay' as string]: `${durationMs}ms` } : undefined}
@@ -183,11 +184,15 @@ function placeLabel(
 
 function DropMark({ x, y, text }: { x: number; y: number; text: string }) {
   const r = 6;
+  // Absolute coordinates rather than a transform (see Shaft's head).
+  const cx = Number(x.toFixed(1));
+  const cy = Number(y.toFixed(1));
+  const d = `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx + r},${cy - r}L${cx - r},${cy + r}`;
   return (
-    <g className="dg-drop" transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}>
-      <circle className="dg-drop-halo" r={r + 4} />
-      <path className="dg-drop-x" d={`M${-r},${-r}L${r},${r}M${r},${-r}L${-r},${r}`} />
-      <text className="dg-drop-text" y={-r - 6}>
+    <g className="dg-drop">
+      <circle className="dg-drop-halo" cx={cx} cy={cy} r={r + 4} />
+      <path className="dg-drop-x" d={d} />
+      <text className="dg-drop-text" x={cx} y={cy - r - 6}>
         {text}
       </text>
     </g>

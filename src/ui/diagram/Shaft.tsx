@@ -1,8 +1,9 @@
 // An arrow's shaft and head drawn from its start to a fraction of its path; `from` makes the tip
-// fly there with framer-motion (the DOM is written directly each frame: no React renders).
-import { animateValue } from 'framer-motion';
+// fly there with framer-motion (the DOM is written directly each frame: no React renders), loaded
+// after the first diagram through ./motion.ts.
 import { useLayoutEffect, useRef } from 'react';
 import { angleOf, pointAt, type Line } from './geometry';
+import { animateValue } from './motion';
 
 interface ShaftProps {
   line: Line;
@@ -15,11 +16,25 @@ interface ShaftProps {
   className?: string;
 }
 
-const HEAD = '0,0 -9,-4.5 -9,4.5';
+/** The head's corners around its tip (pointing along +x). */
+const HEAD: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [-9, -4.5],
+  [-9, 4.5],
+];
 
-function headTransform(line: Line, f: number, angle: number): string {
+/**
+ * The head's points at fraction `f`, in the drawing's own coordinates: no `transform` attribute,
+ * which would give every arrow a transform node of its own to paint and composite.
+ */
+function headPoints(line: Line, f: number, angle: number): string {
   const p = pointAt(line, f);
-  return `translate(${p.x.toFixed(1)} ${p.y.toFixed(1)}) rotate(${angle.toFixed(1)})`;
+  const a = (angle * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  return HEAD.map(
+    ([x, y]) => `${(p.x + x * cos - y * sin).toFixed(1)},${(p.y + x * sin + y * cos).toFixed(1)}`,
+  ).join(' ');
 }
 
 export function Shaft({ line, to, from, durationMs = 600, head, className }: ShaftProps) {
@@ -53,13 +68,7 @@ function StillShaft({
   return (
     <g className={className}>
       <line className="dg-shaft" x1={line.x1} y1={line.y1} x2={tip.x} y2={tip.y} />
-      {head && (
-        <polygon
-          className="dg-head"
-          points={HEAD}
-          transform={headTransform(line, f, angleOf(line))}
-        />
-      )}
+      {head && <polygon className="dg-head" points={headPoints(line, f, angleOf(line))} />}
     </g>
   );
 }
@@ -90,7 +99,7 @@ function FlyingShaft({
       const p = pointAt(l, f);
       shaft.current?.setAttribute('x2', p.x.toFixed(1));
       shaft.current?.setAttribute('y2', p.y.toFixed(1));
-      tipRef.current?.setAttribute('transform', headTransform(l, f, angle));
+      tipRef.current?.setAttribute('points', headPoints(l, f, angle));
     };
     const animation = animateValue({
       keyframes: [from, to],
@@ -108,12 +117,7 @@ function FlyingShaft({
     <g className={className}>
       <line ref={shaft} className="dg-shaft" x1={x1} y1={y1} x2={start.x} y2={start.y} />
       {head && (
-        <polygon
-          ref={tipRef}
-          className="dg-head"
-          points={HEAD}
-          transform={headTransform(line, from, angleOf(line))}
-        />
+        <polygon ref={tipRef} className="dg-head" points={headPoints(line, from, angleOf(line))} />
       )}
     </g>
   );

@@ -47,15 +47,21 @@ export function useFollow(
       return;
     }
     if (!forward || !follow.current) return;
-    const y = mapY.current(focusY);
-    const view = el.clientHeight;
-    const margin = Math.min(140, view / 3);
-    let target: number | null = null;
-    if (y + margin > el.scrollTop + view) target = y + margin - view;
-    else if (y - margin < el.scrollTop) target = Math.max(0, y - margin);
-    if (target === null || Math.abs(target - el.scrollTop) < 2) return;
-    ours.current = true;
-    el.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
-    if (!smooth) ours.current = false;
+    // Read and scroll in the next animation frame, not in the middle of the step's commit: the
+    // layout is then computed once, for the frame that paints the step.
+    const frame = requestAnimationFrame(() => {
+      const y = mapY.current(focusY);
+      const view = el.clientHeight;
+      const margin = Math.min(140, view / 3);
+      const scrollTop = el.scrollTop;
+      let target: number | null = null;
+      if (y + margin > scrollTop + view) target = y + margin - view;
+      else if (y - margin < scrollTop) target = Math.max(0, y - margin);
+      if (target === null || Math.abs(target - scrollTop) < 2) return;
+      ours.current = true;
+      el.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
+      if (!smooth) ours.current = false;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [scroller, mapY, focusY, step, smooth]);
 }

@@ -1,46 +1,53 @@
 // The part of the drawing inside the scrolling box (in SVG units), so a long run renders only the
 // arrows near what is on screen. Updated once per frame at most while scrolling; null until
-// measured (everything is drawn then).
-import { useEffect, useState, type RefObject } from 'react';
+// measured (everything is drawn then). The drawing's place and size come from `useSvgBox` (kept
+// by a ResizeObserver): only the scroll position is read, in an animation frame.
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { SvgBox } from './useSvgBox';
 
 export interface VisibleRange {
   top: number;
   bottom: number;
 }
 
+/** Ranges are rounded to this many SVG units: small scrolls do not re-render anything. */
+const ROUND = 400;
+
 export function useVisibleRange(
   scroller: RefObject<HTMLElement | null>,
-  svg: RefObject<SVGSVGElement | null>,
+  box: RefObject<SvgBox>,
   logicalWidth: number,
   enabled: boolean,
-): VisibleRange | null {
+): { range: VisibleRange | null; remeasure: () => void } {
   const [range, setRange] = useState<VisibleRange | null>(null);
+  const measure = useCallback(() => {
+    const el = scroller.current;
+    const { top: svgTop, width } = box.current;
+    if (!enabled || !el || width <= 0) return;
+    const scale = logicalWidth / width;
+    const offset = svgTop - el.scrollTop;
+    const top = Math.floor((-offset * scale) / ROUND) * ROUND;
+    const bottom = Math.ceil(((el.clientHeight - offset) * scale) / ROUND) * ROUND;
+    setRange((r) => (r && r.top === top && r.bottom === bottom ? r : { top, bottom }));
+  }, [scroller, box, logicalWidth, enabled]);
   useEffect(() => {
-    const box = scroller.current;
-    if (!enabled || !box) return;
+    const el = scroller.current;
+    if (!enabled || !el) return;
     let frame = 0;
-    const measure = () => {
-      frame = 0;
-      const el = svg.current;
-      if (!el) return;
-      const scale = logicalWidth / Math.max(1, el.clientWidth);
-      const offset = el.getBoundingClientRect().top - box.getBoundingClientRect().top;
-      const top = Math.floor((-offset * scale) / 400) * 400;
-      const bottom = Math.ceil(((box.clientHeight - offset) * scale) / 400) * 400;
-      // Rounded to 400 units: small scrolls do not re-render anything.
-      setRange((r) => (r && r.top === top && r.bottom === bottom ? r : { top, bottom }));
-    };
     const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
+      if (!frame) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          measure();
+        });
+      }
     };
     measure();
-    box.addEventListener('scroll', onScroll, { passive: true });
-    window.addEventListener('resize', onScroll);
+    el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       if (frame) cancelAnimationFrame(frame);
-      box.removeEventListener('scroll', onScroll);
-      window.removeEventListener('resize', onScroll);
+      el.removeEventListener('scroll', onScroll);
     };
-  }, [scroller, svg, logicalWidth, enabled]);
-  return enabled ? range : null;
+  }, [scroller, measure, enabled]);
+  return { range: enabled ? range : null, remeasure: measure };
 }

@@ -5,7 +5,7 @@ import type { SendEvent, SendReason, TraceEvent } from '../../core/types';
 import { parseScenario } from '../../core/validate';
 import { explain as enExplain } from '../../i18n/locales/en/explain';
 import { explain as zhExplain } from '../../i18n/locales/zh-CN/explain';
-import { LESSONS, type LessonId } from '../../scenarios/index';
+import { LESSONS, type LessonId } from '../../scenarios/all';
 import {
   ExplainContext,
   explainRun,

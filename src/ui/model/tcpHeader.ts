@@ -3,6 +3,7 @@
 // bytes, and pcap export writes them with a payload. The simulator carries no payload bytes, so a
 // payload may be given as a length (that many zero bytes).
 import type { Side } from '../../core/types';
+import { ENDPOINT_ADDRESSES } from './addresses';
 
 /** The eight flag bits of byte 13, most significant first, as in RFC 9293's header diagram. */
 export const TCP_FLAG_BITS = {
@@ -24,14 +25,9 @@ export const TCP_HEADER_BYTES = 20;
 /** IP protocol number of TCP. */
 export const IPPROTO_TCP = 6;
 
-/**
- * Addresses the page gives the two endpoints: documentation ranges (RFC 5737), so nothing shown
- * points at a real host. The simulator itself has no addresses.
- */
-export const ENDPOINT_ADDRESSES: Readonly<Record<Side, string>> = {
-  client: '192.0.2.1',
-  server: '198.51.100.1',
-};
+// The endpoints' addresses live in their own small module: the diagram's lifeline labels need them
+// before this module (the inspector's) is loaded.
+export { ENDPOINT_ADDRESSES };
 
 export interface TcpHeaderFields {
   srcPort: number;

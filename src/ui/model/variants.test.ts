@@ -73,6 +73,28 @@ describe('applyOptions', () => {
   });
 });
 
+describe('reuse-port reflects and controls a lesson that reconnects', () => {
+  const reconnecting: Scenario = {
+    ...base,
+    actions: [...base.actions, { at: 700, who: 'client', do: 'connect', reuse: true }],
+  };
+
+  it('starts checked when the lesson already asks for the port', () => {
+    expect(defaultLabOptions(reconnecting).reusePort).toBe(true);
+    expect(defaultLabOptions(base).reusePort).toBe(false);
+  });
+
+  it('unchecked, the reconnect no longer asks for it and is refused while TIME_WAIT holds', () => {
+    const options = { ...defaultLabOptions(reconnecting), reusePort: false };
+    const out = applyOptions(reconnecting, options);
+    expect(out.actions.at(-1)).toEqual({ at: 700, who: 'client', do: 'connect' });
+    const results = runWithCauses(out).events.flatMap((e) =>
+      e.type === 'app' && e.call === 'connect' ? [e.result] : [],
+    );
+    expect(results).toEqual(['ok', 'EADDRINUSE']);
+  });
+});
+
 const isTimeWaitSet = (e: TraceEvent) =>
   e.type === 'timer' && e.who === 'client' && e.timer === 'time-wait' && e.action === 'set';
 

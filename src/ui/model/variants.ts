@@ -23,7 +23,10 @@ export function defaultLabOptions(lesson: Scenario): LabOptions {
     lossPercent: (lesson.network?.lossRate ?? 0) * 100,
     seed: lesson.seed ?? DEFAULT_SEED,
     dropFinalAck: false,
-    reusePort: false,
+    // The checkbox shows what the lesson does: on when its reconnect already asks for the port.
+    reusePort: lesson.actions.some(
+      (a) => a.who === 'client' && a.do === 'connect' && a.reuse === true,
+    ),
     extraFaults: [],
   };
 }
@@ -56,10 +59,11 @@ function clamp01(x: number): number {
 /**
  * With `reuse`, every client connect after the first asks for SO_REUSEADDR; a lesson with a single
  * connect gets a second one soon after the client's first close or abort that follows it.
- * Without it the lesson's actions stay as written.
+ * Without it, no later connect asks for the port (the engine then refuses it while TIME_WAIT
+ * holds), and a lesson with a single connect stays as written.
  */
 function withReuse(actions: readonly Action[], reuse: boolean, delayMs: number): Action[] {
-  if (!reuse) return [...actions];
+  if (!reuse) return withoutReuse(actions);
   const byTime = actions
     .map((action, index) => ({ action, index }))
     .sort((a, b) => a.action.at - b.action.at || a.index - b.index);
@@ -90,6 +94,16 @@ function withReuse(actions: readonly Action[], reuse: boolean, delayMs: number):
     reuse: true,
   };
   return [...actions, reconnect];
+}
+
+function withoutReuse(actions: readonly Action[]): Action[] {
+  const firstConnect = actions.findIndex((a) => a.who === 'client' && a.do === 'connect');
+  return actions.map((action, index) => {
+    const later = action.who === 'client' && action.do === 'connect' && index !== firstConnect;
+    if (!later || action.reuse === undefined) return action;
+    const { reuse: _dropped, ...rest } = action;
+    return rest;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Everything the page draws from one run, computed once when the run arrives.
 
+import { loadNamespace } from '../../i18n/core';
 import { collectStateChanges } from '../diagram/stateChanges';
 import { buildTimeAxis } from '../model/timeAxis';
 import type { Run, SegmentInfo } from '../model/types';
@@ -34,9 +35,16 @@ export function deriveRun(run: Run): Derived {
   };
 }
 
-/** The run's explanations: the explaining code is its own chunk, loaded after the first diagram. */
+/**
+ * The run's explanations: the explaining code is its own chunk, loaded after the first diagram,
+ * with English's `explain` namespace alongside (the widget's locale's, if another, is loaded by
+ * useExplanation).
+ */
 export async function explainRunLazily(run: Run): Promise<Explainer> {
-  const { explainRun, renderExplanation } = await import('../model/explain');
+  const [{ explainRun, renderExplanation }] = await Promise.all([
+    import('../model/explain'),
+    loadNamespace('en', 'explain'),
+  ]);
   const list = explainRun(run.events, run.causeStarts);
   return {
     at: (step) => (step >= 1 ? (list[step - 1] ?? null) : null),

@@ -1,7 +1,12 @@
 // The store's dependencies on the page: the built-in lessons and the run model.
 
 import type { Scenario } from '../../core/types';
-import { DEFAULT_LESSON_ID, lessonById } from '../../scenarios';
+import {
+  DEFAULT_LESSON_ID,
+  lessonScenarioPending,
+  loadedLessonScenario,
+  loadLessonScenarios,
+} from '../../scenarios';
 import { defaultLabOptions, faultForSegment } from '../model/variants';
 import { deriveRun, explainRunLazily } from './derive';
 import type { LabDeps } from './labStore';
@@ -10,7 +15,10 @@ export const labDeps: LabDeps = {
   defaultLessonId: DEFAULT_LESSON_ID,
   // Lessons are raw JSON: the worker validates them before running, like any other input. The page
   // only reads their profile, seed and timers (for the settings' starting values).
-  lessonScenario: (id) => lessonById(id)?.scenario as Scenario | undefined,
+  // All but the default lesson's are a later chunk (loadLessons), fetched after the first diagram.
+  lessonScenario: (id) => loadedLessonScenario(id) as Scenario | undefined,
+  lessonPending: lessonScenarioPending,
+  loadLessons: loadLessonScenarios,
   lessonOptions: defaultLabOptions,
   derive: deriveRun,
   explain: explainRunLazily,

@@ -52,8 +52,14 @@ export interface Explainer {
 /** What the store needs from the lessons and the page model (injected so tests can fake them). */
 export interface LabDeps {
   defaultLessonId: string;
-  /** The lesson's scenario, or undefined for an unknown id. */
+  /** The lesson's scenario, or undefined for an unknown id (or one not loaded yet). */
   lessonScenario: (id: string) => Scenario | undefined;
+  /**
+   * Lessons whose scenarios are loaded on demand: whether `id` is one not loaded yet, and the loader
+   * (`setLesson` waits for it). Without them every lesson is at hand.
+   */
+  lessonPending?: (id: string) => boolean;
+  loadLessons?: () => Promise<void>;
   /** The options a lesson starts with (its own profile, seed, MSL; nothing broken). */
   lessonOptions: (lesson: Scenario) => LabOptions;
   derive: (run: Run) => Derived;
@@ -168,6 +174,8 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
   // Applied to the next finished run, then forgotten.
   let pendingStep: number | null = init.step ?? null;
   let pendingAutoplay = init.autoplay ?? false;
+  // Bumped by each setLesson: a lesson still loading gives way to a later choice.
+  let lessonRequest = 0;
 
   // A scenario from a link is checked by the worker like any input; here it only has to be an object.
   const custom: Scenario | undefined =
@@ -321,7 +329,22 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         set({ playing: false });
       },
       setLesson(id) {
+        const request = ++lessonRequest;
         const lesson = scenarioOf(id);
+        if (!lesson && deps.loadLessons && deps.lessonPending?.(id)) {
+          // Its scenario is a later chunk: switch once it is in, unless another lesson was asked for.
+          deps.loadLessons().then(
+            () => {
+              if (request === lessonRequest && !deps.lessonPending?.(id)) get().setLesson(id);
+            },
+            (error: unknown) => {
+              if (request === lessonRequest) {
+                set({ error: { kind: 'lesson', message: messageOf(error) } });
+              }
+            },
+          );
+          return;
+        }
         if (!lesson) {
           set({ error: { kind: 'lesson', message: `lesson: no lesson "${id}"` } });
           return;

@@ -1,8 +1,11 @@
-// The English dictionary, bundled with the page: the source of truth for every other locale's
-// shape (see ../../types.ts) and the fallback for any key a locale lacks at run time.
+// The English dictionary, whole: the source of truth for every other locale's shape (see
+// ../../types.ts) and the fallback for any key a locale lacks at run time. The page bundles only
+// `ui` and `lessons`; the other namespaces are chunks of their own (../../core.ts, loadNamespace).
 import { answers } from './answers';
 import { explain } from './explain';
+import { inspector } from './inspector';
 import { lessons } from './lessons';
+import { stateMachine } from './stateMachine';
 import { ui } from './ui';
 
-export const en = { ui, answers, explain, lessons } as const;
+export const en = { ui, answers, explain, inspector, stateMachine, lessons } as const;

@@ -1,11 +1,12 @@
-// The page's own words: controls, settings, diagram, inspector, state machine, messages.
+// The page's own words: controls, settings, diagram, messages. The segment inspector's and the
+// state-machine panel's are namespaces of their own (./inspector.ts, ./stateMachine.ts), loaded later.
 // English is the source of truth (see ../../types.ts). Keys name what the text is for, not where
 // it sits; {name} placeholders are filled in by `t(key, { name })`.
 //
 // Keys that mirror engine values use the engine's spelling, so a component can write
-// `t(`ui.timers.${timer}`)` or `t(`ui.states.${state}.name`)` directly:
-// sides (client | server), TcpState (SYN_RCVD...), TimerName (time-wait...), SegmentFate
-// (in-flight | delivered | dropped), Flag (SYN...), ProfileName (rfc9293 | linux), SendReason.
+// `t(`ui.timers.${timer}`)` or `t(`ui.fates.${fate}`)` directly:
+// sides (client | server), TimerName (time-wait...), SegmentFate
+// (in-flight | delivered | dropped), ProfileName (rfc9293 | linux).
 
 export const ui = {
   app: {
@@ -192,158 +193,6 @@ export const ui = {
     h: '{n} h',
     bytes: '{n} bytes',
     byte: '1 byte',
-  },
-
-  inspector: {
-    title: 'Segment {id}',
-    subtitle: '{from} → {to}, sent at {time}',
-    close: 'Close',
-    closeAria: 'Close the segment inspector',
-    empty: 'Click a segment to see its header.',
-    headerTitle: 'TCP header',
-    field: 'Field',
-    value: 'Value',
-    bits: 'Bits',
-    fields: {
-      srcPort: 'Source port',
-      dstPort: 'Destination port',
-      seq: 'Sequence number',
-      ack: 'Acknowledgment number',
-      dataOffset: 'Data offset',
-      reserved: 'Reserved',
-      flags: 'Flags',
-      window: 'Window',
-      checksum: 'Checksum',
-      urgentPointer: 'Urgent pointer',
-      options: 'Options',
-      payload: 'Data',
-    },
-    fieldHelp: {
-      srcPort: 'The sender’s port.',
-      dstPort: 'The receiver’s port.',
-      seq: 'The number of the first byte (or of the SYN or FIN) this segment carries.',
-      ack: 'The next sequence number the sender expects; valid only with the ACK flag.',
-      dataOffset: 'Header length in 32-bit words: {words} words = {bytes} bytes.',
-      reserved: 'Must be zero.',
-      window: 'How many more bytes the sender is willing to receive.',
-      checksum:
-        'Ones’ complement sum over the IPv4 pseudo-header (addresses, protocol, length), the header and the data.',
-      urgentPointer: 'Only meaningful with the URG flag; zero here.',
-      options: 'None: the header is the minimum 20 bytes.',
-    },
-    flags: {
-      CWR: 'CWR: congestion window reduced',
-      ECE: 'ECE: ECN echo',
-      URG: 'URG: urgent pointer is valid',
-      ACK: 'ACK: acknowledgment number is valid',
-      PSH: 'PSH: push the data to the application',
-      RST: 'RST: reset the connection',
-      SYN: 'SYN: synchronize sequence numbers',
-      FIN: 'FIN: no more data from the sender',
-    },
-    flagOn: 'set',
-    flagOff: 'not set',
-    checksumValue: '{value} (over the IPv4 pseudo-header)',
-    relative: 'relative {value}',
-    absolute: 'absolute {value}',
-    notSet: '— (no ACK flag)',
-    headerBytes: 'Header bytes (hex)',
-    headerBytesAria: 'The 20 header bytes in hexadecimal',
-    copyHex: 'Copy the hex',
-    copied: 'Copied',
-    why: 'Why it was sent',
-    history: 'What happened to it',
-    sentAt: 'Sent at {time}',
-    deliveredAt: 'Delivered at {time}',
-    droppedAt: 'Dropped at {time}',
-    copyDeliveredAt: 'A copy delivered at {time}',
-    reasons: {
-      'active-open': 'The application called connect(): the first SYN.',
-      'passive-open': 'A SYN arrived at a listening socket: the answer is SYN+ACK.',
-      'simultaneous-open': 'Both sides sent a SYN at once: this SYN+ACK answers the other’s SYN.',
-      'handshake-ack': 'The SYN+ACK arrived: this ACK completes the handshake.',
-      data: 'The application wrote data.',
-      ack: 'Acknowledges what arrived.',
-      'delayed-ack': 'An acknowledgment held back by the delayed-ACK timer.',
-      fin: 'The application closed its sending direction: FIN.',
-      retransmit: 'Not acknowledged in time: sent again.',
-      'dup-ack':
-        'An out-of-window or repeated segment arrived: the ACK repeats where the receiver is.',
-      'challenge-ack':
-        'A suspicious SYN or RST arrived: a challenge ACK asks the peer to prove itself.',
-      'rst-closed': 'A segment arrived for a connection that does not exist: reset.',
-      'rst-listen': 'A listening socket got something other than a SYN: reset.',
-      'rst-bad-ack': 'The segment acknowledged something never sent: reset.',
-      'rst-orphan-data': 'Data arrived after the application closed the socket: reset (Linux).',
-      'rst-syn-in-window': 'A SYN arrived inside an open connection: reset.',
-      abort: 'The application aborted the connection: reset.',
-      injected: 'Injected by the scenario (for example an old duplicate).',
-    },
-  },
-
-  stateMachine: {
-    title: 'State machine',
-    subtitle: 'RFC 9293, Figure 5',
-    lastTransition: 'Last transition',
-    lastTransitionValue: '{side}: {from} → {to}',
-    noTransition: 'No transition yet',
-    diagramAria: 'TCP state diagram. Client is in {client}, server is in {server}.',
-    legend: {
-      title: 'Legend',
-      client: 'Client’s current state',
-      server: 'Server’s current state',
-      both: 'Both sides are here',
-      lastTransition: 'Last transition',
-      edge: 'Possible transition: event / action',
-    },
-  },
-
-  states: {
-    CLOSED: {
-      name: 'CLOSED',
-      short: 'No connection at all.',
-    },
-    LISTEN: {
-      name: 'LISTEN',
-      short: 'Waiting for a SYN from any peer.',
-    },
-    SYN_SENT: {
-      name: 'SYN_SENT',
-      short: 'Sent a SYN; waiting for the peer’s SYN and an ACK of ours.',
-    },
-    SYN_RCVD: {
-      name: 'SYN_RCVD',
-      short: 'Got a SYN and answered with SYN+ACK; waiting for that to be acknowledged.',
-    },
-    ESTABLISHED: {
-      name: 'ESTABLISHED',
-      short: 'Open: data flows both ways.',
-    },
-    FIN_WAIT_1: {
-      name: 'FIN_WAIT_1',
-      short: 'Sent our FIN; waiting for its ACK or the peer’s FIN.',
-    },
-    FIN_WAIT_2: {
-      name: 'FIN_WAIT_2',
-      short: 'Our FIN is acknowledged; waiting for the peer to close too.',
-    },
-    CLOSE_WAIT: {
-      name: 'CLOSE_WAIT',
-      short: 'The peer has closed; waiting for our application to close.',
-    },
-    CLOSING: {
-      name: 'CLOSING',
-      short: 'Both sides sent FINs at once; waiting for the ACK of ours.',
-    },
-    LAST_ACK: {
-      name: 'LAST_ACK',
-      short: 'Sent our FIN after the peer’s; waiting for its ACK.',
-    },
-    TIME_WAIT: {
-      name: 'TIME_WAIT',
-      short:
-        'Done, but waiting 2·MSL in case the last ACK was lost and for old segments to die out.',
-    },
   },
 
   errors: {

@@ -3,7 +3,9 @@ import type { Messages } from '../../types';
 import type { en } from '../en/index';
 import { answers } from './answers';
 import { explain } from './explain';
+import { inspector } from './inspector';
 import { lessons } from './lessons';
+import { stateMachine } from './stateMachine';
 import { ui } from './ui';
 
-export const zhCN: Messages<typeof en> = { ui, answers, explain, lessons };
+export const zhCN: Messages<typeof en> = { ui, answers, explain, inspector, stateMachine, lessons };
