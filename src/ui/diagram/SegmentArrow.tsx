@@ -57,6 +57,16 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
     fate: labels.fates[fate],
   });
   const hint = inFlight ? labels.clickToDrop : labels.clickToInspect;
+  // The accessible name starts with all the text drawn inside, in document order, so that what
+  // voice-control users read on screen names the button (WCAG 2.5.3).
+  const visibleText = [
+    fate === 'dropped' ? labels.dropped : '',
+    text,
+    badges.join(' · '),
+    ...seg.copies.slice(0, copies).map(() => labels.duplicate),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const label = placeLabel(line, frac, layout, textWidth(text, layout.narrow ? 10 : 11));
   const tip = pointAt(line, frac);
   const activate = () => onActivate(seg.id, fate);
@@ -89,13 +99,11 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
       data-fate={fate}
       role="button"
       tabIndex={0}
-      // The name starts with the text on screen, so voice control users can say what they see.
-      aria-label={`${text}: ${aria}. ${hint}`}
+      aria-label={`${visibleText}. ${aria}. ${hint}`}
       onClick={activate}
       onKeyDown={onKeyDown}
       style={fromFrac !== undefined ? { ['--dg-delay' as string]: `${durationMs}ms` } : undefined}
     >
-      <title>{`${text}${badges.length ? ` (${badges.join(', ')})` : ''}. ${hint}`}</title>
       <line className="dg-hit" x1={line.x1} y1={line.y1} x2={tip.x} y2={tip.y} />
       <Shaft
         line={line}
@@ -108,7 +116,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
       {fate === 'dropped' && <DropMark x={tip.x} y={tip.y} text={labels.dropped} />}
       <g transform={label.transform}>
         <text className="dg-label" y={labelBelow ? 13 : -5}>
-          {text}
+          {`${text} `}
         </text>
         {badges.length > 0 && (
           <text className="dg-badge" y={labelBelow ? 25 : -17}>
@@ -193,7 +201,8 @@ function DropMark({ x, y, text }: { x: number; y: number; text: string }) {
       <circle className="dg-drop-halo" cx={cx} cy={cy} r={r + 4} />
       <path className="dg-drop-x" d={d} />
       <text className="dg-drop-text" x={cx} y={cy - r - 6}>
-        {text}
+        {/* The trailing space keeps it a separate word in the segment's text content. */}
+        {`${text} `}
       </text>
     </g>
   );
