@@ -41,6 +41,8 @@ export function deriveRun(run: Run): Derived {
  * useExplanation).
  */
 export async function explainRunLazily(run: Run): Promise<Explainer> {
+  // The run has just arrived and the diagram is not painted yet: fetch nothing before it is.
+  await afterNextPaint();
   const [{ explainRun, renderExplanation }] = await Promise.all([
     import('../model/explain'),
     loadNamespace('en', 'explain'),
@@ -50,4 +52,10 @@ export async function explainRunLazily(run: Run): Promise<Explainer> {
     at: (step) => (step >= 1 ? (list[step - 1] ?? null) : null),
     render: renderExplanation,
   };
+}
+
+/** Resolves once the browser has painted the next frame (at once where there are no frames). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
