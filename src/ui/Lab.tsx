@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { I18nProvider, useNamespace, useT } from '../i18n';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { LanguageSwitch } from './LanguageSwitch';
 import { DiagramSection } from './DiagramSection';
 import { ErrorBanner } from './ErrorBanner';
 import { ExplanationPanel } from './ExplanationPanel';
