@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from './jsonSyntax';
-import { parseScenario, parseScenarioJson, type ParseResult } from './validate';
+import { parseScenario, parseScenarioJson, TOP_FIELDS, type ParseResult } from './validate';
 import { sharedPath } from '../testing/shared';
 
 const CONFORMANCE_DIR = sharedPath('conformance');
@@ -607,18 +607,7 @@ describe('parseScenarioJson', () => {
 
 const PATH =
   /^(?:scenario|[A-Za-z_$][\w$]*|\[".*?"\])(?:\.[A-Za-z_$][\w$]*|\[\d+\]|\[".*?"\])*: \S/;
-const TOP = [
-  'scenario',
-  'title',
-  'description',
-  'profile',
-  'seed',
-  'client',
-  'server',
-  'network',
-  'timers',
-];
-TOP.push('whatIf', 'actions', 'faults', 'inject', 'until');
+const TOP: readonly string[] = ['scenario', ...TOP_FIELDS];
 
 /** A refusal is one line that starts with the path of a field, then ": " and the problem. */
 function expectWellFormed(result: ParseResult): void {

@@ -75,7 +75,8 @@ function fail(path: string, problem: string, ...got: [unknown?]): never {
 
 // ---- the scenario, level by level ----
 
-const TOP_FIELDS = [
+/** The fields a scenario may have at its top level. */
+export const TOP_FIELDS = [
   'title',
   'description',
   'profile',

@@ -151,7 +151,7 @@ export function Diagram({
         fromFrac={fromFrac}
         copies={copies}
         animateCopy={animateCopy}
-        durationMs={fromFrac !== undefined || animateCopy ? duration : 0}
+        durationMs={flies ? duration : 0}
         y={y}
         layout={layout}
         numbering={numbering}
