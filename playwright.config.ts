@@ -22,7 +22,40 @@ function findChromium(): string {
 }
 
 const PORT = 4173;
+/**
+ * The stand-in course page's server (e2e/helpers/hostServer.ts) listens on the app's port + 1 (the
+ * course page) and + 2 (another site); e2e/helpers/hosts.ts finds them from the app's URL.
+ */
+const HOST_PORT = PORT + 1;
 const isCI = !!process.env.CI;
+
+/** The app's server and the course-page server, for an app on `port` and a host on `hostPort`. */
+export function webServers(port: number, hostPort: number, outDir?: string) {
+  const out = outDir ? ` --outDir ${outDir}` : '';
+  return [
+    {
+      command:
+        `npx vite build${out} --emptyOutDir --logLevel warn && ` +
+        `npx vite preview${out} --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
+      // Always a fresh build: silently testing a stale server left on the port would be worse than
+      // a clear "port in use" error.
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+    {
+      command: 'npx tsx e2e/helpers/hostServer.ts',
+      url: `http://127.0.0.1:${hostPort}/`,
+      env: { HOST_PORT: String(hostPort), APP_URL: `http://127.0.0.1:${port}/` },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+  ];
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -49,14 +82,5 @@ export default defineConfig({
   },
   // Test the built site, as users get it: a production build served statically. A preview server
   // answers at once, where the dev server would compile modules on the first visit of each test.
-  webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    // Always a fresh build: silently testing a stale server left on the port would be worse than a
-    // clear "port in use" error.
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: webServers(PORT, HOST_PORT),
 });

@@ -29,6 +29,8 @@ function initFromUrl(): LabInit {
     locale: chooseLocaleForPage().locale,
     theme: url.theme,
     showControls: url.controls && !url.embed,
+    embed: url.embed,
+    ...(url.dropFinalAck ? { options: { dropFinalAck: true } } : {}),
   };
 }
 

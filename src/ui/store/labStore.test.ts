@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../core/types';
+import { parseScenario } from '../../core/validate';
 import { runWithCauses } from '../model/run';
 import type { LabOptions } from '../model/types';
 import {
@@ -16,7 +17,12 @@ import {
   type LabRunner,
   type LabStore,
 } from './labStore';
-import { decodeScenarioParam, parseUrlOptions } from './urlOptions';
+import {
+  decodeScenarioParam,
+  encodeScenarioParam,
+  normalizeOrigin,
+  parseUrlOptions,
+} from './urlOptions';
 
 const lesson: Scenario = {
   seed: 7,
@@ -39,7 +45,10 @@ const deps: LabDeps = {
   typingDebounceMs: 50,
 };
 
-/** Runs in-process (the page uses the worker), answering on a later tick like a worker would. */
+/**
+ * Runs in-process (the page uses the worker), answering on a later tick like a worker would, and
+ * refusing a scenario the validator refuses, with its one line, as the worker does.
+ */
 function fakeRunner(): LabRunner & { calls: LabOptions[] } {
   const calls: LabOptions[] = [];
   return {
@@ -47,8 +56,9 @@ function fakeRunner(): LabRunner & { calls: LabOptions[] } {
     run(scenario, options) {
       calls.push(options);
       return Promise.resolve().then(() => {
-        const run = runWithCauses(scenarioForLab(scenario, options, runWithCauses));
-        return run;
+        const parsed = parseScenario(scenario);
+        if (!parsed.ok) throw new Error(parsed.error);
+        return runWithCauses(scenarioForLab(parsed.scenario, options, runWithCauses));
       });
     },
     dispose() {},
@@ -189,12 +199,75 @@ describe('a scenario from a link (s=)', () => {
     store.getState().detach();
   });
 
+  it('shows the default lesson, and says why, when the linked scenario breaks the format', async () => {
+    const custom = { ...lesson, actions: [{ at: -5, who: 'client', do: 'connect' }] };
+    const store = createLabStore({ locale: 'en', custom }, deps);
+    store.getState().attach(fakeRunner());
+    await settle(store);
+    expect(store.getState().lessonId).toBe('basic');
+    expect(store.getState().error).toMatchObject({ kind: 'link' });
+    expect(store.getState().error?.message).toMatch(/^s: actions\[0\]\.at/);
+    // The message stays up over the lesson shown in its place, until dismissed.
+    store.getState().setOptions({ seed: 5 });
+    await settle(store);
+    expect(store.getState().error?.kind).toBe('link');
+    store.getState().detach();
+  });
+
+  it('round-trips through encodeScenarioParam, Unicode included', () => {
+    const scenario = {
+      ...lesson,
+      title: '三次握手 — “why three?”',
+      description: 'é'.repeat(40_000),
+    };
+    expect(decodeScenarioParam(encodeScenarioParam(scenario))).toEqual(scenario);
+    expect(encodeScenarioParam(scenario)).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
   it('reports an unreadable link and shows the default lesson', () => {
     expect(() => decodeScenarioParam('%%%')).toThrow(/base64url/);
     expect(() => decodeScenarioParam(Buffer.from('{oops').toString('base64url'))).toThrow(/JSON/);
     const store = createLabStore({ locale: 'en', custom: [1, 2] }, deps);
     expect(store.getState().lessonId).toBe('basic');
     expect(store.getState().error?.message).toMatch(/JSON object/);
+  });
+});
+
+describe('a scenario loaded by a course page', () => {
+  it('shows a good one, keeps it over a bad one, and says why', async () => {
+    const store = createLabStore({ locale: 'en' }, deps);
+    store.getState().attach(fakeRunner());
+    await settle(store);
+    store.getState().loadScenario(JSON.stringify({ ...lesson, seed: 11 }));
+    await vi.waitFor(() => expect(store.getState().run?.scenario.seed).toBe(11));
+    expect(store.getState().lessonId).toBe(CUSTOM_LESSON_ID);
+    expect(store.getState().error).toBeNull();
+
+    store.getState().loadScenario({ actions: 'none' });
+    await vi.waitFor(() => expect(store.getState().error?.kind).toBe('load'));
+    await settle(store);
+    expect(store.getState().error?.message).toMatch(/^load: actions/);
+    expect(store.getState().lessonId).toBe(CUSTOM_LESSON_ID);
+    expect(store.getState().run?.scenario.seed).toBe(11);
+
+    store.getState().loadScenario('{not json');
+    expect(store.getState().error?.message).toMatch(/^load: not JSON/);
+    store.getState().loadScenario([lesson]);
+    expect(store.getState().error?.message).toMatch(/JSON object/);
+    expect(store.getState().run?.scenario.seed).toBe(11);
+    store.getState().detach();
+  });
+
+  it('goes back to the built-in lesson it replaced when it cannot run', async () => {
+    const store = createLabStore({ locale: 'en', lessonId: 'other' }, deps);
+    store.getState().attach(fakeRunner());
+    await settle(store);
+    store.getState().loadScenario({ ...lesson, profile: 'bsd' });
+    await vi.waitFor(() => expect(store.getState().error?.kind).toBe('load'));
+    await settle(store);
+    expect(store.getState().lessonId).toBe('other');
+    expect(store.getState().error?.message).toMatch(/^load: profile/);
+    store.getState().detach();
   });
 });
 
@@ -211,7 +284,15 @@ describe('URL options', () => {
       controls: false,
       embed: false,
       scenario: null,
+      origins: [],
+      dropFinalAck: false,
     });
+    expect(
+      parseUrlOptions(
+        '?embed=1&dropFinalAck=1&origins=https://lms.example.edu/x,nonsense,http://a:81',
+      ).origins,
+    ).toEqual(['https://lms.example.edu', 'http://a:81']);
+    expect(normalizeOrigin('javascript:alert(1)')).toBeNull();
     expect(parseUrlOptions('')).toMatchObject({
       lesson: null,
       lang: null,

@@ -71,7 +71,13 @@ export interface LabDeps {
   typingDebounceMs?: number;
 }
 
-export type LabErrorKind = 'lesson' | 'run' | 'option';
+/**
+ * What a message is about: `link` a share link's `s=` or `lesson=` that could not be opened,
+ * `load` a scenario a course page sent, `lesson` a lesson that cannot be shown, `run` a failed run,
+ * `option` a knob. Link and load messages stay up after the next run (they say why it shows what
+ * it shows); the others are cleared by a run that works.
+ */
+export type LabErrorKind = 'link' | 'load' | 'lesson' | 'run' | 'option';
 
 export interface LabError {
   kind: LabErrorKind;
@@ -107,6 +113,8 @@ export interface LabData {
   theme: ThemeChoice | null;
   /** false with `controls=0`: only the step controls are shown. */
   showControls: boolean;
+  /** `embed=1`: the compact layout for an iframe in a course page. */
+  embed: boolean;
   error: LabError | null;
 }
 
@@ -115,6 +123,13 @@ export interface LabActions {
   attach(runner: LabRunner): void;
   detach(): void;
   setLesson(id: string): void;
+  /**
+   * Shows a whole scenario (a course page's `load` message: an object or its JSON text) as lesson
+   * `custom`. If it cannot be run, the lesson shown before stays and the error says why.
+   */
+  loadScenario(raw: unknown): void;
+  /** The scenario of the lesson shown, as written (before the lab's options), if known. */
+  lessonScenario(): Scenario | undefined;
   /** Changes options and re-runs; `typing` debounces (number inputs). Keeps the step if it can. */
   setOptions(patch: Partial<LabOptions>, typing?: boolean): void;
   setNumbering(numbering: Numbering): void;
@@ -145,7 +160,7 @@ export interface LabInit {
   lessonId?: string | null;
   /** A whole scenario (raw JSON from an `s=` link); shown as lesson `custom`, over `lessonId`. */
   custom?: unknown;
-  /** Why an `s=` link could not be read (shown as an error over the lesson). */
+  /** Why an `s=` link could not be read (shown as an error over the default lesson). */
   linkError?: string;
   /** Shown once the first run is ready (clamped). */
   step?: number | null;
@@ -153,6 +168,7 @@ export interface LabInit {
   locale: Locale;
   theme?: ThemeChoice | null;
   showControls?: boolean;
+  embed?: boolean;
   options?: Partial<LabOptions>;
 }
 
@@ -160,6 +176,27 @@ const DEFAULT_TYPING_DEBOUNCE_MS = 300;
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
+}
+
+const FALLBACK_OPTIONS: LabOptions = {
+  lossPercent: 0,
+  seed: 1,
+  dropFinalAck: false,
+  reusePort: false,
+  extraFaults: [],
+};
+
+const STICKY_ERRORS: ReadonlySet<LabErrorKind> = new Set(['link', 'load']);
+
+/** What a custom scenario's refusal starts with: where the scenario came from. */
+function customPrefix(kind: LabErrorKind): string {
+  return kind === 'load' ? 'load: ' : 's: ';
+}
+
+function asScenarioObject(raw: unknown): Scenario | undefined {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+    ? (raw as Scenario)
+    : undefined;
 }
 
 function messageOf(error: unknown): string {
@@ -177,39 +214,38 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
   // Bumped by each setLesson: a lesson still loading gives way to a later choice.
   let lessonRequest = 0;
 
-  // A scenario from a link is checked by the worker like any input; here it only has to be an object.
-  const custom: Scenario | undefined =
-    typeof init.custom === 'object' && init.custom !== null && !Array.isArray(init.custom)
-      ? (init.custom as Scenario)
-      : undefined;
+  // A scenario from a link or a message is checked by the worker like any input; here it only has
+  // to be an object. Until one of its runs works, a failed run puts back `customFallback` (the
+  // lesson shown before it: a built-in one, or `fallbackCustom` if that was a custom one that ran)
+  // and says why, labelled `customKind`.
+  let custom: Scenario | undefined = asScenarioObject(init.custom);
+  let customProven = false;
+  let customFallback = deps.defaultLessonId;
+  let fallbackCustom: Scenario | undefined;
+  let customKind: LabErrorKind = 'link';
   const scenarioOf = (id: string): Scenario | undefined =>
     id === CUSTOM_LESSON_ID ? custom : deps.lessonScenario(id);
+  const optionsOf = (lesson: Scenario | undefined): LabOptions => {
+    try {
+      if (lesson) return deps.lessonOptions(lesson);
+    } catch {
+      // A malformed scenario: the worker's validation will say what is wrong with it.
+    }
+    return FALLBACK_OPTIONS;
+  };
   const linkError: LabError | null =
     init.linkError !== undefined
-      ? { kind: 'lesson', message: init.linkError }
+      ? { kind: 'link', message: init.linkError }
       : init.custom !== undefined && !custom
-        ? { kind: 'lesson', message: 's: the scenario must be a JSON object' }
+        ? { kind: 'link', message: 's: the scenario must be a JSON object' }
         : null;
   const wanted = custom ? CUSTOM_LESSON_ID : (init.lessonId ?? deps.defaultLessonId);
   const known = scenarioOf(wanted) !== undefined;
   const lessonId = known ? wanted : deps.defaultLessonId;
-  const lessonScenario = scenarioOf(lessonId);
-  const fallbackOptions: LabOptions = {
-    lossPercent: 0,
-    seed: 1,
-    dropFinalAck: false,
-    reusePort: false,
-    extraFaults: [],
-  };
-  let ownOptions = fallbackOptions;
-  try {
-    if (lessonScenario) ownOptions = deps.lessonOptions(lessonScenario);
-  } catch {
-    // A malformed linked scenario: the worker's validation will say what is wrong with it.
-  }
+  const ownOptions = optionsOf(scenarioOf(lessonId));
   const initialError: LabError | null = known
     ? linkError
-    : { kind: 'lesson', message: `lesson: no lesson "${wanted}"; showing "${lessonId}"` };
+    : { kind: 'link', message: `lesson: no lesson "${wanted}"; showing "${lessonId}"` };
 
   return createStore<LabState>()((set, get) => {
     function cancelDebounce(): void {
@@ -232,6 +268,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       active.run(lesson, options).then(
         (run) => {
           if (gen !== generation || runner !== active) return;
+          if (id === CUSTOM_LESSON_ID) customProven = true;
           let derived: Derived;
           try {
             derived = deps.derive(run);
@@ -262,8 +299,9 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
             playing,
             selectedSegment:
               selected !== null && derived.segmentById.has(selected) ? selected : null,
-            // A run that worked clears the last run's or option's complaint, not a bad lesson link.
-            error: state.error?.kind === 'lesson' ? state.error : null,
+            // A run that worked clears the last run's or option's complaint, not why a link or a
+            // course page's scenario was not shown.
+            error: state.error && STICKY_ERRORS.has(state.error.kind) ? state.error : null,
           });
           deps.explain?.(run).then(
             (explainer) => {
@@ -276,6 +314,24 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         },
         (error: unknown) => {
           if (gen !== generation || runner !== active) return;
+          if (id === CUSTOM_LESSON_ID && !customProven) {
+            // A scenario that never ran: show the lesson from before it instead of nothing.
+            const back = customFallback;
+            custom = back === CUSTOM_LESSON_ID ? fallbackCustom : undefined;
+            customProven = custom !== undefined;
+            const own = optionsOf(scenarioOf(back));
+            set({
+              lessonId: back,
+              options: own,
+              lessonOptions: own,
+              error: {
+                kind: customKind,
+                message: `${customPrefix(customKind)}${messageOf(error)}`,
+              },
+            });
+            startRun();
+            return;
+          }
           set({
             status: 'error',
             playing: false,
@@ -316,6 +372,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       locale: init.locale,
       theme: init.theme ?? null,
       showControls: init.showControls ?? true,
+      embed: init.embed ?? false,
       error: initialError,
 
       attach(next) {
@@ -350,7 +407,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
           return;
         }
         pendingStep = 0;
-        const own = deps.lessonOptions(lesson);
+        const own = optionsOf(lesson);
         set({
           lessonId: id,
           options: own,
@@ -362,6 +419,40 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
           error: null,
         });
         startRun();
+      },
+      loadScenario(raw) {
+        let parsed: unknown = raw;
+        if (typeof raw === 'string') {
+          try {
+            parsed = JSON.parse(raw) as unknown;
+          } catch (error) {
+            set({ error: { kind: 'load', message: `load: not JSON (${messageOf(error)})` } });
+            return;
+          }
+        }
+        const scenario = asScenarioObject(parsed);
+        if (!scenario) {
+          set({ error: { kind: 'load', message: 'load: the scenario must be a JSON object' } });
+          return;
+        }
+        const current = get().lessonId;
+        // What to fall back to: the lesson shown now, unless it is itself a load not yet run (then
+        // the one before it still is).
+        if (current !== CUSTOM_LESSON_ID) {
+          customFallback = current;
+          fallbackCustom = undefined;
+        } else if (customProven) {
+          customFallback = CUSTOM_LESSON_ID;
+          fallbackCustom = custom;
+        }
+        custom = scenario;
+        customProven = false;
+        customKind = 'load';
+        lessonRequest++;
+        get().setLesson(CUSTOM_LESSON_ID);
+      },
+      lessonScenario() {
+        return scenarioOf(get().lessonId);
       },
       setOptions(patch, typing = false) {
         set({ options: { ...get().options, ...patch } });

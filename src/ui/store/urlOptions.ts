@@ -15,10 +15,39 @@ export interface UrlOptions {
   theme: ThemeChoice | null;
   /** `controls=0` hides every control but the step controls. */
   controls: boolean;
-  /** `embed=1`: diagram and step controls only (issue 4; read but not yet acted on). */
+  /** `embed=1`: the compact layout for an iframe (diagram, state badges, step controls). */
   embed: boolean;
   /** `s=…`: a whole scenario, base64url of its JSON, as written (see decodeScenarioParam). */
   scenario: string | null;
+  /**
+   * `origins=a,b`: origins besides the parent frame's allowed to drive the widget by postMessage
+   * (each normalised to scheme://host[:port]; unreadable entries are left out).
+   */
+  origins: string[];
+  /** `dropFinalAck=1` (our extension, for share links): the lab's "drop the final ACK" knob. */
+  dropFinalAck: boolean;
+}
+
+/** base64url (no padding) of the scenario's JSON as UTF-8: the inverse of decodeScenarioParam. */
+export function encodeScenarioParam(scenario: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(scenario));
+  let binary = '';
+  // In slices: String.fromCharCode(...bytes) overflows the stack for long scenarios.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** An origin as `URL.origin` writes it, or null if `text` is not an http(s) origin. */
+export function normalizeOrigin(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
 }
 
 /** The scenario in an `s=` option: base64url (padding optional) of UTF-8 JSON. Throws if unreadable. */
@@ -57,5 +86,10 @@ export function parseUrlOptions(search: string): UrlOptions {
     controls: !(controls === '0' || controls === 'false'),
     embed: query.has('embed') && flag(query.get('embed')),
     scenario: query.get('s'),
+    origins: (query.get('origins') ?? '')
+      .split(',')
+      .map(normalizeOrigin)
+      .filter((origin): origin is string => origin !== null),
+    dropFinalAck: query.has('dropFinalAck') && flag(query.get('dropFinalAck')),
   };
 }
