@@ -29,13 +29,23 @@ const PORT = 4173;
 const HOST_PORT = PORT + 1;
 const isCI = !!process.env.CI;
 
-/** The app's server and the course-page server, for an app on `port` and a host on `hostPort`. */
-export function webServers(port: number, hostPort: number, outDir?: string) {
+/**
+ * The app's server and the course-page server, for an app on `port` and a host on `hostPort`. The
+ * web component is built too (into `libOutDir`: LIB_OUT, else beside `outDir`, else dist-lib/) and
+ * the course-page server serves it at /lib/.
+ */
+export function webServers(
+  port: number,
+  hostPort: number,
+  outDir?: string,
+  libOutDir = process.env.LIB_OUT ?? (outDir ? `${outDir}-lib` : 'dist-lib'),
+) {
   const out = outDir ? ` --outDir ${outDir}` : '';
   return [
     {
       command:
         `npx vite build${out} --emptyOutDir --logLevel warn && ` +
+        `npx vite build -c vite.lib.config.ts --outDir ${libOutDir} --emptyOutDir --logLevel warn && ` +
         `npx vite preview${out} --host 127.0.0.1 --port ${port} --strictPort`,
       url: `http://127.0.0.1:${port}`,
       // Always a fresh build: silently testing a stale server left on the port would be worse than
@@ -48,7 +58,11 @@ export function webServers(port: number, hostPort: number, outDir?: string) {
     {
       command: 'npx tsx e2e/helpers/hostServer.ts',
       url: `http://127.0.0.1:${hostPort}/`,
-      env: { HOST_PORT: String(hostPort), APP_URL: `http://127.0.0.1:${port}/` },
+      env: {
+        HOST_PORT: String(hostPort),
+        APP_URL: `http://127.0.0.1:${port}/`,
+        LIB_OUT: libOutDir,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore' as const,

@@ -13,6 +13,8 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { streamScenario } from '../core/engine';
 import type { TraceEvent } from '../core/types';
+import { embedLibSection } from './embedLib';
+import { embedFrameSection } from './embedFrame';
 import { uiSection } from './ui';
 import {
   connectionActions,
@@ -181,10 +183,20 @@ const SECTIONS: BenchSection[] = [
     },
   },
   {
+    // The web component's one module, built and gzipped (src/bench/embedLib.ts).
+    name: 'web component',
+    run: embedLibSection,
+  },
+  {
     // The page in headless Chromium (src/bench/ui.ts), in a child process so that its build,
     // server and browser driver stay out of this process's peak RSS. Skipped without a Chromium.
     name: 'page',
     run: uiSection,
+  },
+  {
+    // An embed=1 widget in an iframe on another origin, in Chromium (src/bench/embedFrame.ts).
+    name: 'embed frame',
+    run: embedFrameSection,
   },
 ];
 

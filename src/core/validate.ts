@@ -291,8 +291,16 @@ function required(value: unknown, path: string): unknown {
   return value;
 }
 
+/**
+ * The latest time a scenario may name: the engine adds times (an action's time and the network's
+ * delay, a timer's duration), and far beyond this the sum would overflow to Infinity, a time no
+ * trace can carry. 2^53 ms is about 285,000 years.
+ */
+const MAX_TIME_MS = Number.MAX_SAFE_INTEGER;
+
 function time(value: unknown, path: string): number {
   if (!isFiniteNumber(value) || value < 0) fail(path, 'must be a number ≥ 0', value);
+  if (value > MAX_TIME_MS) fail(path, 'must be at most 2^53 ms (about 285,000 years)', value);
   return value === 0 ? 0 : value; // turn -0 into 0
 }
 

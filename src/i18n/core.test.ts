@@ -208,7 +208,14 @@ describe('loadNamespace', () => {
   });
 
   it('keeps the inspector and the state machine out of `ui` until they are loaded', async () => {
-    expect(LAZY_NAMESPACES).toEqual(['explain', 'answers', 'inspector', 'stateMachine']);
+    expect(LAZY_NAMESPACES).toEqual([
+      'explain',
+      'answers',
+      'inspector',
+      'stateMachine',
+      'exporting',
+      'embedding',
+    ]);
     expect(Object.keys(en).sort()).toEqual(['lessons', 'ui']);
     expect(lookup(en, 'ui.inspector')).toBeUndefined();
     expect(lookup(en, 'ui.states')).toBeUndefined();

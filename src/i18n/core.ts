@@ -28,7 +28,14 @@ export type Dictionary = typeof englishDictionary;
 export type LocaleMessages = Messages<Dictionary>;
 
 /** The namespaces loaded after the first diagram, each its own chunk per locale. */
-export const LAZY_NAMESPACES = ['explain', 'answers', 'inspector', 'stateMachine'] as const;
+export const LAZY_NAMESPACES = [
+  'explain',
+  'answers',
+  'inspector',
+  'stateMachine',
+  'exporting',
+  'embedding',
+] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
 /** A locale's messages as loaded: `ui` and `lessons` always, the lazy namespaces once loaded. */
@@ -191,12 +198,16 @@ const NAMESPACE_LOADERS: Readonly<
     answers: () => import('./locales/en/answers').then((m) => m.answers),
     inspector: () => import('./locales/en/inspector').then((m) => m.inspector),
     stateMachine: () => import('./locales/en/stateMachine').then((m) => m.stateMachine),
+    exporting: () => import('./locales/en/exporting').then((m) => m.exporting),
+    embedding: () => import('./locales/en/embedding').then((m) => m.embedding),
   },
   'zh-CN': {
     explain: () => import('./locales/zh-CN/explain').then((m) => m.explain),
     answers: () => import('./locales/zh-CN/answers').then((m) => m.answers),
     inspector: () => import('./locales/zh-CN/inspector').then((m) => m.inspector),
     stateMachine: () => import('./locales/zh-CN/stateMachine').then((m) => m.stateMachine),
+    exporting: () => import('./locales/zh-CN/exporting').then((m) => m.exporting),
+    embedding: () => import('./locales/zh-CN/embedding').then((m) => m.embedding),
   },
 };
 

@@ -4,34 +4,15 @@ import { chooseLocaleForPage } from '../i18n';
 import { lessonScenarioPending, loadLessonScenarios } from '../scenarios';
 import { Lab } from './Lab';
 import type { LabInit } from './store/labStore';
-import { decodeScenarioParam, parseUrlOptions } from './store/urlOptions';
+import { labInitFromUrl } from './store/urlInit';
+import { parseUrlOptions } from './store/urlOptions';
 
 // Read once: the page does not change its query without a reload.
 function initFromUrl(): LabInit {
   const url = parseUrlOptions(window.location.search);
   // Before the first paint, so a forced theme never flashes the other one.
   if (url.theme) document.documentElement.dataset.theme = url.theme;
-  let custom: unknown;
-  let linkError: string | undefined;
-  if (url.scenario !== null) {
-    try {
-      custom = decodeScenarioParam(url.scenario);
-    } catch (error) {
-      linkError = error instanceof Error ? error.message : String(error);
-    }
-  }
-  return {
-    lessonId: url.lesson,
-    custom,
-    linkError,
-    step: url.step,
-    autoplay: url.autoplay,
-    locale: chooseLocaleForPage().locale,
-    theme: url.theme,
-    showControls: url.controls && !url.embed,
-    embed: url.embed,
-    ...(url.dropFinalAck ? { options: { dropFinalAck: true } } : {}),
-  };
+  return labInitFromUrl(url, chooseLocaleForPage().locale);
 }
 
 const init = initFromUrl();

@@ -2,6 +2,7 @@
 
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, useT } from '../i18n';
+import { rfcReference } from './model/rfc';
 import { useLab } from './store/context';
 import type { LabState } from './store/labStore';
 import { useExplanation } from './useExplanation';
@@ -24,7 +25,7 @@ export function ExplanationPanel() {
           <p data-testid="explanation-text">{explanation.text}</p>
           {explanation.rfc && (
             <span className="rfc" data-testid="explanation-rfc">
-              {t('ui.explanation.rfc', { section: explanation.rfc })}
+              {rfcReference(explanation.rfc, t)}
             </span>
           )}
         </>

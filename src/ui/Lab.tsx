@@ -1,6 +1,8 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { OpenFullLink } from '../embed/OpenFullLink';
+import { useEmbedEngagement } from '../embed/useEmbedEngagement';
 import { I18nProvider, useNamespace, useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DiagramSection } from './DiagramSection';
@@ -9,13 +11,16 @@ import { ExplanationPanel } from './ExplanationPanel';
 import { LessonPicker } from './LessonPicker';
 import { LiveRegion } from './LiveRegion';
 import { Scrubber } from './Scrubber';
+import { EmbedButton } from './share/EmbedButton';
+import { ShareButton } from './share/ShareButton';
 import { SpeedControl } from './SpeedControl';
 import { StateMachineSection } from './StateMachineSection';
 import { StepControls } from './StepControls';
 import { ThemeSwitch } from './ThemeSwitch';
 import { LabStoreProvider, useLab, useLabStoreApi } from './store/context';
 import { labDeps } from './store/labDeps';
-import { createLabStore, type LabInit, type LabState } from './store/labStore';
+import { createLabStore, type LabInit, type LabState, type LabStore } from './store/labStore';
+import { rootNodeOf, themeElementOf, useLabHost } from './labHost';
 import { createLabRunner } from './store/runner';
 import {
   selectLocale,
@@ -36,9 +41,16 @@ const SettingsPanel = lazy(() =>
 const InspectorSection = lazy(() =>
   import('./InspectorSection').then((m) => ({ default: m.InspectorSection })),
 );
+// Export (SVG, PNG, trace, Markdown): the button after the first diagram, its work on a click.
+const ExportMenu = lazy(() =>
+  import('./export/ExportMenu').then((m) => ({ default: m.ExportMenu })),
+);
+// The messages with a course page, only for a page inside a frame.
+const CourseMessages = lazy(() => import('../embed/CourseMessages'));
 
 const selectSetLocale = (s: LabState) => s.setLocale;
 const selectHasRun = (s: LabState) => s.derived !== null;
+const selectEmbed = (s: LabState) => s.embed;
 
 /**
  * True from the frame after the first diagram was painted: the lazy panels wait for it, so their
@@ -61,8 +73,9 @@ function useAfterFirstDiagram(): boolean {
   return late;
 }
 
-export function Lab({ init }: { init: LabInit }) {
-  const [store] = useState(() => createLabStore(init, labDeps));
+/** `store`: a store made by the caller (a web component drives it from its attributes). */
+export function Lab({ init, store: given }: { init: LabInit; store?: LabStore }) {
+  const [store] = useState(() => given ?? createLabStore(init, labDeps));
   useEffect(() => {
     const runner = createLabRunner();
     store.getState().attach(runner);
@@ -81,8 +94,10 @@ export function Lab({ init }: { init: LabInit }) {
 function LabI18n() {
   const locale = useLab(selectLocale);
   const setLocale = useLab(selectSetLocale);
+  // A web component's language is on its own root (the element sets it), not on the course page.
+  const wholePage = useLabHost() === null;
   return (
-    <I18nProvider locale={locale} onLocaleChange={setLocale} documentLang>
+    <I18nProvider locale={locale} onLocaleChange={setLocale} documentLang={wholePage}>
       <LabLayout />
     </I18nProvider>
   );
@@ -105,35 +120,61 @@ function LabLayout() {
     if (hasRun) labDeps.loadLessons?.().catch(() => {});
   }, [hasRun]);
 
+  const host = useLabHost();
   useEffect(() => {
-    const root = document.documentElement;
+    const root = themeElementOf(host);
     if (theme) root.dataset.theme = theme;
     else delete root.dataset.theme;
-  }, [theme]);
+  }, [theme, host]);
+
+  // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
+  const embed = useLab(selectEmbed) && host === null;
+  const framed = host === null && window.parent !== window;
+  useEmbedEngagement(embed);
 
   return (
     // `data-runner` tells tests where the engine runs.
-    <div className="lab" data-runner="worker">
-      <a className="skip-link" href="#lab-diagram">
+    <div className={embed ? 'lab lab--embed' : 'lab'} data-runner="worker">
+      <a
+        className="skip-link"
+        href="#lab-diagram"
+        // In a shadow root the link cannot reach the diagram by its fragment: focus it directly.
+        onClick={
+          host
+            ? (event) => {
+                event.preventDefault();
+                rootNodeOf(host).getElementById('lab-diagram')?.focus();
+              }
+            : undefined
+        }
+      >
         {t('ui.app.skipToDiagram')}
       </a>
       <header className="lab-header">
         <h1>{t('ui.app.title')}</h1>
+        {embed && <OpenFullLink />}
         {showControls && (
           <div className="header-tools">
             <LessonPicker />
             <LanguageSwitch />
             <ThemeSwitch />
+            <ShareButton />
+            <EmbedButton />
+            {hasRun && (
+              <Suspense fallback={null}>
+                <ExportMenu />
+              </Suspense>
+            )}
           </div>
         )}
-        <p className="tagline">{t('ui.app.tagline')}</p>
+        {!embed && <p className="tagline">{t('ui.app.tagline')}</p>}
       </header>
       <ErrorBanner />
       <div className="lab-body">
         <main className="lab-main">
           <div className="controls-bar">
             <StepControls />
-            <Scrubber />
+            {!embed && <Scrubber />}
             {showControls && <SpeedControl />}
             {showControls && <p className="keyboard-hint">{t('ui.keyboard.hint')}</p>}
           </div>
@@ -141,7 +182,7 @@ function LabLayout() {
         </main>
         <aside className="lab-side">
           <ExplanationPanel />
-          {hasRun && <StateMachineSection />}
+          {hasRun && !embed && <StateMachineSection />}
         </aside>
         {showControls && hasRun && (
           <div className="lab-settings">
@@ -162,7 +203,12 @@ function LabLayout() {
         </Suspense>
       )}
       <LiveRegion />
-      <footer className="lab-footer">{t('ui.app.footer')}</footer>
+      {!embed && <footer className="lab-footer">{t('ui.app.footer')}</footer>}
+      {framed && (
+        <Suspense fallback={null}>
+          <CourseMessages />
+        </Suspense>
+      )}
     </div>
   );
 }

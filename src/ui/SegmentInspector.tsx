@@ -14,6 +14,7 @@ import {
 } from 'react';
 import type { Side } from '../core/types';
 import { useT, type TFunction } from '../i18n';
+import { activeElementNear } from './labHost';
 import {
   ENDPOINT_ADDRESSES,
   TCP_FLAG_BITS,
@@ -77,7 +78,7 @@ export function SegmentInspector({
   // Focus in on open, back to where it was on close.
   useEffect(() => {
     // A segment is an SVG element, not an HTML one: both can take focus back.
-    const active = document.activeElement;
+    const active = activeElementNear(closeButton.current);
     const previous = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
     closeButton.current?.focus();
     return () => {
@@ -98,13 +99,11 @@ export function SegmentInspector({
     const first = items[0];
     const last = items.at(-1);
     if (!first || !last) return;
-    if (
-      e.shiftKey &&
-      (document.activeElement === first || document.activeElement === dialog.current)
-    ) {
+    const active = activeElementNear(dialog.current);
+    if (e.shiftKey && (active === first || active === dialog.current)) {
       e.preventDefault();
       last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
+    } else if (!e.shiftKey && active === last) {
       e.preventDefault();
       first.focus();
     }

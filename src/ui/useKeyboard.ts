@@ -1,7 +1,10 @@
 // Keyboard: → next step, ← back, space play/pause, R reset. Keys typed into a field, or used by a
 // focused control natively (space on a button, arrows on a range or select), are left alone.
+// The page hears keys pressed anywhere; a <handshake-lab> element only those pressed while focus is
+// inside it, so that two widgets on one page never both step.
 
 import { useEffect } from 'react';
+import { keyTargetOf, useLabHost } from './labHost';
 import { useLabStoreApi } from './store/context';
 
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -17,8 +20,10 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 
 export function useKeyboard(): void {
   const store = useLabStoreApi();
+  const host = useLabHost();
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
+    const onKey = (event: Event) => {
+      if (!(event instanceof KeyboardEvent)) return;
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (ownsKey(event.target, event.key)) return;
       const state = store.getState();
@@ -43,7 +48,8 @@ export function useKeyboard(): void {
       }
       event.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+    const target = keyTargetOf(host);
+    target.addEventListener('keydown', onKey);
+    return () => target.removeEventListener('keydown', onKey);
+  }, [store, host]);
 }

@@ -8,6 +8,7 @@ import {
   isWorkerResponse,
   type WorkerRequest,
 } from './protocol';
+import { spawnEngineWorker } from './spawnWorker';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -143,7 +144,5 @@ export class EngineClient {
 
 /** A client with its own engine worker. */
 export function createEngineClient(options?: EngineClientOptions): EngineClient {
-  // Vite spots this exact `new Worker(new URL(…, import.meta.url))` form and bundles the worker.
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  return new EngineClient(worker, options);
+  return new EngineClient(spawnEngineWorker(), options);
 }

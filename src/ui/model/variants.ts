@@ -20,7 +20,7 @@ export function defaultLabOptions(lesson: Scenario): LabOptions {
   return {
     profile: lesson.profile ?? 'rfc9293',
     ...(lesson.timers?.mslMs !== undefined ? { mslMs: lesson.timers.mslMs } : {}),
-    lossPercent: (lesson.network?.lossRate ?? 0) * 100,
+    lossPercent: percentOf(lesson.network?.lossRate ?? 0),
     seed: lesson.seed ?? DEFAULT_SEED,
     dropFinalAck: false,
     // The checkbox shows what the lesson does: on when its reconnect already asks for the port.
@@ -50,6 +50,17 @@ export function applyOptions(lesson: Scenario, options: LabOptions): Scenario {
   const faults = [...options.extraFaults, ...(lesson.faults ?? [])];
   if (faults.length > 0) out.faults = faults;
   return out;
+}
+
+/**
+ * A loss rate as the percent the knob shows: 0.07 reads 7, not 7.000000000000001 (a share link
+ * carries the rate; reopened, the knob must show what was typed). Rounded only when the rate the
+ * lab runs with stays exactly the same, so no run changes.
+ */
+function percentOf(rate: number): number {
+  const exact = rate * 100;
+  const rounded = Number(exact.toPrecision(12));
+  return clamp01(rounded / 100) === clamp01(rate) ? rounded : exact;
 }
 
 function clamp01(x: number): number {

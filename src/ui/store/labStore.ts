@@ -146,6 +146,8 @@ export interface LabActions {
   dropSegment(id: number): void;
   setLocale(locale: Locale): void;
   setTheme(theme: ThemeChoice | null): void;
+  /** Shows every control, or only the step controls (a web component's `controls` attribute). */
+  setShowControls(show: boolean): void;
   showError(error: LabError): void;
   dismissError(): void;
 }
@@ -199,6 +201,12 @@ function asScenarioObject(raw: unknown): Scenario | undefined {
     : undefined;
 }
 
+/** What a JSON value that is not an object is, for "must be a JSON object, not …". */
+function jsonKindOf(raw: unknown): string {
+  if (raw === null || typeof raw === 'boolean') return String(raw);
+  return Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -237,7 +245,10 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
     init.linkError !== undefined
       ? { kind: 'link', message: init.linkError }
       : init.custom !== undefined && !custom
-        ? { kind: 'link', message: 's: the scenario must be a JSON object' }
+        ? {
+            kind: 'link',
+            message: `s: the scenario must be a JSON object, not ${jsonKindOf(init.custom)}`,
+          }
         : null;
   const wanted = custom ? CUSTOM_LESSON_ID : (init.lessonId ?? deps.defaultLessonId);
   const known = scenarioOf(wanted) !== undefined;
@@ -432,7 +443,8 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         }
         const scenario = asScenarioObject(parsed);
         if (!scenario) {
-          set({ error: { kind: 'load', message: 'load: the scenario must be a JSON object' } });
+          const message = `load: the scenario must be a JSON object, not ${jsonKindOf(parsed)}`;
+          set({ error: { kind: 'load', message } });
           return;
         }
         const current = get().lessonId;
@@ -520,6 +532,9 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       },
       setTheme(theme) {
         set({ theme });
+      },
+      setShowControls(show) {
+        set({ showControls: show });
       },
       showError(error) {
         set({ error });

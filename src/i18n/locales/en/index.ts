@@ -2,10 +2,21 @@
 // ../../types.ts) and the fallback for any key a locale lacks at run time. The page bundles only
 // `ui` and `lessons`; the other namespaces are chunks of their own (../../core.ts, loadNamespace).
 import { answers } from './answers';
+import { embedding } from './embedding';
 import { explain } from './explain';
+import { exporting } from './exporting';
 import { inspector } from './inspector';
 import { lessons } from './lessons';
 import { stateMachine } from './stateMachine';
 import { ui } from './ui';
 
-export const en = { ui, answers, explain, inspector, stateMachine, lessons } as const;
+export const en = {
+  ui,
+  answers,
+  explain,
+  inspector,
+  stateMachine,
+  exporting,
+  embedding,
+  lessons,
+} as const;

@@ -237,6 +237,21 @@ export const ui = {
   share: {
     copyLink: 'Copy a link to this run',
     copied: 'Link copied',
+    button: 'Share',
+    manualLabel: 'Link to this run',
+    manualHint: 'The clipboard is not available here: the link below is selected, copy it by hand.',
+    linkLead: 'This link could not be opened, so the default lesson is shown:',
+    loadLead:
+      'The scenario sent by the course page could not be shown, so what was shown before stays:',
+    embed: {
+      open: 'Embed',
+      openHelp: 'Put this lesson in a course page',
+    },
+  },
+
+  embedded: {
+    openFull: 'Open in Handshake Lab',
+    newTab: '(opens in a new tab)',
   },
 
   explanation: {

@@ -2,10 +2,21 @@
 import type { Messages } from '../../types';
 import type { en } from '../en/index';
 import { answers } from './answers';
+import { embedding } from './embedding';
 import { explain } from './explain';
+import { exporting } from './exporting';
 import { inspector } from './inspector';
 import { lessons } from './lessons';
 import { stateMachine } from './stateMachine';
 import { ui } from './ui';
 
-export const zhCN: Messages<typeof en> = { ui, answers, explain, inspector, stateMachine, lessons };
+export const zhCN: Messages<typeof en> = {
+  ui,
+  answers,
+  explain,
+  inspector,
+  stateMachine,
+  exporting,
+  embedding,
+  lessons,
+};

@@ -228,6 +228,20 @@ export const ui: Messages<typeof en> = {
   share: {
     copyLink: '复制这次运行的链接',
     copied: '链接已复制',
+    button: '分享',
+    manualLabel: '这次运行的链接',
+    manualHint: '这里无法使用剪贴板：下面的链接已选中，请手动复制。',
+    linkLead: '无法打开这个链接，因此显示的是默认课程：',
+    loadLead: '课程页面发来的场景无法显示，因此保留之前显示的内容：',
+    embed: {
+      open: '嵌入',
+      openHelp: '把这节课放进课程页面',
+    },
+  },
+
+  embedded: {
+    openFull: '在 Handshake Lab 中打开',
+    newTab: '（在新标签页中打开）',
   },
 
   explanation: {

@@ -1,0 +1,25 @@
+// The Embed dialog's words: loaded when the dialog is first wanted, after the first diagram (a lazy
+// namespace, see ../../core.ts). The button that opens it is in `ui.share`.
+
+export const embedding = {
+  title: 'Embed in a course page',
+  intro:
+    'Paste this HTML into a course page (Moodle, Canvas, any page that accepts an iframe). The script makes the frame as tall as the lab.',
+  language: 'Language',
+  followBrowser: 'Follow the browser',
+  controls: 'Controls',
+  controlsFull: 'Full page',
+  controlsCompact: 'Compact: diagram and step controls',
+  controlsSteps: 'Step controls only',
+  autoplay: 'Play when loaded',
+  startStep: 'Start at step (0–{total})',
+  theme: 'Theme',
+  width: 'Width (pixels, or a percentage such as 100%)',
+  height: 'Height (pixels)',
+  snippet: 'HTML to paste',
+  preview: 'Preview',
+  copy: 'Copy the HTML',
+  copied: 'HTML copied',
+  manualCopy: 'The clipboard is not available here: the HTML is selected, copy it by hand.',
+  close: 'Close',
+} as const;

@@ -1,0 +1,91 @@
+// "Share": copies a link that reopens this run (scenario, knobs, language, step). Where the clipboard
+// is refused or missing (an insecure origin, an iframe without permission), the link is shown
+// selected in a read-only field instead, so it can be copied by hand. The link builder is a chunk
+// of its own (shared with the Embed dialog), fetched when the button is pointed at or focused.
+
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
+import { useLabHost } from '../labHost';
+import { useLabStoreApi } from '../store/context';
+import './share.css';
+
+type Links = typeof import('./links');
+let links: Links | null = null;
+const loadLinks = (): Promise<Links> =>
+  import('./links').then((module) => {
+    links = module;
+    return module;
+  });
+const prefetchLinks = () => void loadLinks().catch(() => {});
+
+type Outcome = { kind: 'copied' } | { kind: 'manual'; link: string } | null;
+
+/** How long "Link copied" stays up. */
+const COPIED_MS = 4000;
+
+export function ShareButton() {
+  const t = useT();
+  const store = useLabStoreApi();
+  const host = useLabHost();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (outcome?.kind === 'manual') {
+      field.current?.focus();
+      field.current?.select();
+    }
+    if (outcome?.kind !== 'copied') return;
+    const timer = setTimeout(() => setOutcome(null), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+
+  // A <handshake-lab> element lives on a course page: that page's URL would not reopen the lab.
+  if (host) return null;
+
+  async function share(): Promise<void> {
+    // Already in, usually: then the clipboard is written within the click, as Safari wants.
+    const { labLink, linkSourceOf } = links ?? (await loadLinks());
+    const source = linkSourceOf(store.getState());
+    if (!source) return;
+    const link = labLink(window.location.href, source);
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      setOutcome({ kind: 'copied' });
+    } catch {
+      setOutcome({ kind: 'manual', link });
+    }
+  }
+
+  return (
+    <span className="share-field">
+      <button
+        type="button"
+        data-testid="share"
+        title={t('ui.share.copyLink')}
+        onPointerEnter={prefetchLinks}
+        onFocus={prefetchLinks}
+        onClick={() => void share().catch(() => {})}
+      >
+        {t('ui.share.button')}
+      </button>
+      <span className="share-status" role="status">
+        {outcome?.kind === 'copied' && t('ui.share.copied')}
+        {outcome?.kind === 'manual' && t('ui.share.manualHint')}
+      </span>
+      {outcome?.kind === 'manual' && (
+        <input
+          ref={field}
+          className="share-link"
+          data-testid="share-link"
+          type="text"
+          readOnly
+          value={outcome.link}
+          aria-label={t('ui.share.manualLabel')}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+      )}
+    </span>
+  );
+}

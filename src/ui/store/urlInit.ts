@@ -1,0 +1,30 @@
+// What a widget opens on, from the page's URL options: the page (App.tsx) and the share-link tests
+// go through this same step, so a link the tests reopen is read exactly as the page reads it.
+
+import type { Locale } from '../../i18n/types';
+import type { LabInit } from './labStore';
+import { decodeScenarioParam, type UrlOptions } from './urlOptions';
+
+export function labInitFromUrl(url: UrlOptions, locale: Locale): LabInit {
+  let custom: unknown;
+  let linkError: string | undefined;
+  if (url.scenario !== null) {
+    try {
+      custom = decodeScenarioParam(url.scenario);
+    } catch (error) {
+      linkError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return {
+    lessonId: url.lesson,
+    custom,
+    linkError,
+    step: url.step,
+    autoplay: url.autoplay,
+    locale,
+    theme: url.theme,
+    showControls: url.controls && !url.embed,
+    embed: url.embed,
+    ...(url.dropFinalAck ? { options: { dropFinalAck: true } } : {}),
+  };
+}
