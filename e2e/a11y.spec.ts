@@ -1,22 +1,9 @@
 // Accessibility (issue 3, "Quality"): axe finds no serious or critical violation in the page's
 // main states; the ARIA live region narrates every step; with prefers-reduced-motion the arrows
 // are drawn at once in their final geometry, without animation.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './helpers/axe';
 import { blur, counterOf, openLab, snapshot, walkExplanations, watchErrors } from './helpers/page';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 5)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
 
 /** The lab with its lazy parts (settings, answer cards) loaded. */
 async function openReady(page: Page, query: string): Promise<number> {

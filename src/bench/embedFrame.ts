@@ -4,80 +4,32 @@
 //   embed-first-diagram-ms   iframe created → the frame that paints `lifeline-client`, median of 5
 //                            cold loads (each in a new browser context: empty HTTP cache)
 //
-// Built and served as src/bench/ui.ts does it (a production build, `vite preview`), in a child
-// process for the same reasons (the parent's peak RSS, synchronous sections); the course page is a
-// tiny HTTP server of its own on another port. Skipped without a Chromium or with BENCH_UI=0.
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+// Built and served as for src/bench/ui.ts (src/bench/serve.ts: a production build, `vite preview`),
+// in a child process for the same reasons (src/bench/child.ts); the course page is a tiny HTTP
+// server of its own on another port. Skipped without a Chromium or with BENCH_UI=0.
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from '@playwright/test';
-import { chromiumCandidates, findChromium } from './ui';
+import { chromiumForSection, log, runAsChild, runChildSection, type SectionContext } from './child';
+import { type BrowserBench, freePort, measureInChromium } from './serve';
 import { median } from './uiMetrics';
 
 const CHILD_FLAG = '--embed-frame-bench-child';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LOADS = 5;
 const CHILD_TIMEOUT_MS = 170_000;
 const SUMMARY = /^embed-first-diagram-ms: \S+$/;
 
-const log = (line: string): void => void process.stdout.write(`${line}\n`);
-
-export interface EmbedFrameContext {
-  summary: string[];
-  failed: boolean;
-}
-
 /** The bench section: runs the measurement in a child process and relays what it prints. */
-export function embedFrameSection(ctx: EmbedFrameContext): void {
-  if (process.env.BENCH_UI === '0') {
-    log('embed frame: SKIPPED (BENCH_UI=0); no embed-first-diagram-ms line');
-    return;
-  }
-  const chromium = findChromium();
-  if (!chromium) {
-    log(
-      `embed frame: SKIPPED, no Chromium found (looked in ${chromiumCandidates().join(', ')}); ` +
-        'no embed-first-diagram-ms line',
-    );
-    return;
-  }
-  const started = Date.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG],
-    {
-      cwd: ROOT,
-      env: { ...process.env, CHROMIUM_PATH: chromium },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: CHILD_TIMEOUT_MS,
-      killSignal: 'SIGTERM',
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
-  for (const line of child.stdout.split('\n')) {
-    if (line === '') continue;
-    if (SUMMARY.test(line)) ctx.summary.push(line);
-    else log(line);
-  }
-  const stderr = child.stderr.trim();
-  if (stderr !== '') for (const line of stderr.split('\n')) log(`  (stderr) ${line}`);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (child.error || child.status !== 0) {
-    const why = child.error
-      ? child.error.message
-      : child.signal
-        ? `killed by ${child.signal}`
-        : `exit ${child.status}`;
-    log(`embed frame: FAILED after ${seconds} s (${why})`);
-    ctx.failed = true;
-  } else {
-    log(`embed frame: done in ${seconds} s`);
-  }
+export function embedFrameSection(ctx: SectionContext): void {
+  const chromium = chromiumForSection('embed frame', 'embed-first-diagram-ms line');
+  if (!chromium) return;
+  runChildSection(ctx, {
+    label: 'embed frame',
+    moduleUrl: import.meta.url,
+    flag: CHILD_FLAG,
+    timeoutMs: CHILD_TIMEOUT_MS,
+    isSummaryLine: (line) => SUMMARY.test(line),
+    env: { CHROMIUM_PATH: chromium },
+  });
 }
 
 // ---- The child ----
@@ -114,18 +66,6 @@ interface LoadTimes {
 interface Probe {
   lifelineAt: number | null;
   paintedAt: number | null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The course page: an empty lesson page that includes embed.js, as a teacher's would. */
@@ -232,46 +172,16 @@ async function measureLoad(
   }
 }
 
-async function child(): Promise<void> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium');
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('@playwright/test');
-  const outDir = await mkdtemp(join(tmpdir(), 'handshake-lab-embed-bench-'));
-  let server: Awaited<ReturnType<typeof preview>> | null = null;
-  let course: Server | null = null;
-  let browser: Browser | null = null;
-  let result = NaN;
+/** Serves the course page and times the cold loads: their median. */
+async function measureEmbedded({ base, builtSeconds, browser }: BrowserBench): Promise<number> {
+  const coursePort = await freePort();
+  const course = await serveCourse(base, coursePort);
   try {
-    const t0 = Date.now();
-    await build({
-      root: ROOT,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
-    });
-    const appPort = await freePort();
-    server = await preview({
-      root: ROOT,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: appPort, strictPort: true, open: false },
-    });
-    const app = `http://127.0.0.1:${appPort}/`;
-    const coursePort = await freePort();
-    course = await serveCourse(app, coursePort);
     const courseUrl = `http://127.0.0.1:${coursePort}/`;
-    log(
-      `embed frame: built in ${((Date.now() - t0) / 1000).toFixed(1)} s; app at ${app}, ` +
-        `course page at ${courseUrl}`,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    log(`embed frame: built in ${builtSeconds} s; app at ${base}, course page at ${courseUrl}`);
     const errors: string[] = [];
     const loads: LoadTimes[] = [];
-    for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(browser, courseUrl, app, errors));
+    for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(browser, courseUrl, base, errors));
     const ms = (values: number[]): string => values.map((v) => v.toFixed(0)).join(', ');
     log(
       `  iframe created → first lifeline painted (ms, cold cache, new context each): ` +
@@ -287,24 +197,15 @@ async function child(): Promise<void> {
     const unique = [...new Set(errors)];
     log(`  console errors: ${unique.length}`);
     for (const error of unique.slice(0, 5)) log(`    ${error.slice(0, 300)}`);
-    result = median(loads.map((l) => l.painted));
+    return median(loads.map((l) => l.painted));
   } finally {
-    if (Number.isFinite(result)) log(`embed-first-diagram-ms: ${result.toFixed(0)}`);
-    await browser?.close().catch(() => {});
-    await server?.close().catch(() => {});
-    await new Promise((resolve) => (course ? course.close(resolve) : resolve(undefined)));
-    await rm(outDir, { recursive: true, force: true });
+    await new Promise((resolve) => course.close(resolve));
   }
 }
 
-if (process.argv.includes(CHILD_FLAG)) {
-  child().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      log(
-        `embed frame: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      process.exit(1);
-    },
-  );
+async function child(): Promise<void> {
+  const result = await measureInChromium('handshake-lab-embed-bench-', measureEmbedded);
+  if (Number.isFinite(result)) log(`embed-first-diagram-ms: ${result.toFixed(0)}`);
 }
+
+runAsChild(CHILD_FLAG, 'embed frame', child);

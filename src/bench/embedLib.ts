@@ -5,22 +5,19 @@
 //
 // The build must be that one file and nothing else (a course page includes only it); anything more
 // fails the bench. Like the page bench (ui.ts) it runs in a child process (this file with
-// --embed-lib-child), so that the bench's sections stay synchronous and Vite stays out of its RSS.
-import { spawnSync } from 'node:child_process';
+// --embed-lib-child, see child.ts), so that the bench's sections stay synchronous and Vite stays
+// out of its RSS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { log, ROOT, runChildSection, type SectionContext } from './child';
 import { gzipBytes, kb } from './uiMetrics';
 
 const CHILD_FLAG = '--embed-lib-child';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const LIB_FILE = 'handshake-lab.js';
 const LIB_AIM_KB = 110;
 const CHILD_TIMEOUT_MS = 120_000;
-
-const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** The summary line, in the form the other `name: value` lines have. */
 export function embedLibLine(gzipBytesOfLib: number): string {
@@ -38,35 +35,15 @@ export function libFilesProblem(files: readonly string[]): string | null {
   return others.length === 0 ? null : `more than one file: ${others.join(', ')}`;
 }
 
-export interface EmbedLibContext {
-  summary: string[];
-  failed: boolean;
-}
-
 /** The bench section: builds the component in a child process and relays what it prints. */
-export function embedLibSection(ctx: EmbedLibContext): void {
-  const started = Date.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: CHILD_TIMEOUT_MS },
-  );
-  for (const line of child.stdout.split('\n')) {
-    if (line === '') continue;
-    if (isEmbedLibLine(line)) ctx.summary.push(line);
-    else log(line);
-  }
-  const stderr = child.stderr.trim();
-  if (stderr !== '') for (const line of stderr.split('\n')) log(`  (stderr) ${line}`);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (child.error || child.status !== 0) {
-    log(
-      `web component: FAILED after ${seconds} s (${child.error?.message ?? `exit ${child.status}`})`,
-    );
-    ctx.failed = true;
-  } else {
-    log(`web component: done in ${seconds} s`);
-  }
+export function embedLibSection(ctx: SectionContext): void {
+  runChildSection(ctx, {
+    label: 'web component',
+    moduleUrl: import.meta.url,
+    flag: CHILD_FLAG,
+    timeoutMs: CHILD_TIMEOUT_MS,
+    isSummaryLine: isEmbedLibLine,
+  });
 }
 
 async function measure(): Promise<void> {

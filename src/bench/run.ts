@@ -7,8 +7,10 @@
 // Those two lines stay last. A new benchmark is a new entry in SECTIONS (it may add summary lines
 // to `ctx.summary`, printed just before the engine lines).
 //
-// The last section measures the page in headless Chromium (src/bench/ui.ts: its `ui-…` lines come
-// just before the engine lines); it is skipped, saying so, when no Chromium is found or BENCH_UI=0.
+// The last sections build the web component (src/bench/embedLib.ts), then measure the page
+// (src/bench/ui.ts) and an embedded widget (src/bench/embedFrame.ts) in headless Chromium, each in
+// a child process (src/bench/child.ts); the browser sections are skipped, saying so, when no
+// Chromium is found or BENCH_UI=0.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { streamScenario } from '../core/engine';

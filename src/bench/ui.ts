@@ -12,14 +12,10 @@
 // and the `ui-…: value` lines; the parent relays the former at once and adds the latter to the summary.
 // Without a Chromium the section says so and is skipped; the child always closes the browser and the
 // server and removes its build.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chromiumForSection, log, runAsChild, runChildSection, type SectionContext } from './child';
+import { type BrowserBench, measureInChromium } from './serve';
 import {
   gzipBytes,
   isUiSummaryLine,
@@ -33,7 +29,6 @@ import {
 } from './uiMetrics';
 
 const CHILD_FLAG = '--ui-bench-child';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Cold loads timed for `ui-first-diagram-ms`. */
 const FIRST_DIAGRAM_LOADS = 5;
@@ -50,76 +45,22 @@ const CHILD_TIMEOUT_MS = 170_000;
 const LIFELINE = '[data-testid=lifeline-client]';
 const COUNTER = '[data-testid=step-counter]';
 
-const log = (line: string): void => void process.stdout.write(`${line}\n`);
-
-/** Where a Chromium is looked for, in the same order as playwright.config.ts. */
-export function chromiumCandidates(): string[] {
-  return [
-    process.env.CHROMIUM_PATH ?? '',
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/snap/bin/chromium',
-  ].filter((path) => path !== '');
-}
-
-/** The first candidate that exists; null when there is none. */
-export function findChromium(candidates: readonly string[] = chromiumCandidates()): string | null {
-  return candidates.find((path) => existsSync(path)) ?? null;
-}
-
-export interface UiSectionContext {
-  summary: string[];
-  failed: boolean;
-}
-
 /** The bench section: runs the page bench in a child process and relays what it prints. */
-export function uiSection(ctx: UiSectionContext): void {
-  if (process.env.BENCH_UI === '0') {
-    log('ui: SKIPPED (BENCH_UI=0); no ui-… lines');
-    return;
-  }
-  const chromium = findChromium();
-  if (!chromium) {
-    log(
-      `ui: SKIPPED, no Chromium found (looked in ${chromiumCandidates().join(', ')}; set ` +
-        'CHROMIUM_PATH or `apt-get install chromium`); no ui-… lines',
-    );
-    return;
-  }
-  const started = Date.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG],
-    {
-      cwd: ROOT,
-      env: { ...process.env, CHROMIUM_PATH: chromium },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: CHILD_TIMEOUT_MS,
-      killSignal: 'SIGTERM',
-      maxBuffer: 16 * 1024 * 1024,
-    },
+export function uiSection(ctx: SectionContext): void {
+  const chromium = chromiumForSection(
+    'ui',
+    'ui-… lines',
+    '; set CHROMIUM_PATH or `apt-get install chromium`',
   );
-  for (const line of child.stdout.split('\n')) {
-    if (line === '') continue;
-    if (isUiSummaryLine(line)) ctx.summary.push(line);
-    else log(line);
-  }
-  const stderr = child.stderr.trim();
-  if (stderr !== '') for (const line of stderr.split('\n')) log(`  (stderr) ${line}`);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (child.error || child.status !== 0) {
-    const why = child.error
-      ? child.error.message
-      : child.signal
-        ? `killed by ${child.signal}`
-        : `exit ${child.status}`;
-    log(`ui: FAILED after ${seconds} s (${why})`);
-    ctx.failed = true;
-  } else {
-    log(`ui: done in ${seconds} s`);
-  }
+  if (!chromium) return;
+  runChildSection(ctx, {
+    label: 'ui',
+    moduleUrl: import.meta.url,
+    flag: CHILD_FLAG,
+    timeoutMs: CHILD_TIMEOUT_MS,
+    isSummaryLine: isUiSummaryLine,
+    env: { CHROMIUM_PATH: chromium },
+  });
 }
 
 // ---- In the page ----
@@ -198,18 +139,6 @@ const readProbe = (page: Page): Promise<Probe> =>
   page.evaluate('window.__hlBench') as Promise<Probe>;
 
 // ---- The child: build, serve, measure ----
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Session {
   browser: Browser;
@@ -499,83 +428,51 @@ async function measurePlayback(session: Session): Promise<number> {
   }
 }
 
+/** Fills `figures` as it measures them, so that a failure keeps those already measured. */
+async function measurePage(
+  { base, builtSeconds, browser, executablePath }: BrowserBench,
+  figures: Partial<UiFigures>,
+): Promise<void> {
+  log(`ui: built in ${builtSeconds} s, served by vite preview at ${base}`);
+  log(
+    `ui: ${executablePath} ${browser.version()}, headless, 1280×800, no CPU or network throttling; ` +
+      `load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${availableParallelism()} CPUs ` +
+      `(figures are noisy on a busy machine)`,
+  );
+  const session: Session = { browser, base, consoleErrors: [] };
+
+  const timed = async <T>(label: string, measure: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    log(`ui: ${label}`);
+    const result = await measure();
+    log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+  figures.initialJsGzipKb = await timed('initial JavaScript', () => measureInitialJs(session));
+  figures.firstDiagramMs = await timed('first diagram', () => measureFirstDiagram(session));
+  figures.stepLatencyMs = await timed('step latency', () => measureStepLatency(session));
+  figures.longTasksWhilePlaying = await timed('playing at 4×', () => measurePlayback(session));
+  log(
+    `ui: load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
+
+  const errors = [...new Set(session.consoleErrors)];
+  log(`  console errors on the page: ${errors.length}`);
+  for (const error of errors.slice(0, 5)) log(`    ${error.slice(0, 300)}`);
+}
+
 async function child(): Promise<void> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium');
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('@playwright/test');
-  const outDir = await mkdtemp(join(tmpdir(), 'handshake-lab-bench-'));
-  let server: Awaited<ReturnType<typeof preview>> | null = null;
-  let browser: Browser | null = null;
   const figures: Partial<UiFigures> = {};
   try {
-    const t0 = Date.now();
-    await build({
-      root: ROOT,
-      logLevel: 'warn',
-      // As `npm run build`, into a directory of its own (dist/ may be in use by the e2e tests).
-      build: { outDir, emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
-    });
-    const port = await freePort();
-    server = await preview({
-      root: ROOT,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-    });
-    const base = `http://127.0.0.1:${port}/`;
-    log(
-      `ui: built in ${((Date.now() - t0) / 1000).toFixed(1)} s, served by vite preview at ${base}`,
-    );
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    log(
-      `ui: ${executablePath} ${browser.version()}, headless, 1280×800, no CPU or network throttling; ` +
-        `load average ${loadavg()
-          .map((n) => n.toFixed(1))
-          .join(' ')} on ${availableParallelism()} CPUs ` +
-        `(figures are noisy on a busy machine)`,
-    );
-    const session: Session = { browser, base, consoleErrors: [] };
-
-    const timed = async <T>(label: string, measure: () => Promise<T>): Promise<T> => {
-      const started = Date.now();
-      log(`ui: ${label}`);
-      const result = await measure();
-      log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      return result;
-    };
-    figures.initialJsGzipKb = await timed('initial JavaScript', () => measureInitialJs(session));
-    figures.firstDiagramMs = await timed('first diagram', () => measureFirstDiagram(session));
-    figures.stepLatencyMs = await timed('step latency', () => measureStepLatency(session));
-    figures.longTasksWhilePlaying = await timed('playing at 4×', () => measurePlayback(session));
-    log(
-      `ui: load average ${loadavg()
-        .map((n) => n.toFixed(1))
-        .join(' ')} on ${availableParallelism()} CPUs`,
-    );
-
-    const errors = [...new Set(session.consoleErrors)];
-    log(`  console errors on the page: ${errors.length}`);
-    for (const error of errors.slice(0, 5)) log(`    ${error.slice(0, 300)}`);
+    await measureInChromium('handshake-lab-bench-', (bench) => measurePage(bench, figures));
   } finally {
     // Whatever was measured is printed, even when a later measurement failed.
     for (const line of uiLines(figures)) log(line);
-    await browser?.close().catch(() => {});
-    await server?.close().catch(() => {});
-    await rm(outDir, { recursive: true, force: true });
   }
 }
 
-if (process.argv.includes(CHILD_FLAG)) {
-  child().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      log(`ui: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runAsChild(CHILD_FLAG, 'ui', child);

@@ -1,6 +1,8 @@
 // Who may drive an embedded widget: the page that embeds it (the parent frame's origin) and the
 // origins its URL names in `origins=`. Commands from anyone else are ignored.
 
+import { normalizeOrigin } from '../ui/store/urlOptions';
+
 /**
  * What the browser tells about the parent frame: `location.ancestorOrigins` (Chromium, Safari)
  * and `document.referrer` (everywhere, unless the course page's referrer policy strips it).
@@ -12,14 +14,7 @@ export interface FrameFacts {
 
 /** An origin that names a real http(s) site: `null` (sandboxed or file: pages) never does. */
 function siteOrigin(text: string | undefined | null): string | null {
-  if (!text) return null;
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
+  return text ? normalizeOrigin(text) : null;
 }
 
 /**

@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../core/types';
-import { parseScenario } from '../../core/validate';
 import { chooseLocaleForPage } from '../../i18n/core';
 import { DEFAULT_LESSON_ID, lessonById } from '../../scenarios/all';
-import { runWithCauses } from '../model/run';
-import { defaultLabOptions, faultForSegment, scenarioForLab } from '../model/variants';
-import { deriveRun } from '../store/derive';
-import {
-  createLabStore,
-  CUSTOM_LESSON_ID,
-  type LabDeps,
-  type LabRunner,
-  type LabStore,
-} from '../store/labStore';
+import { createLabStore, CUSTOM_LESSON_ID, type LabStore } from '../store/labStore';
+import { testLabDeps, validatingRunner } from '../store/testing';
 import { labInitFromUrl } from '../store/urlInit';
 import { encodeScenarioParam, parseUrlOptions } from '../store/urlOptions';
 import {
@@ -26,28 +16,9 @@ import {
   type LinkSource,
 } from './links';
 
-const deps: LabDeps = {
-  defaultLessonId: DEFAULT_LESSON_ID,
-  lessonScenario: (id) => lessonById(id)?.scenario as Scenario | undefined,
-  lessonOptions: defaultLabOptions,
-  derive: deriveRun,
-  faultForSegment,
-  typingDebounceMs: 0,
-};
-
-/** In-process, on a later tick, refusing what the validator refuses: the worker's behaviour. */
-const validatingRunner: LabRunner = {
-  run(scenario, options) {
-    return Promise.resolve().then(() => {
-      const parsed = parseScenario(scenario);
-      if (!parsed.ok) throw new Error(parsed.error);
-      const built = parseScenario(scenarioForLab(parsed.scenario, options, runWithCauses));
-      if (!built.ok) throw new Error(built.error);
-      return runWithCauses(built.scenario);
-    });
-  },
-  dispose() {},
-};
+const deps = testLabDeps();
+/** One runner for every store here: it keeps nothing between runs. */
+const runner = validatingRunner();
 
 const stores: LabStore[] = [];
 afterEach(() => {
@@ -65,7 +36,7 @@ async function reopen(link: string): Promise<LabStore> {
   const init = labInitFromUrl(parseUrlOptions(search), chooseLocaleForPage(search, []).locale);
   const store = createLabStore(init, deps);
   stores.push(store);
-  store.getState().attach(validatingRunner);
+  store.getState().attach(runner);
   return ready(store);
 }
 
@@ -78,7 +49,7 @@ function sourceOf(store: LabStore): LinkSource {
 async function open(lessonId: string): Promise<LabStore> {
   const store = createLabStore({ locale: 'en', lessonId }, deps);
   stores.push(store);
-  store.getState().attach(validatingRunner);
+  store.getState().attach(runner);
   return ready(store);
 }
 

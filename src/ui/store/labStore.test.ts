@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../core/types';
-import { parseScenario } from '../../core/validate';
 import { runWithCauses } from '../model/run';
-import type { LabOptions } from '../model/types';
 import {
   applyOptions,
   defaultLabOptions,
@@ -10,6 +8,7 @@ import {
   scenarioForLab,
 } from '../model/variants';
 import { deriveRun } from './derive';
+import { validatingRunner } from './testing';
 import {
   createLabStore,
   CUSTOM_LESSON_ID,
@@ -45,25 +44,7 @@ const deps: LabDeps = {
   typingDebounceMs: 50,
 };
 
-/**
- * Runs in-process (the page uses the worker), answering on a later tick like a worker would, and
- * refusing a scenario the validator refuses, with its one line, as the worker does.
- */
-function fakeRunner(): LabRunner & { calls: LabOptions[] } {
-  const calls: LabOptions[] = [];
-  return {
-    calls,
-    run(scenario, options) {
-      calls.push(options);
-      return Promise.resolve().then(() => {
-        const parsed = parseScenario(scenario);
-        if (!parsed.ok) throw new Error(parsed.error);
-        return runWithCauses(scenarioForLab(parsed.scenario, options, runWithCauses));
-      });
-    },
-    dispose() {},
-  };
-}
+const fakeRunner = () => validatingRunner();
 
 async function settle(store: LabStore): Promise<void> {
   await vi.waitFor(() => expect(store.getState().status).toBe('ready'));

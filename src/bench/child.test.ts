@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium } from './ui';
+import { findChromium } from './child';
 
-describe('page bench', () => {
+describe('the browser sections of the bench', () => {
   it('finds no Chromium where there is none, so the section can be skipped', () => {
     expect(findChromium([])).toBeNull();
     expect(findChromium(['/nonexistent/chromium'])).toBeNull();
