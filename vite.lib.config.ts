@@ -25,8 +25,6 @@ const LIB_SWAPS: Record<string, string> = {
   'src/worker/spawnWorker.ts': 'src/worker/spawnWorker.lib.ts',
   // A tiny tween instead of framer-motion for the arrows' flights.
   'src/ui/diagram/motionChunk.ts': 'src/ui/diagram/motionChunk.lib.ts',
-  // No Export menu: none of the export code, its font files and their subset tables.
-  'src/ui/export/ExportMenu.tsx': 'src/ui/export/ExportMenu.lib.tsx',
 };
 
 /**
@@ -40,12 +38,13 @@ const LIB_OMITS: Record<string, string> = {
   'src/i18n/locales/zh-CN/answers.ts': 'export const answers = {};',
   // The messages with a course page around an iframe: an element is scripted through its attributes.
   'src/embed/CourseMessages.tsx': 'export default () => null;',
-  // Share links and the iframe snippet point at the page, not at the course page showing the element.
-  'src/ui/share/ShareButton.tsx': 'export const ShareButton = () => null;',
-  'src/ui/share/EmbedButton.tsx': 'export const EmbedButton = () => null;',
-  // Export's words (its menu is swapped for a stand-in, see LIB_SWAPS).
+  // Share, Embed and Export: links and snippets would point at the course page showing the element,
+  // and Export would carry its code, font files and subset tables. Their words too.
+  'src/ui/HeaderActions.tsx': 'export default () => null;',
   'src/i18n/locales/en/exporting.ts': 'export const exporting = {};',
   'src/i18n/locales/zh-CN/exporting.ts': 'export const exporting = {};',
+  'src/i18n/locales/en/embedding.ts': 'export const embedding = {};',
+  'src/i18n/locales/zh-CN/embedding.ts': 'export const embedding = {};',
 };
 
 /**

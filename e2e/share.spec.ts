@@ -9,7 +9,7 @@ import { runWithCauses } from '../src/ui/model/run';
 import { defaultLabOptions, faultForSegment, scenarioForLab } from '../src/ui/model/variants';
 import { ui as enUi } from '../src/i18n/locales/en/ui';
 import { ui as zhUi } from '../src/i18n/locales/zh-CN/ui';
-import { encodeScenarioParam } from '../src/ui/store/urlOptions';
+import { encodeScenarioParam } from '../src/ui/share/links';
 import { expectRun, lessonScenario } from './helpers/engine';
 import {
   blur,

@@ -1,34 +1,24 @@
-// The compact layout's way out: the same lesson at the same step in a full page, in a new tab.
+// The compact layout's way out: the same situation (lesson, knobs, arrows dropped, language, theme,
+// step) in the full page, in a new tab. The link is a share link without `embed`.
 
-import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
-import { useLab, useLabStoreApi } from '../ui/store/context';
-import { CUSTOM_LESSON_ID, type LabState } from '../ui/store/labStore';
-import { encodeScenarioParam } from '../ui/store/urlOptions';
-import { fullPageUrl } from './fullPageUrl';
-import './embed.css';
+import { labLink, linkSourceOf } from '../ui/share/links';
+import { useLab } from '../ui/store/context';
+import type { LabState } from '../ui/store/labStore';
 
-const selectStep = (s: LabState) => s.step;
-const selectLessonId = (s: LabState) => s.lessonId;
-const selectRun = (s: LabState) => s.run;
+// Its fields are primitives and references that change only with what they hold: `useShallow`.
+const selectLinkSource = (s: LabState) => linkSourceOf(s);
 
 export function OpenFullLink() {
   const t = useT();
-  const store = useLabStoreApi();
-  const step = useLab(selectStep);
-  const lessonId = useLab(selectLessonId);
-  const run = useLab(selectRun);
-  // A scenario the course page loaded travels as `s=`; encoded once per run, not on every step.
-  const scenarioParam = useMemo(() => {
-    if (lessonId !== CUSTOM_LESSON_ID || !run) return undefined;
-    const scenario = store.getState().lessonScenario();
-    return scenario === undefined ? undefined : encodeScenarioParam(scenario);
-  }, [store, lessonId, run]);
+  const source = useLab(useShallow(selectLinkSource));
+  if (!source) return null;
   return (
     <a
       className="open-full"
       data-testid="open-full"
-      href={fullPageUrl(window.location.href, step, scenarioParam)}
+      href={labLink(window.location.href, source, { short: true })}
       target="_blank"
       rel="noopener"
     >

@@ -14,6 +14,11 @@ export function useEmbedEngagement(embed: boolean): void {
   useEffect(() => {
     if (!embed) return;
     const html = document.documentElement;
+    // This starts after the first diagram: a student who clicked or tabbed in before has focus here.
+    if (document.hasFocus()) {
+      html.dataset.embed = 'engaged';
+      return () => void delete html.dataset.embed;
+    }
     html.dataset.embed = 'idle';
     const events = ['pointerdown', 'keydown', 'focusin'] as const;
     const engage = (): void => {

@@ -8,24 +8,39 @@ import { labInitFromUrl } from './store/urlInit';
 import { parseUrlOptions } from './store/urlOptions';
 
 // Read once: the page does not change its query without a reload.
-function initFromUrl(): LabInit {
-  const url = parseUrlOptions(window.location.search);
-  // Before the first paint, so a forced theme never flashes the other one.
-  if (url.theme) document.documentElement.dataset.theme = url.theme;
-  return labInitFromUrl(url, chooseLocaleForPage().locale);
-}
-
-const init = initFromUrl();
+const url = parseUrlOptions(window.location.search);
+// Before the first paint, so a forced theme never flashes the other one.
+if (url.theme) document.documentElement.dataset.theme = url.theme;
 
 /**
- * When the page opens on a lesson other than the default one, its scenario (a later chunk) is
- * loaded before the widget is rendered; null when there is nothing to wait for.
+ * What the widget opens on, once the later chunks it needs are in: the decoder of an `s=` link,
+ * or the scenario of a lesson other than the default one. If one cannot be loaded, the widget
+ * says so and shows the default lesson.
  */
-export const lessonReady: Promise<void> | null =
-  init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)
-    ? loadLessonScenarios()
-    : null;
+async function loadInit(): Promise<LabInit> {
+  const locale = chooseLocaleForPage().locale;
+  let decode: (value: string) => unknown = () => {
+    throw new Error('s: the link reader could not be loaded; try reloading the page');
+  };
+  if (url.scenario !== null) {
+    decode = await import('./store/scenarioParam').then(
+      (m) => m.decodeScenarioParam,
+      () => decode,
+    );
+  }
+  const init = labInitFromUrl(url, locale, decode);
+  if (init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)) {
+    await loadLessonScenarios().catch(() => {});
+  }
+  return init;
+}
 
-export function App() {
+// Never rejects: whatever goes wrong, the page opens (on the default lesson, saying why).
+export const initReady: Promise<LabInit> = loadInit().catch((error: unknown) => ({
+  locale: 'en',
+  linkError: error instanceof Error ? error.message : String(error),
+}));
+
+export function App({ init }: { init: LabInit }) {
   return <Lab init={init} />;
 }

@@ -1,8 +1,7 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { OpenFullLink } from '../embed/OpenFullLink';
-import { useEmbedEngagement } from '../embed/useEmbedEngagement';
+import '../embed/embed.css';
 import { I18nProvider, useNamespace, useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { DiagramSection } from './DiagramSection';
@@ -11,8 +10,6 @@ import { ExplanationPanel } from './ExplanationPanel';
 import { LessonPicker } from './LessonPicker';
 import { LiveRegion } from './LiveRegion';
 import { Scrubber } from './Scrubber';
-import { EmbedButton } from './share/EmbedButton';
-import { ShareButton } from './share/ShareButton';
 import { SpeedControl } from './SpeedControl';
 import { StateMachineSection } from './StateMachineSection';
 import { StepControls } from './StepControls';
@@ -41,10 +38,10 @@ const SettingsPanel = lazy(() =>
 const InspectorSection = lazy(() =>
   import('./InspectorSection').then((m) => ({ default: m.InspectorSection })),
 );
-// Export (SVG, PNG, trace, Markdown): the button after the first diagram, its work on a click.
-const ExportMenu = lazy(() =>
-  import('./export/ExportMenu').then((m) => ({ default: m.ExportMenu })),
-);
+// The compact layout's link to the full page and its hold on the scroll wheel until touched.
+const EmbedChrome = lazy(() => import('../embed/EmbedChrome'));
+// Share, Embed and Export: buttons shown after the first diagram.
+const HeaderActions = lazy(() => import('./HeaderActions'));
 // The messages with a course page, only for a page inside a frame.
 const CourseMessages = lazy(() => import('../embed/CourseMessages'));
 
@@ -130,7 +127,6 @@ function LabLayout() {
   // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
   const embed = useLab(selectEmbed) && host === null;
   const framed = host === null && window.parent !== window;
-  useEmbedEngagement(embed);
 
   return (
     // `data-runner` tells tests where the engine runs.
@@ -152,17 +148,19 @@ function LabLayout() {
       </a>
       <header className="lab-header">
         <h1>{t('ui.app.title')}</h1>
-        {embed && <OpenFullLink />}
+        {embed && hasRun && (
+          <Suspense fallback={null}>
+            <EmbedChrome />
+          </Suspense>
+        )}
         {showControls && (
           <div className="header-tools">
             <LessonPicker />
             <LanguageSwitch />
             <ThemeSwitch />
-            <ShareButton />
-            <EmbedButton />
             {hasRun && (
               <Suspense fallback={null}>
-                <ExportMenu />
+                <HeaderActions />
               </Suspense>
             )}
           </div>

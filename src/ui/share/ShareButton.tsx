@@ -1,22 +1,15 @@
 // "Share": copies a link that reopens this run (scenario, knobs, language, step). Where the clipboard
 // is refused or missing (an insecure origin, an iframe without permission), the link is shown
-// selected in a read-only field instead, so it can be copied by hand. The link builder is a chunk
-// of its own (shared with the Embed dialog), fetched when the button is pointed at or focused.
+// selected in a read-only field instead, so it can be copied by hand. The button comes in a chunk
+// loaded after the first diagram (HeaderActions), so its link builder is already at hand: the
+// clipboard is written within the click, as Safari wants.
 
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { useLabHost } from '../labHost';
 import { useLabStoreApi } from '../store/context';
+import { labLink, linkSourceOf } from './links';
 import './share.css';
-
-type Links = typeof import('./links');
-let links: Links | null = null;
-const loadLinks = (): Promise<Links> =>
-  import('./links').then((module) => {
-    links = module;
-    return module;
-  });
-const prefetchLinks = () => void loadLinks().catch(() => {});
 
 type Outcome = { kind: 'copied' } | { kind: 'manual'; link: string } | null;
 
@@ -44,8 +37,6 @@ export function ShareButton() {
   if (host) return null;
 
   async function share(): Promise<void> {
-    // Already in, usually: then the clipboard is written within the click, as Safari wants.
-    const { labLink, linkSourceOf } = links ?? (await loadLinks());
     const source = linkSourceOf(store.getState());
     if (!source) return;
     const link = labLink(window.location.href, source);
@@ -64,8 +55,6 @@ export function ShareButton() {
         type="button"
         data-testid="share"
         title={t('ui.share.copyLink')}
-        onPointerEnter={prefetchLinks}
-        onFocus={prefetchLinks}
         onClick={() => void share().catch(() => {})}
       >
         {t('ui.share.button')}

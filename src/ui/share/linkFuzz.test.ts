@@ -16,8 +16,10 @@ import { EngineClient, type WorkerLike } from '../../worker/client';
 import { handleRequest, type EngineApi } from '../../worker/host';
 import { deriveRun } from '../store/derive';
 import { createLabStore, CUSTOM_LESSON_ID, type LabDeps, type LabStore } from '../store/labStore';
+import { decodeScenarioParam } from '../store/scenarioParam';
 import { labInitFromUrl } from '../store/urlInit';
-import { encodeScenarioParam, parseUrlOptions } from '../store/urlOptions';
+import { parseUrlOptions } from '../store/urlOptions';
+import { encodeScenarioParam } from './links';
 
 /** The most events one fuzzed run may make (the page allows a million; a test wants speed). */
 const MAX_EVENTS = 3000;
@@ -92,7 +94,7 @@ function settled(store: LabStore): Promise<void> {
 /** Opens a page query as the page does and checks what the user would see. */
 async function openQuery(query: string): Promise<void> {
   const url = parseUrlOptions(query);
-  const store = createLabStore(labInitFromUrl(url, 'en'), deps);
+  const store = createLabStore(labInitFromUrl(url, 'en', decodeScenarioParam), deps);
   try {
     store
       .getState()

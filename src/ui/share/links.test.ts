@@ -3,11 +3,13 @@ import { chooseLocaleForPage } from '../../i18n/core';
 import { DEFAULT_LESSON_ID, lessonById } from '../../scenarios/all';
 import { createLabStore, CUSTOM_LESSON_ID, type LabStore } from '../store/labStore';
 import { testLabDeps, validatingRunner } from '../store/testing';
+import { decodeScenarioParam } from '../store/scenarioParam';
 import { labInitFromUrl } from '../store/urlInit';
-import { encodeScenarioParam, parseUrlOptions } from '../store/urlOptions';
+import { parseUrlOptions } from '../store/urlOptions';
 import {
   embedScriptUrl,
   embedSnippet,
+  encodeScenarioParam,
   labLink,
   linkSourceOf,
   pageBase,
@@ -33,7 +35,11 @@ async function ready(store: LabStore): Promise<LabStore> {
 /** Opens `link` as the page does: its query read by parseUrlOptions and labInitFromUrl. */
 async function reopen(link: string): Promise<LabStore> {
   const search = new URL(link).search;
-  const init = labInitFromUrl(parseUrlOptions(search), chooseLocaleForPage(search, []).locale);
+  const init = labInitFromUrl(
+    parseUrlOptions(search),
+    chooseLocaleForPage(search, []).locale,
+    decodeScenarioParam,
+  );
   const store = createLabStore(init, deps);
   stores.push(store);
   store.getState().attach(runner);

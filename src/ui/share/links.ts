@@ -12,7 +12,18 @@ import type { Locale } from '../../i18n/types';
 import type { LabOptions } from '../model/types';
 import { applyOptions } from '../model/variants';
 import { CUSTOM_LESSON_ID, type LabState } from '../store/labStore';
-import { encodeScenarioParam, type ThemeChoice } from '../store/urlOptions';
+import type { ThemeChoice } from '../store/urlOptions';
+
+/** base64url (no padding) of the scenario's JSON as UTF-8: the inverse of decodeScenarioParam (urlOptions.ts). */
+export function encodeScenarioParam(scenario: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(scenario));
+  let binary = '';
+  // In slices: String.fromCharCode(...bytes) overflows the stack for long scenarios.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
 
 /** What a link is built from: the widget's lesson, knobs, step and looks. */
 export interface LinkSource {

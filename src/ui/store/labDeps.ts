@@ -7,7 +7,7 @@ import {
   loadedLessonScenario,
   loadLessonScenarios,
 } from '../../scenarios';
-import { defaultLabOptions, faultForSegment } from '../model/variants';
+import { defaultLabOptions, faultForSegment } from '../model/labOptions';
 import { deriveRun, explainRunLazily } from './derive';
 import type { LabDeps } from './labStore';
 

@@ -8,6 +8,7 @@ import {
   scenarioForLab,
 } from '../model/variants';
 import { deriveRun } from './derive';
+import { encodeScenarioParam } from '../share/links';
 import { validatingRunner } from './testing';
 import {
   createLabStore,
@@ -16,12 +17,8 @@ import {
   type LabRunner,
   type LabStore,
 } from './labStore';
-import {
-  decodeScenarioParam,
-  encodeScenarioParam,
-  normalizeOrigin,
-  parseUrlOptions,
-} from './urlOptions';
+import { decodeScenarioParam } from './scenarioParam';
+import { normalizeOrigin, parseUrlOptions } from './urlOptions';
 
 const lesson: Scenario = {
   seed: 7,

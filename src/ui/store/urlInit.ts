@@ -3,14 +3,19 @@
 
 import type { Locale } from '../../i18n/types';
 import type { LabInit } from './labStore';
-import { decodeScenarioParam, type UrlOptions } from './urlOptions';
+import type { UrlOptions } from './urlOptions';
 
-export function labInitFromUrl(url: UrlOptions, locale: Locale): LabInit {
+/** `decode`: reads an `s=` value (scenarioParam.ts's decodeScenarioParam; the page loads it lazily). */
+export function labInitFromUrl(
+  url: UrlOptions,
+  locale: Locale,
+  decode: (value: string) => unknown,
+): LabInit {
   let custom: unknown;
   let linkError: string | undefined;
   if (url.scenario !== null) {
     try {
-      custom = decodeScenarioParam(url.scenario);
+      custom = decode(url.scenario);
     } catch (error) {
       linkError = error instanceof Error ? error.message : String(error);
     }

@@ -15,17 +15,11 @@ export const ui = {
       'Watch TCP open and close a connection, one segment at a time, and break it on purpose.',
     skipToDiagram: 'Skip to the diagram',
     embedTitle: 'Handshake Lab: {lesson}',
-    openFullPage: 'Open in a full page',
-    source: 'Source code',
     footer: 'Behaviour follows RFC 9293, with a Linux profile where Linux differs.',
   },
 
   status: {
-    loading: 'Loading…',
-    loadingLanguage: 'Loading the language…',
-    running: 'Running the simulation… {count} events so far',
     runningShort: 'Running…',
-    done: 'Ready: {steps} steps',
     empty: 'Nothing happens in this run.',
   },
 
@@ -45,38 +39,19 @@ export const ui = {
     speedValue: '{speed}×',
     scrubber: 'Position in the run',
     scrubberValue: 'Step {n} of {total}',
-    stepCounter: '{n} / {total}',
     stepCounterLabel: 'Step {n} of {total}',
-    atStart: 'At the start: nothing has happened yet.',
     atEnd: 'End of the run.',
     simTime: 'Simulated time: {time}',
   },
 
   keyboard: {
-    title: 'Keyboard',
     hint: '→ next step · ← previous step · Space play or pause · R reset',
-    keys: {
-      next: '→',
-      previous: '←',
-      playPause: 'Space',
-      reset: 'R',
-    },
-    actions: {
-      next: 'next step',
-      previous: 'previous step',
-      playPause: 'play or pause',
-      reset: 'reset to the start',
-    },
   },
 
   lesson: {
     pickerLabel: 'Lesson',
-    pickerPlaceholder: 'Choose a lesson',
-    current: 'Lesson: {title}',
     custom: 'Custom scenario',
     fromLink: 'Scenario from a link',
-    fromCapture: 'Connection from a capture',
-    unknown: 'There is no lesson called “{id}”.',
   },
 
   settings: {
@@ -104,7 +79,6 @@ export const ui = {
       label: 'Seed',
       help: 'The same seed gives the same losses, so a run can be repeated and shared.',
       shuffle: 'New seed',
-      shown: 'Seed {seed}',
     },
     dropFinalAck: {
       label: 'Drop the final ACK',
@@ -130,47 +104,27 @@ export const ui = {
       label: 'Language',
       unknownNote: 'The language “{lang}” is not available; the page is shown in {language}.',
     },
-    apply: 'Apply',
     restore: 'Restore the lesson’s settings',
   },
 
   diagram: {
     label: 'Sequence diagram of the connection',
-    description:
-      'Time runs downward. Each arrow is a segment, drawn from when it was sent to when it arrived.',
-    endpoint: '{address}:{port}',
-    lifeline: '{side}, {address}:{port}',
     timeAxis: 'time ↓',
-    timeAt: 't = {time}',
     compressedBreak: '≈ {duration} later',
     compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',
-    segmentLabel: '{flags} seq={seq} ack={ack}',
-    segmentLabelNoAck: '{flags} seq={seq}',
-    segmentLength: 'len={len}',
     segmentAria:
       'Segment {id}, {from} to {to}: {flags}, seq {seq}, ack {ack}, {len} bytes of data, {fate}',
-    segmentAriaNoAck:
-      'Segment {id}, {from} to {to}: {flags}, seq {seq}, {len} bytes of data, {fate}',
     stateBadge: '{side}: {state}',
     stateBadgeAria: '{side} enters {state} at {time}',
     currentState: '{side} state',
-    clickToDrop: 'Click an arrow in flight to drop it',
     dropThis: 'Drop this segment',
-    dropped: 'Segment {id} dropped: the run continues from here.',
-    appCall: '{side} app: {call}',
-    appResult: '{call} → {result}',
   },
 
   timers: {
-    label: 'Timers',
     retransmit: 'Retransmission',
     'time-wait': 'TIME_WAIT (2·MSL)',
     'fin-wait-2': 'FIN_WAIT_2',
     'delayed-ack': 'Delayed ACK',
-    running: '{timer}: {remaining} left',
-    fired: '{timer} timer fired',
-    cancelled: '{timer} timer stopped',
-    restarted: '{timer} timer restarted',
   },
 
   fates: {
@@ -196,23 +150,7 @@ export const ui = {
   },
 
   errors: {
-    framing: 'Something is wrong with {what}: {message}',
-    what: {
-      link: 'the link',
-      file: 'the file',
-      capture: 'the capture',
-      message: 'a message from the page around this one',
-      lesson: 'the lesson',
-      scenario: 'the scenario',
-      settings: 'the settings',
-      engine: 'the simulation',
-      language: 'the language',
-    },
-    unknownLesson: 'there is no lesson called “{id}”',
-    workerFailed: 'the simulation stopped unexpectedly',
-    languageFailed: 'could not load “{lang}”; staying in the current language',
     dismiss: 'Dismiss',
-    retry: 'Try again',
   },
 
   live: {
@@ -220,18 +158,6 @@ export const ui = {
     stepNoExplanation: 'Step {n} of {total}',
     reset: 'Back at the start.',
     end: 'End of the run. Client: {client}. Server: {server}.',
-    playing: 'Playing',
-    paused: 'Paused',
-    languageChanged: 'Language: English',
-    segmentDropped: 'Segment {id} will be dropped.',
-  },
-
-  capture: {
-    open: 'Open a capture (pcap or pcapng)',
-    connections: 'TCP connections in the capture',
-    connection: '{client} ↔ {server}: {count} segments',
-    none: 'No TCP connections found in this file.',
-    reading: 'Reading the capture…',
   },
 
   share: {

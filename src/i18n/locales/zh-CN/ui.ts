@@ -8,17 +8,11 @@ export const ui: Messages<typeof en> = {
     tagline: '一个报文段一个报文段地观察 TCP 如何建立和关闭连接，还可以故意把它弄坏。',
     skipToDiagram: '跳到时序图',
     embedTitle: 'Handshake Lab：{lesson}',
-    openFullPage: '在完整页面中打开',
-    source: '源代码',
     footer: '行为遵循 RFC 9293；在 Linux 与之不同的地方，另有 Linux 模式。',
   },
 
   status: {
-    loading: '加载中…',
-    loadingLanguage: '正在加载语言…',
-    running: '正在模拟…已产生 {count} 个事件',
     runningShort: '模拟中…',
-    done: '就绪：共 {steps} 步',
     empty: '这次运行中什么也没有发生。',
   },
 
@@ -38,38 +32,19 @@ export const ui: Messages<typeof en> = {
     speedValue: '{speed}×',
     scrubber: '运行进度',
     scrubberValue: '第 {n} 步，共 {total} 步',
-    stepCounter: '{n} / {total}',
     stepCounterLabel: '第 {n} 步，共 {total} 步',
-    atStart: '位于开头：还什么都没发生。',
     atEnd: '运行结束。',
     simTime: '模拟时间：{time}',
   },
 
   keyboard: {
-    title: '键盘操作',
     hint: '→ 下一步 · ← 上一步 · 空格 播放/暂停 · R 重置',
-    keys: {
-      next: '→',
-      previous: '←',
-      playPause: '空格',
-      reset: 'R',
-    },
-    actions: {
-      next: '下一步',
-      previous: '上一步',
-      playPause: '播放或暂停',
-      reset: '回到开头',
-    },
   },
 
   lesson: {
     pickerLabel: '课程',
-    pickerPlaceholder: '选择一节课程',
-    current: '课程：{title}',
     custom: '自定义场景',
     fromLink: '来自链接的场景',
-    fromCapture: '来自抓包文件的连接',
-    unknown: '没有名为“{id}”的课程。',
   },
 
   settings: {
@@ -97,7 +72,6 @@ export const ui: Messages<typeof en> = {
       label: '随机种子',
       help: '种子相同，丢包情况就相同，因此一次运行可以重现，也可以分享给别人。',
       shuffle: '换一个种子',
-      shown: '种子 {seed}',
     },
     dropFinalAck: {
       label: '丢弃最后一个 ACK',
@@ -123,45 +97,27 @@ export const ui: Messages<typeof en> = {
       label: '语言',
       unknownNote: '暂不支持语言“{lang}”，页面以{language}显示。',
     },
-    apply: '应用',
     restore: '恢复本课程的设置',
   },
 
   diagram: {
     label: '连接的时序图',
-    description: '时间自上而下流动。每个箭头是一个报文段，从发送时刻画到到达时刻。',
-    endpoint: '{address}:{port}',
-    lifeline: '{side}，{address}:{port}',
     timeAxis: '时间 ↓',
-    timeAt: 't = {time}',
     compressedBreak: '≈ {duration} 之后',
     compressedBreakLabel: '时间轴在此被压缩：大约 {duration} 内没有发送任何报文段。',
-    segmentLabel: '{flags} seq={seq} ack={ack}',
-    segmentLabelNoAck: '{flags} seq={seq}',
-    segmentLength: 'len={len}',
     segmentAria:
       '报文段 {id}，{from} 发往 {to}：{flags}，seq {seq}，ack {ack}，数据 {len} 字节，{fate}',
-    segmentAriaNoAck: '报文段 {id}，{from} 发往 {to}：{flags}，seq {seq}，数据 {len} 字节，{fate}',
     stateBadge: '{side}：{state}',
     stateBadgeAria: '{side} 在 {time} 进入 {state}',
     currentState: '{side}状态',
-    clickToDrop: '点击一个正在传输的箭头即可丢弃它',
     dropThis: '丢弃这个报文段',
-    dropped: '报文段 {id} 已丢弃：运行从这里继续。',
-    appCall: '{side}应用：{call}',
-    appResult: '{call} → {result}',
   },
 
   timers: {
-    label: '计时器',
     retransmit: '重传',
     'time-wait': 'TIME_WAIT（2·MSL）',
     'fin-wait-2': 'FIN_WAIT_2',
     'delayed-ack': '延迟确认',
-    running: '{timer}：还剩 {remaining}',
-    fired: '{timer}计时器到期',
-    cancelled: '{timer}计时器已停止',
-    restarted: '{timer}计时器重新开始',
   },
 
   fates: {
@@ -187,23 +143,7 @@ export const ui: Messages<typeof en> = {
   },
 
   errors: {
-    framing: '{what}有问题：{message}',
-    what: {
-      link: '链接',
-      file: '文件',
-      capture: '抓包文件',
-      message: '来自外层页面的消息',
-      lesson: '课程',
-      scenario: '场景',
-      settings: '设置',
-      engine: '模拟',
-      language: '语言',
-    },
-    unknownLesson: '没有名为“{id}”的课程',
-    workerFailed: '模拟意外停止了',
-    languageFailed: '无法加载“{lang}”，继续使用当前语言',
     dismiss: '关闭',
-    retry: '重试',
   },
 
   live: {
@@ -211,18 +151,6 @@ export const ui: Messages<typeof en> = {
     stepNoExplanation: '第 {n} 步，共 {total} 步',
     reset: '已回到开头。',
     end: '运行结束。客户端：{client}。服务器：{server}。',
-    playing: '正在播放',
-    paused: '已暂停',
-    languageChanged: '语言：中文',
-    segmentDropped: '报文段 {id} 将被丢弃。',
-  },
-
-  capture: {
-    open: '打开抓包文件（pcap 或 pcapng）',
-    connections: '抓包中的 TCP 连接',
-    connection: '{client} ↔ {server}：{count} 个报文段',
-    none: '这个文件里没有找到 TCP 连接。',
-    reading: '正在读取抓包文件…',
   },
 
   share: {
