@@ -14,7 +14,8 @@ export function useEmbedEngagement(embed: boolean): void {
   useEffect(() => {
     if (!embed) return;
     const html = document.documentElement;
-    // This starts after the first diagram: a student who clicked or tabbed in before has focus here.
+    // The page starts idle (App.tsx); this starts after the first diagram: a student who clicked or
+    // tabbed in before that has given this document focus.
     if (document.hasFocus()) {
       html.dataset.embed = 'engaged';
       return () => void delete html.dataset.embed;

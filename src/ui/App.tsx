@@ -11,6 +11,9 @@ import { parseUrlOptions } from './store/urlOptions';
 const url = parseUrlOptions(window.location.search);
 // Before the first paint, so a forced theme never flashes the other one.
 if (url.theme) document.documentElement.dataset.theme = url.theme;
+// The compact layout leaves the course page's scroll wheel alone from the start (embed.css); the
+// student's first touch releases it (src/embed/useEmbedEngagement.ts, loaded with the first diagram).
+if (url.embed) document.documentElement.dataset.embed = 'idle';
 
 /**
  * What the widget opens on, once the later chunks it needs are in: the decoder of an `s=` link,
