@@ -54,6 +54,8 @@ export interface DiagramProps {
   showStates?: boolean;
   /** Width before the first measurement (server rendering, tests). */
   initialWidth?: number;
+  /** Draw every arrow, also in a long run (which otherwise draws those near the screen): export. */
+  drawAll?: boolean;
 }
 
 export function Diagram({
@@ -71,6 +73,7 @@ export function Diagram({
   labels = DEFAULT_DIAGRAM_LABELS,
   showStates = true,
   initialWidth = 640,
+  drawAll = false,
 }: DiagramProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -110,7 +113,12 @@ export function Diagram({
   const remeasure = useRef(() => {});
   const svgBox = useSvgBox(scroller, svgRef, () => remeasure.current());
   // Long runs draw only the arrows near the visible part (in-flight and new ones always).
-  const visible = useVisibleRange(scroller, svgBox, layout.width, segments.length > WINDOW_FROM);
+  const visible = useVisibleRange(
+    scroller,
+    svgBox,
+    layout.width,
+    !drawAll && segments.length > WINDOW_FROM,
+  );
   const range = visible.range;
   useLayoutEffect(() => {
     remeasure.current = visible.remeasure;

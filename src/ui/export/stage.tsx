@@ -65,6 +65,7 @@ export async function renderStage(
           reducedMotion
           animateStep={null}
           initialWidth={width}
+          drawAll
           onSegmentClick={undefined}
           onDropInFlight={undefined}
         />,
@@ -72,7 +73,7 @@ export async function renderStage(
     );
     const diagram = wrapper.querySelector<HTMLElement>('.dg');
     if (!diagram) throw new Error('the diagram did not render');
-    // All of it: no scrolling box, so every arrow is "visible" and drawn.
+    // All of it: no scrolling box (and `drawAll` above draws every arrow, whatever is measured).
     diagram.style.maxHeight = 'none';
     // Let it measure its width and what is visible (ResizeObserver, a frame).
     await nextFrame();
