@@ -38,13 +38,16 @@ const LIB_OMITS: Record<string, string> = {
   'src/i18n/locales/zh-CN/answers.ts': 'export const answers = {};',
   // The messages with a course page around an iframe: an element is scripted through its attributes.
   'src/embed/CourseMessages.tsx': 'export default () => null;',
-  // Share, Embed and Export: links and snippets would point at the course page showing the element,
-  // and Export would carry its code, font files and subset tables. Their words too.
-  'src/ui/HeaderActions.tsx': 'export default () => null;',
+  // Share, Embed, Export and Open a capture: links and snippets would point at the course page
+  // showing the element, Export would carry its code, font files and subset tables, and captures
+  // their reader. Their words too.
+  'src/ui/HeaderActions.tsx': 'export default () => null; export const CapturePanel = () => null;',
   'src/i18n/locales/en/exporting.ts': 'export const exporting = {};',
   'src/i18n/locales/zh-CN/exporting.ts': 'export const exporting = {};',
   'src/i18n/locales/en/embedding.ts': 'export const embedding = {};',
   'src/i18n/locales/zh-CN/embedding.ts': 'export const embedding = {};',
+  'src/i18n/locales/en/capturing.ts': 'export const capturing = {};',
+  'src/i18n/locales/zh-CN/capturing.ts': 'export const capturing = {};',
 };
 
 /**

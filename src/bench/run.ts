@@ -7,7 +7,8 @@
 // Those two lines stay last. A new benchmark is a new entry in SECTIONS (it may add summary lines
 // to `ctx.summary`, printed just before the engine lines).
 //
-// The last sections build the web component (src/bench/embedLib.ts), then measure the page
+// A section reads a 50 MB capture with the capture reader (src/bench/pcapParse.ts). The last
+// sections build the web component (src/bench/embedLib.ts), then measure the page
 // (src/bench/ui.ts) and an embedded widget (src/bench/embedFrame.ts) in headless Chromium, each in
 // a child process (src/bench/child.ts); the browser sections are skipped, saying so, when no
 // Chromium is found or BENCH_UI=0.
@@ -17,6 +18,7 @@ import { streamScenario } from '../core/engine';
 import type { TraceEvent } from '../core/types';
 import { embedLibSection } from './embedLib';
 import { embedFrameSection } from './embedFrame';
+import { pcapParseSection } from './pcapParse';
 import { uiSection } from './ui';
 import {
   connectionActions,
@@ -183,6 +185,12 @@ const SECTIONS: BenchSection[] = [
       );
       if (!flat) ctx.failed = true;
     },
+  },
+  {
+    // The capture reader on a 50 MB pcap built from the capture fixtures (src/bench/pcapParse.ts),
+    // in a child process so that the file stays out of the engine's peak RSS.
+    name: 'pcap parse',
+    run: pcapParseSection,
   },
   {
     // The web component's one module, built and gzipped (src/bench/embedLib.ts).

@@ -215,6 +215,7 @@ describe('loadNamespace', () => {
       'stateMachine',
       'exporting',
       'embedding',
+      'capturing',
     ]);
     expect(Object.keys(en).sort()).toEqual(['lessons', 'ui']);
     expect(lookup(en, 'ui.inspector')).toBeUndefined();

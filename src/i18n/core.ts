@@ -35,6 +35,7 @@ export const LAZY_NAMESPACES = [
   'stateMachine',
   'exporting',
   'embedding',
+  'capturing',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 
@@ -200,6 +201,7 @@ const NAMESPACE_LOADERS: Readonly<
     stateMachine: () => import('./locales/en/stateMachine').then((m) => m.stateMachine),
     exporting: () => import('./locales/en/exporting').then((m) => m.exporting),
     embedding: () => import('./locales/en/embedding').then((m) => m.embedding),
+    capturing: () => import('./locales/en/capturing').then((m) => m.capturing),
   },
   'zh-CN': {
     explain: () => import('./locales/zh-CN/explain').then((m) => m.explain),
@@ -208,6 +210,7 @@ const NAMESPACE_LOADERS: Readonly<
     stateMachine: () => import('./locales/zh-CN/stateMachine').then((m) => m.stateMachine),
     exporting: () => import('./locales/zh-CN/exporting').then((m) => m.exporting),
     embedding: () => import('./locales/zh-CN/embedding').then((m) => m.embedding),
+    capturing: () => import('./locales/zh-CN/capturing').then((m) => m.capturing),
   },
 };
 

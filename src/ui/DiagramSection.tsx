@@ -20,6 +20,8 @@ const selectDiagram = (s: LabState) => ({
   numbering: s.numbering,
   speed: s.speed,
   scenario: s.run?.scenario ?? null,
+  // A capture's lifelines carry its own addresses.
+  captured: s.capture?.endpoints,
   status: s.status,
   selectSegment: s.selectSegment,
   dropSegment: s.dropSegment,
@@ -37,9 +39,10 @@ export function DiagramSection() {
   );
   const endpoints = useMemo(() => {
     const label = (side: Side) =>
+      d.captured?.[side] ??
       `${ENDPOINT_ADDRESSES[side]}:${d.scenario?.[side]?.port ?? DEFAULT_PORTS[side]}`;
     return { client: { label: label('client') }, server: { label: label('server') } };
-  }, [d.scenario]);
+  }, [d.scenario, d.captured]);
 
   return (
     <section

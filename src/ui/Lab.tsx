@@ -44,6 +44,10 @@ const EmbedChrome = lazy(() => import('../embed/EmbedChrome'));
 const HeaderActions = lazy(() => import('./HeaderActions'));
 // The messages with a course page, only for a page inside a frame.
 const CourseMessages = lazy(() => import('../embed/CourseMessages'));
+// A capture file's progress, connections and notes: in the chunk of the header's "Open a capture".
+const CapturePanel = lazy(() =>
+  import('./HeaderActions').then((m) => ({ default: m.CapturePanel })),
+);
 
 const selectSetLocale = (s: LabState) => s.setLocale;
 const selectHasRun = (s: LabState) => s.derived !== null;
@@ -168,6 +172,11 @@ function LabLayout() {
         {!embed && <p className="tagline">{t('ui.app.tagline')}</p>}
       </header>
       <ErrorBanner />
+      {showControls && hasRun && (
+        <Suspense fallback={null}>
+          <CapturePanel />
+        </Suspense>
+      )}
       <div className="lab-body">
         <main className="lab-main">
           <div className="controls-bar">

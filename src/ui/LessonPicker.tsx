@@ -7,12 +7,17 @@ import { LESSON_INFO } from '../scenarios';
 import { useLab } from './store/context';
 import { CUSTOM_LESSON_ID, type LabState } from './store/labStore';
 
-const selectLesson = (s: LabState) => ({ lessonId: s.lessonId, setLesson: s.setLesson });
+const selectLesson = (s: LabState) => ({
+  lessonId: s.lessonId,
+  setLesson: s.setLesson,
+  // A connection from a capture file is named by its file and endpoints.
+  capture: s.capture?.label,
+});
 
 export function LessonPicker() {
   const t = useT();
   const id = useId();
-  const { lessonId, setLesson } = useLab(useShallow(selectLesson));
+  const { lessonId, setLesson, capture } = useLab(useShallow(selectLesson));
   return (
     <span className="header-field lesson-field">
       <label htmlFor={id}>{t('ui.lesson.pickerLabel')}</label>
@@ -22,8 +27,8 @@ export function LessonPicker() {
         value={lessonId}
         onChange={(event) => setLesson(event.currentTarget.value)}
       >
-        {lessonId === CUSTOM_LESSON_ID && (
-          <option value={CUSTOM_LESSON_ID}>{t('ui.lesson.fromLink')}</option>
+        {(lessonId === CUSTOM_LESSON_ID || capture) && (
+          <option value={lessonId}>{capture ?? t('ui.lesson.fromLink')}</option>
         )}
         {LESSON_INFO.map((lesson) => {
           const key = `lessons.${lesson.id}.title`;

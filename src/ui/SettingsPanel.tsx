@@ -17,6 +17,7 @@ const selectSettings = (s: LabState) => ({
   setNumbering: s.setNumbering,
   setLesson: s.setLesson,
   lessonId: s.lessonId,
+  fromCapture: s.capture !== null,
 });
 
 const MAX_SEED = 0xffff_ffff;
@@ -30,6 +31,36 @@ export function SettingsPanel() {
   // Without an MSL of its own, a run uses its profile's.
   const mslMs = options.mslMs ?? resolveBehaviour({ profile, actions: [] }).mslMs;
   const changed = JSON.stringify(options) !== JSON.stringify(s.lessonOptions);
+
+  const numbering = (
+    <fieldset className="numbering">
+      <legend>{t('ui.settings.seqNumbers.label')}</legend>
+      {(['relative', 'absolute'] as const).map((value) => (
+        <label key={value} className="radio">
+          <input
+            type="radio"
+            name={`${id}-numbering`}
+            data-testid={`numbering-${value}`}
+            value={value}
+            checked={s.numbering === value}
+            onChange={() => s.setNumbering(value)}
+          />
+          {t(`ui.settings.seqNumbers.${value}`)}
+        </label>
+      ))}
+      <p className="help">{t('ui.settings.seqNumbers.help')}</p>
+    </fieldset>
+  );
+
+  // A connection read from a capture cannot be re-run: only how its numbers are shown applies.
+  if (s.fromCapture) {
+    return (
+      <section className="panel settings" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{t('ui.settings.title')}</h2>
+        {numbering}
+      </section>
+    );
+  }
 
   return (
     <section className="panel settings" aria-labelledby={`${id}-title`}>
@@ -154,23 +185,7 @@ export function SettingsPanel() {
         </div>
       </fieldset>
 
-      <fieldset className="numbering">
-        <legend>{t('ui.settings.seqNumbers.label')}</legend>
-        {(['relative', 'absolute'] as const).map((value) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name={`${id}-numbering`}
-              data-testid={`numbering-${value}`}
-              value={value}
-              checked={s.numbering === value}
-              onChange={() => s.setNumbering(value)}
-            />
-            {t(`ui.settings.seqNumbers.${value}`)}
-          </label>
-        ))}
-        <p className="help">{t('ui.settings.seqNumbers.help')}</p>
-      </fieldset>
+      {numbering}
 
       {changed && (
         <button type="button" data-testid="restore" onClick={() => s.setLesson(s.lessonId)}>

@@ -47,6 +47,9 @@ export interface LabRequest {
 
 export type WorkerRequest = RunRequest | LabRequest;
 
+// The capture protocol's messages (their maps and guards are in ./captureProtocol.ts, a later chunk).
+export type * from './captureProtocol';
+
 export interface EventsResponse {
   type: typeof WorkerResponseType.Events;
   requestId: number;

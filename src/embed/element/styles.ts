@@ -4,7 +4,7 @@
 // the parts the component leaves out (see LIB_OMITS in vite.lib.config.ts) are left out too.
 
 const sheets = import.meta.glob<string>(
-  ['../../ui/**/*.css', '!../../ui/share/**', '!../../ui/export/**'],
+  ['../../ui/**/*.css', '!../../ui/share/**', '!../../ui/export/**', '!../../ui/capture/**'],
   {
     query: '?inline',
     import: 'default',

@@ -1,5 +1,6 @@
 // The header's Export button: a small panel to save the diagram at the shown step (SVG, PNG) in the
-// page's colours or a chosen theme, the run's trace (JSON) and its step explanations (Markdown).
+// page's colours or a chosen theme, the run's trace (JSON), its step explanations (Markdown) and
+// its segments as a capture file (.pcap) for Wireshark or tcpdump.
 // A chunk loaded after the first diagram, with the code making the files; the fonts' files and
 // tables are fetched on the first export. (The file-making code is not a chunk of its own: a
 // second-level dynamic import sharing modules with the page makes Rolldown split the page's own
@@ -152,6 +153,7 @@ export function ExportMenu() {
         <p className="export-heading">{t('exporting.menu.run')}</p>
         {button('trace', t('exporting.menu.trace'))}
         {button('markdown', t('exporting.menu.markdown'))}
+        {button('pcap', t('exporting.menu.pcap'))}
         <p className="export-status" role="status" data-testid="export-status">
           {busy ? t('exporting.menu.busy') : message && !message.error ? message.text : ''}
         </p>

@@ -2,6 +2,7 @@
 // from the widget's state at that moment (the run shown, its step, its language) and saved.
 
 import type { Side } from '../../core/types';
+import { runToPcap } from '../../core/capture/writePcap';
 import { DEFAULT_PORTS } from '../../core/defaults';
 import {
   en,
@@ -16,7 +17,7 @@ import {
 import { stateChangesUpTo, type DiagramLabels, type DiagramProps } from '../diagram';
 import { ENDPOINT_ADDRESSES } from '../model/addresses';
 import { explainRunLazily } from '../store/derive';
-import { CUSTOM_LESSON_ID, type LabState } from '../store/labStore';
+import { CAPTURE_LESSON_ID, CUSTOM_LESSON_ID, type LabState } from '../store/labStore';
 import { diagramSvgFile } from './diagramFile';
 import { downloadBlob } from './download';
 import { exportFileName, MIME_TYPES, type ExportKind } from './fileNames';
@@ -48,6 +49,7 @@ function lessonWords(state: LabState, t: TFunction): { title: string; summary: s
   if (id === CUSTOM_LESSON_ID) {
     return { title: t('ui.lesson.custom'), summary: state.run?.scenario.description ?? '' };
   }
+  if (id === CAPTURE_LESSON_ID && state.capture) return { title: state.capture.label, summary: '' };
   const title = `lessons.${id}.title`;
   const summary = `lessons.${id}.summary`;
   return {
@@ -62,6 +64,7 @@ export function diagramPropsOf(state: LabState, labels: DiagramLabels): DiagramP
   if (!derived || !view) throw new Error('nothing is shown yet');
   const end = state.step > 0 ? (derived.steps[state.step - 1]?.end ?? 0) : 0;
   const label = (side: Side) =>
+    state.capture?.endpoints[side] ??
     `${ENDPOINT_ADDRESSES[side]}:${run?.scenario[side]?.port ?? DEFAULT_PORTS[side]}`;
   return {
     segments: derived.segments,
@@ -144,6 +147,12 @@ export async function exportFile(request: ExportRequest): Promise<string> {
     case 'markdown':
       blob = new Blob([await markdownText(state, request.locale)], { type: MIME_TYPES.markdown });
       break;
+    case 'pcap': {
+      const run = state.run;
+      if (!run) throw new Error('nothing is shown yet');
+      blob = new Blob([runToPcap(run)], { type: MIME_TYPES.pcap });
+      break;
+    }
   }
   downloadBlob(blob, name);
   return name;

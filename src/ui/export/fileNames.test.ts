@@ -7,6 +7,7 @@ describe('exportFileName', () => {
     expect(exportFileName('png', 'lost-syn', 0)).toBe('handshake-lab-lost-syn-step-0.png');
     expect(exportFileName('trace', 'lost-syn', 3)).toBe('handshake-lab-lost-syn-trace.json');
     expect(exportFileName('markdown', 'custom', 9)).toBe('handshake-lab-custom-steps.md');
+    expect(exportFileName('pcap', 'lost-syn', 3)).toBe('handshake-lab-lost-syn.pcap');
   });
 
   it('keeps file names safe whatever the lesson id', () => {

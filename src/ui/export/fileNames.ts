@@ -1,7 +1,8 @@
 // Names of exported files: handshake-lab-<lesson>-step-<n>.svg / .png for the diagram at a step,
-// handshake-lab-<lesson>-trace.json and handshake-lab-<lesson>-steps.md for the whole run. Pure.
+// handshake-lab-<lesson>-trace.json, handshake-lab-<lesson>-steps.md and
+// handshake-lab-<lesson>.pcap for the whole run. Pure.
 
-export type ExportKind = 'svg' | 'png' | 'trace' | 'markdown';
+export type ExportKind = 'svg' | 'png' | 'trace' | 'markdown' | 'pcap';
 
 /** A lesson id as a safe part of a file name (letters, digits, dashes). */
 export function fileNamePart(text: string): string {
@@ -25,6 +26,9 @@ export function exportFileName(kind: ExportKind, lessonId: string, step: number)
       return `${base}-trace.json`;
     case 'markdown':
       return `${base}-steps.md`;
+    case 'pcap':
+      // The run's segments as a capture file (src/core/capture/writePcap.ts).
+      return `${base}.pcap`;
   }
 }
 
@@ -33,4 +37,6 @@ export const MIME_TYPES: Readonly<Record<ExportKind, string>> = {
   png: 'image/png',
   trace: 'application/json',
   markdown: 'text/markdown;charset=utf-8',
+  // The IANA-registered media type of a classic pcap file.
+  pcap: 'application/vnd.tcpdump.pcap',
 };

@@ -1,8 +1,4 @@
-// Addresses the page gives the two endpoints: documentation ranges (RFC 5737), so nothing shown
-// points at a real host. The simulator itself has no addresses. (Re-exported by ./tcpHeader.ts.)
-import type { Side } from '../../core/types';
-
-export const ENDPOINT_ADDRESSES: Readonly<Record<Side, string>> = {
-  client: '192.0.2.1',
-  server: '198.51.100.1',
-};
+// The endpoints' addresses (src/core/addresses.ts), under the path the page's modules import them
+// from. A small module of its own: the diagram's lifeline labels need them before the inspector
+// loads.
+export { ENDPOINT_ADDRESSES } from '../../core/addresses';

@@ -5,11 +5,12 @@
 // the view up.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Fault, Scenario } from '../../core/types';
+import type { Fault, Scenario, Side } from '../../core/types';
 import type { Locale } from '../../i18n/types';
 import type { StateChange } from '../diagram/stateChanges';
 import type { Explanation } from '../model/explain';
 import type { LabOptions, Run, SegmentInfo, Step, StepView, TimeAxis } from '../model/types';
+import type { CaptureNote } from '../../worker/protocol';
 import type { ThemeChoice } from './urlOptions';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -77,7 +78,7 @@ export interface LabDeps {
  * `option` a knob. Link and load messages stay up after the next run (they say why it shows what
  * it shows); the others are cleared by a run that works.
  */
-export type LabErrorKind = 'link' | 'load' | 'lesson' | 'run' | 'option';
+export type LabErrorKind = 'link' | 'load' | 'lesson' | 'run' | 'option' | 'file';
 
 export interface LabError {
   kind: LabErrorKind;
@@ -85,6 +86,18 @@ export interface LabError {
 }
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'error';
+
+/** A connection read from a capture file, shown instead of a lesson (`showCapture`). */
+export interface ShownCapture {
+  /** What is shown, for titles and file names: the file's name and the connection. */
+  label: string;
+  /** Each side's address and port as the capture has them (the diagram's lifeline labels). */
+  endpoints: Record<Side, string>;
+  /** What the capture cannot show about this connection. */
+  notes: readonly CaptureNote[];
+  /** The receiving side's times are inferred (one timestamp per packet, taken where it was sent). */
+  inferredTimes: boolean;
+}
 
 export interface LabData {
   lessonId: string;
@@ -116,6 +129,8 @@ export interface LabData {
   /** `embed=1`: the compact layout for an iframe in a course page. */
   embed: boolean;
   error: LabError | null;
+  /** The capture shown (lesson `capture`), or null. */
+  capture: ShownCapture | null;
 }
 
 export interface LabActions {
@@ -130,6 +145,12 @@ export interface LabActions {
   loadScenario(raw: unknown): void;
   /** The scenario of the lesson shown, as written (before the lab's options), if known. */
   lessonScenario(): Scenario | undefined;
+  /**
+   * Shows a run read from a capture as lesson `capture`. Stepping, playing, the inspector and export
+   * work; the knobs that re-run the engine do not apply (there is nothing to re-run). Picking a
+   * lesson goes back.
+   */
+  showCapture(run: Run, capture: ShownCapture): void;
   /** Changes options and re-runs; `typing` debounces (number inputs). Keeps the step if it can. */
   setOptions(patch: Partial<LabOptions>, typing?: boolean): void;
   setNumbering(numbering: Numbering): void;
@@ -157,6 +178,8 @@ export type LabStore = StoreApi<LabState>;
 
 /** The lesson id of a scenario given whole (an `s=` link) instead of a built-in lesson. */
 export const CUSTOM_LESSON_ID = 'custom';
+/** The lesson id of a connection read from a capture file. */
+export const CAPTURE_LESSON_ID = 'capture';
 
 export interface LabInit {
   lessonId?: string | null;
@@ -264,6 +287,51 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       debounce = null;
     }
 
+    /** Shows a run that arrived (or a capture's), on the step asked for or kept where it can. */
+    function showRun(run: Run): void {
+      let derived: Derived;
+      try {
+        derived = deps.derive(run);
+      } catch (error) {
+        set({
+          status: 'error',
+          playing: false,
+          error: { kind: 'run', message: messageOf(error) },
+        });
+        return;
+      }
+      const state = get();
+      const total = derived.steps.length;
+      const step = clamp(pendingStep ?? state.step, 0, total);
+      const playing = (pendingAutoplay || state.playing) && step < total;
+      pendingStep = null;
+      pendingAutoplay = false;
+      const selected = state.selectedSegment;
+      set({
+        status: 'ready',
+        run,
+        derived,
+        total,
+        step,
+        view: derived.viewAt(step),
+        explainer: null,
+        animateStep: null,
+        playing,
+        selectedSegment: selected !== null && derived.segmentById.has(selected) ? selected : null,
+        // A run that worked clears the last run's or option's complaint, not why a link or a
+        // course page's scenario was not shown.
+        error: state.error && STICKY_ERRORS.has(state.error.kind) ? state.error : null,
+      });
+      deps.explain?.(run).then(
+        (explainer) => {
+          if (get().run === run) set({ explainer });
+        },
+        (error: unknown) => {
+          if (get().run === run) set({ error: { kind: 'run', message: messageOf(error) } });
+        },
+      );
+    }
+
     function startRun(): void {
       cancelDebounce();
       if (!runner) return;
@@ -280,48 +348,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         (run) => {
           if (gen !== generation || runner !== active) return;
           if (id === CUSTOM_LESSON_ID) customProven = true;
-          let derived: Derived;
-          try {
-            derived = deps.derive(run);
-          } catch (error) {
-            set({
-              status: 'error',
-              playing: false,
-              error: { kind: 'run', message: messageOf(error) },
-            });
-            return;
-          }
-          const state = get();
-          const total = derived.steps.length;
-          const step = clamp(pendingStep ?? state.step, 0, total);
-          const playing = (pendingAutoplay || state.playing) && step < total;
-          pendingStep = null;
-          pendingAutoplay = false;
-          const selected = state.selectedSegment;
-          set({
-            status: 'ready',
-            run,
-            derived,
-            total,
-            step,
-            view: derived.viewAt(step),
-            explainer: null,
-            animateStep: null,
-            playing,
-            selectedSegment:
-              selected !== null && derived.segmentById.has(selected) ? selected : null,
-            // A run that worked clears the last run's or option's complaint, not why a link or a
-            // course page's scenario was not shown.
-            error: state.error && STICKY_ERRORS.has(state.error.kind) ? state.error : null,
-          });
-          deps.explain?.(run).then(
-            (explainer) => {
-              if (get().run === run) set({ explainer });
-            },
-            (error: unknown) => {
-              if (get().run === run) set({ error: { kind: 'run', message: messageOf(error) } });
-            },
-          );
+          showRun(run);
         },
         (error: unknown) => {
           if (gen !== generation || runner !== active) return;
@@ -385,6 +412,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       showControls: init.showControls ?? true,
       embed: init.embed ?? false,
       error: initialError,
+      capture: null,
 
       attach(next) {
         runner = next;
@@ -428,6 +456,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
           playing: false,
           selectedSegment: null,
           error: null,
+          capture: null,
         });
         startRun();
       },
@@ -465,6 +494,21 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       },
       lessonScenario() {
         return scenarioOf(get().lessonId);
+      },
+      showCapture(run, capture) {
+        // A lesson's run (or lesson) still on its way is not shown over it.
+        cancelDebounce();
+        generation++;
+        lessonRequest++;
+        pendingStep = 0;
+        set({
+          lessonId: CAPTURE_LESSON_ID,
+          capture,
+          playing: false,
+          selectedSegment: null,
+          error: null,
+        });
+        showRun(run);
       },
       setOptions(patch, typing = false) {
         set({ options: { ...get().options, ...patch } });
@@ -511,8 +555,10 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         set({ selectedSegment: id });
       },
       dropSegment(id) {
-        const { run, options } = get();
-        if (!run) return;
+        const { run, options, capture } = get();
+        // A capture cannot be re-run: its arrow in flight opens the inspector like the others.
+        if (capture) set({ selectedSegment: id });
+        if (!run || capture) return;
         let fault: Fault | null;
         try {
           fault = deps.faultForSegment(run, id);

@@ -16,6 +16,7 @@ export const exporting = {
     run: 'The whole run',
     trace: 'Trace as JSON',
     markdown: 'Steps as Markdown',
+    pcap: 'Save as .pcap (Wireshark)',
     busy: 'Preparing the file…',
     done: 'Saved {file}.',
     failed: 'Could not export: {reason}',

@@ -2,6 +2,7 @@
 // ../../types.ts) and the fallback for any key a locale lacks at run time. The page bundles only
 // `ui` and `lessons`; the other namespaces are chunks of their own (../../core.ts, loadNamespace).
 import { answers } from './answers';
+import { capturing } from './capturing';
 import { embedding } from './embedding';
 import { explain } from './explain';
 import { exporting } from './exporting';
@@ -18,5 +19,6 @@ export const en = {
   stateMachine,
   exporting,
   embedding,
+  capturing,
   lessons,
 } as const;

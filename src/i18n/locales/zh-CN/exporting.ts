@@ -17,6 +17,7 @@ export const exporting: Messages<typeof english> = {
     run: '整个运行过程',
     trace: '事件轨迹（JSON）',
     markdown: '逐步说明（Markdown）',
+    pcap: '保存为 .pcap 抓包文件（可用 Wireshark 打开）',
     busy: '正在生成文件…',
     done: '已保存 {file}。',
     failed: '导出失败：{reason}',

@@ -2,6 +2,7 @@
 import type { Messages } from '../../types';
 import type { en } from '../en/index';
 import { answers } from './answers';
+import { capturing } from './capturing';
 import { embedding } from './embedding';
 import { explain } from './explain';
 import { exporting } from './exporting';
@@ -18,5 +19,6 @@ export const zhCN: Messages<typeof en> = {
   stateMachine,
   exporting,
   embedding,
+  capturing,
   lessons,
 };
