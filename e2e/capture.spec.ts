@@ -3,10 +3,14 @@
 // kernel reported (its JSON); files that are not captures, or are cut short, reported with the byte
 // where they stopped making sense while the lesson keeps working; a big file read in the worker with
 // progress while the page stays responsive; and any run saved as a .pcap.
-import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { sharedPath } from '../src/testing/shared';
+import {
+  SHARED_CAPTURES,
+  sharedCaptureExpectation as kernelCapture,
+  sharedCapturePath as capturePath,
+  type SharedCaptureExpectation,
+} from '../src/testing/captures';
 import { seriousViolations } from './helpers/axe';
 import {
   blur,
@@ -17,29 +21,6 @@ import {
   snapshot,
   watchErrors,
 } from './helpers/page';
-
-const CAPTURES = [
-  'half-close',
-  'lost-final-ack',
-  'normal-client-close',
-  'normal-server-close',
-  'rst-closed-port',
-  'simultaneous-close',
-] as const;
-
-/** What the kernel reported for a capture (shared/captures/NAME.json). */
-interface KernelCapture {
-  client_port: number;
-  server_port: number;
-  steps: { states: { client: string; server: string } }[];
-  segments: { from: string; flags: string[]; seq: number; ack: number | null; len: number }[];
-}
-
-function kernelCapture(name: string): KernelCapture {
-  return JSON.parse(readFileSync(sharedPath('captures', `${name}.json`), 'utf8')) as KernelCapture;
-}
-
-const capturePath = (name: string) => sharedPath('captures', `${name}.pcap`);
 
 /** Opens the page and waits for the header's file input (it comes after the first diagram). */
 async function openPage(page: Page, query = 'lang=en'): Promise<number> {
@@ -54,7 +35,7 @@ async function drawnSegments(page: Page) {
   return shown.segments.map(({ from, flags, seq, ack, len }) => ({ from, flags, seq, ack, len }));
 }
 
-function expectedSegments(kernel: KernelCapture) {
+function expectedSegments(kernel: SharedCaptureExpectation) {
   return kernel.segments.map((s) => ({
     from: s.from,
     flags: s.flags.join(','),
@@ -65,7 +46,7 @@ function expectedSegments(kernel: KernelCapture) {
 }
 
 test.describe('captures', () => {
-  for (const name of CAPTURES) {
+  for (const name of SHARED_CAPTURES) {
     test(`${name}: opened from the file input, drawn as the kernel sent it`, async ({ page }) => {
       const errors = watchErrors(page);
       const kernel = kernelCapture(name);

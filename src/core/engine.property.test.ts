@@ -5,8 +5,6 @@
 // message lists every violation found in that trace.
 //
 // To replay a failure: fc.assert(..., { seed, path, endOnFailure: true }) with the printed values.
-import { readFileSync } from 'node:fs';
-import { sharedPath } from '../testing/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario, streamScenario } from './engine';
@@ -21,12 +19,12 @@ import {
   type Scenario,
   type SendEvent,
   type Side,
-  TCP_STATES,
   type TcpState,
   type TimerConfig,
   type TraceEvent,
 } from './types';
 import { parseScenario } from './validate';
+import { ALLOWED_TRANSITIONS, RFC_TRANSITIONS } from './testing/transitions';
 
 /** At least 1,000; PROPERTY_RUNS=50000 npx vitest run … searches deeper. */
 const NUM_RUNS = Math.max(1000, Number(process.env.PROPERTY_RUNS ?? 0) || 0);
@@ -294,79 +292,6 @@ function report(s: Scenario, problems: string[]): void {
 // (a) Allowed transitions, from the RFC 9293 table in shared/reference
 // ---------------------------------------------------------------------------------------------
 
-const CSV = sharedPath('reference', 'rfc9293-transitions.csv');
-const SYNCHRONIZED: readonly TcpState[] = [
-  'SYN_RCVD', // 3.10.7.4 treats SYN-RECEIVED with the synchronized states
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-];
-
-/** "SYN-RECEIVED" → "SYN_RCVD", "TIME-WAIT (start 2MSL)" → "TIME_WAIT"; throws on anything unknown. */
-function stateName(field: string): TcpState {
-  const word = field.trim().split(/\s+/)[0] ?? '';
-  const name = word.replace(/-/g, '_').replace('SYN_RECEIVED', 'SYN_RCVD');
-  if (!(TCP_STATES as readonly string[]).includes(name))
-    throw new Error(`unknown state in CSV: ${field}`);
-  return name as TcpState;
-}
-
-/** The table's transitions as `from>to` pairs. */
-function transitionsFromCsv(text: string): Set<string> {
-  const allowed = new Set<string>();
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
-  const [header, ...rows] = lines;
-  const columns = (header ?? '').split(',');
-  const fromAt = columns.indexOf('from_state');
-  const toAt = columns.indexOf('to_state');
-  if (fromAt < 0 || toAt < 0) throw new Error('CSV header lacks from_state/to_state');
-  for (const row of rows) {
-    const cells = row.split(',');
-    const fromCell = (cells[fromAt] ?? '').trim();
-    const toCell = (cells[toAt] ?? '').trim();
-    const froms: readonly TcpState[] =
-      fromCell === 'ANY'
-        ? TCP_STATES
-        : fromCell === 'ANY-SYNCHRONIZED'
-          ? SYNCHRONIZED
-          : [stateName(fromCell)];
-    for (const from of froms) {
-      const to = toCell.startsWith('(unchanged)') ? from : stateName(toCell);
-      allowed.add(`${from}>${to}`);
-    }
-  }
-  return allowed;
-}
-
-const RFC_TRANSITIONS = transitionsFromCsv(readFileSync(CSV, 'utf8'));
-
-/** What the trace model adds to the RFC's diagram (CONTRACT section 2: the shown state). */
-const TRACE_MODEL_TRANSITIONS: readonly [TcpState, TcpState, string][] = [
-  // A listener whose last connection ended shows that connection's CLOSED; when it takes a new
-  // one it shows LISTEN again before SYN_RCVD (receive.ts onListen).
-  ['CLOSED', 'LISTEN', 'listener takes a new connection after the last one ended'],
-  // deleteTcb with backToListen on a passive SYN_RCVD (RST, SYN in window, SYN+ACK retries
-  // exhausted) while the app still listens: the RFC's "return to LISTEN".
-  ['SYN_RCVD', 'LISTEN', 'passive open reset or given up while listening'],
-  // ANY→CLOSED is in the table (ABORT, user timeout); listed again for the reasons the engine has:
-  // retries exhausted (R2), orphaned FIN_WAIT_2 timeout (Linux), RST, whatIf.noTimeWait (checked
-  // against its cause below), Linux's RST on data after close.
-  ...TCP_STATES.map((s): [TcpState, TcpState, string] => [
-    s,
-    'CLOSED',
-    'abort / R2 / fin-wait-2 timeout / RST',
-  ]),
-];
-
-const ALLOWED = new Set([
-  ...RFC_TRANSITIONS,
-  ...TRACE_MODEL_TRANSITIONS.map(([f, t]) => `${f}>${t}`),
-]);
-
 interface Cause {
   t: number;
   kind: 'app' | 'deliver' | 'fire';
@@ -411,7 +336,8 @@ function checkTransitions(
     if (e.from !== current[e.who]) problems.push(`${at}: from ≠ previous to (${current[e.who]})`);
     current[e.who] = e.to;
     if (e.from === e.to) problems.push(`${at}: a state event that changes nothing`);
-    if (!ALLOWED.has(`${e.from}>${e.to}`)) problems.push(`${at}: not an allowed transition`);
+    if (!ALLOWED_TRANSITIONS.has(`${e.from}>${e.to}`))
+      problems.push(`${at}: not an allowed transition`);
 
     const c: Cause | null = cause !== null && (cause as Cause).t === e.t ? cause : null;
     const byDelivery = c?.kind === 'deliver' && c.who === e.who;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TraceEvent } from '../core/types';
 import { CaptureClient, type CaptureWorkerLike } from './captureClient';
 import type { CaptureRequest } from './captureProtocol';
+import { connectionSummary, openedCapture, synEvent as syn } from './testing';
 
 class FakeWorker implements CaptureWorkerLike {
   onmessage: CaptureWorkerLike['onmessage'] = null;
@@ -21,47 +21,15 @@ class FakeWorker implements CaptureWorkerLike {
   }
 }
 
-const connection = {
-  id: 0,
-  client: { address: '127.0.0.1', port: 40000 },
-  server: { address: '127.0.0.1', port: 8080 },
-  ipVersion: 4,
-  packets: 10,
-  startMs: 1000,
-  endMs: 1010,
-  ending: 'fin',
-  startedBeforeCapture: false,
-} as const;
+const connection = connectionSummary(0);
 
 function opened(requestId: number) {
   return {
     type: 'capture-opened',
     requestId,
-    captureId: requestId,
-    format: 'pcap',
-    linkTypes: ['null'],
-    packets: 10,
-    segments: 10,
-    truncated: false,
-    warnings: [],
-    warningCount: 0,
-    connections: [connection],
+    ...openedCapture([connection], { captureId: requestId }),
   } as const;
 }
-
-const syn: TraceEvent = {
-  t: 0,
-  type: 'send',
-  id: 1,
-  who: 'client',
-  flags: ['SYN'],
-  seq: 1,
-  ack: 0,
-  len: 0,
-  window: 65535,
-  retransmission: false,
-  reason: 'active-open',
-};
 
 function setup() {
   const worker = new FakeWorker();

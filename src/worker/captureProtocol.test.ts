@@ -1,45 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { isCaptureConnectionSummary, isCaptureRequest, isCaptureResponse } from './captureProtocol';
 import { isWorkerRequest, isWorkerResponse } from './protocol';
-
-const syn = {
-  t: 150,
-  type: 'send',
-  id: 1,
-  who: 'client',
-  flags: ['SYN'],
-  seq: 1000,
-  ack: 0,
-  len: 0,
-  window: 65535,
-  retransmission: false,
-  reason: 'active-open',
-};
+import { connectionSummary, openedCapture, synEvent as syn } from './testing';
 
 describe('capture messages', () => {
-  const connection = {
-    id: 0,
-    client: { address: '127.0.0.1', port: 40000 },
+  const connection = connectionSummary(0, {
     server: { address: '::1', port: 8080 },
-    ipVersion: 4,
-    packets: 10,
     startMs: 1_700_000_000_000.5,
     endMs: 1_700_000_000_010,
-    ending: 'fin',
-    startedBeforeCapture: false,
-  };
+  });
   const opened = {
     type: 'capture-opened',
     requestId: 2,
-    captureId: 2,
-    format: 'pcapng',
-    linkTypes: ['ethernet'],
-    packets: 12,
-    segments: 10,
-    truncated: false,
-    warnings: [{ offset: 300, message: 'not IP' }],
-    warningCount: 1,
-    connections: [connection],
+    ...openedCapture([connection], {
+      captureId: 2,
+      format: 'pcapng',
+      linkTypes: ['ethernet'],
+      packets: 12,
+      warnings: [{ offset: 300, message: 'not IP' }],
+      warningCount: 1,
+    }),
   };
   const runAnswer = {
     type: 'capture-run',

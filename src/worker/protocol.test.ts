@@ -7,20 +7,7 @@ import {
   isWorkerResponse,
   requestIdOf,
 } from './protocol';
-
-const syn = {
-  t: 150,
-  type: 'send',
-  id: 1,
-  who: 'client',
-  flags: ['SYN'],
-  seq: 1000,
-  ack: 0,
-  len: 0,
-  window: 65535,
-  retransmission: false,
-  reason: 'active-open',
-};
+import { synEvent as syn } from './testing';
 
 describe('isWorkerRequest', () => {
   it('accepts a run request with any scenario payload (the worker validates it)', () => {

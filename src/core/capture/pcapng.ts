@@ -51,6 +51,23 @@ export function readPcapng(reader: CaptureReader): void {
   let section: SectionInterface[] = [];
   let simplePacketWarned = false;
   let at = 0;
+  /** Hands the reader the packet of the block at `at`, its data `dataOffset` bytes in, at `time`. */
+  const packet = (
+    iface: SectionInterface,
+    dataOffset: number,
+    capturedLength: number,
+    wireLength: number,
+  ) =>
+    reader.packet(
+      at,
+      at + dataOffset,
+      capturedLength,
+      wireLength,
+      iface.linkType,
+      time.sec,
+      time.ns,
+      iface.index,
+    );
   while (at < size) {
     try {
       if (size - at < 12) {
@@ -136,16 +153,7 @@ export function readPcapng(reader: CaptureReader): void {
             view.getUint32(at + 16, littleEndian),
           );
           const wireLength = view.getUint32(at + 24, littleEndian);
-          reader.packet(
-            at,
-            at + 28,
-            capturedLength,
-            wireLength,
-            iface.linkType,
-            time.sec,
-            time.ns,
-            iface.index,
-          );
+          packet(iface, 28, capturedLength, wireLength);
           break;
         }
         case SIMPLE_PACKET: {
@@ -172,16 +180,7 @@ export function readPcapng(reader: CaptureReader): void {
                 'the packet before it',
             );
           }
-          reader.packet(
-            at,
-            at + 12,
-            capturedLength,
-            wireLength,
-            iface.linkType,
-            time.sec,
-            time.ns,
-            iface.index,
-          );
+          packet(iface, 12, capturedLength, wireLength);
           break;
         }
         default:

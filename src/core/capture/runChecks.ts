@@ -1,59 +1,9 @@
 // For tests: what every capture run must satisfy to be drawn by the page, and readers over it.
-import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../testing/shared';
 import { deriveRun } from '../../ui/store/derive';
 import type { Run } from '../../ui/model/types';
-import { TCP_STATES, type SendEvent, type Side, type TcpState, type TraceEvent } from '../types';
+import { ALLOWED_TRANSITIONS } from '../testing/transitions';
+import type { SendEvent, Side, TcpState, TraceEvent } from '../types';
 import type { CaptureRun } from './infer';
-
-const SYNCHRONIZED: readonly TcpState[] = [
-  'SYN_RCVD',
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-];
-
-function stateName(field: string): TcpState {
-  const word = field.trim().split(/\s+/)[0] ?? '';
-  const name = word.replace(/-/g, '_').replace('SYN_RECEIVED', 'SYN_RCVD');
-  if (!(TCP_STATES as readonly string[]).includes(name)) throw new Error(`unknown state ${field}`);
-  return name as TcpState;
-}
-
-/**
- * RFC 9293's transitions (shared/reference/rfc9293-transitions.csv, read as
- * engine.property.test.ts reads it) and the trace model's additions: a listener showing LISTEN
- * again, SYN_RCVD back to LISTEN, and CLOSED from anywhere.
- */
-export const ALLOWED_TRANSITIONS: ReadonlySet<string> = (() => {
-  const text = readFileSync(sharedPath('reference', 'rfc9293-transitions.csv'), 'utf8');
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
-  const [header, ...rows] = lines;
-  const columns = (header ?? '').split(',');
-  const fromAt = columns.indexOf('from_state');
-  const toAt = columns.indexOf('to_state');
-  const allowed = new Set<string>(['CLOSED>LISTEN', 'SYN_RCVD>LISTEN']);
-  for (const state of TCP_STATES) allowed.add(`${state}>CLOSED`);
-  for (const row of rows) {
-    const cells = row.split(',');
-    const fromCell = (cells[fromAt] ?? '').trim();
-    const toCell = (cells[toAt] ?? '').trim();
-    const froms =
-      fromCell === 'ANY'
-        ? TCP_STATES
-        : fromCell === 'ANY-SYNCHRONIZED'
-          ? SYNCHRONIZED
-          : [stateName(fromCell)];
-    for (const from of froms) {
-      allowed.add(`${from}>${toCell.startsWith('(unchanged)') ? from : stateName(toCell)}`);
-    }
-  }
-  return allowed;
-})();
 
 /**
  * Problems with a capture run as the page would get it; none for a good one. Checks the time

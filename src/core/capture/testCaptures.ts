@@ -1,47 +1,22 @@
 // For tests: the shared kernel captures with what the kernel reported, and hand-made captures.
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../testing/shared';
-import type { Flag, TcpState } from '../types';
+import {
+  sharedCaptureExpectation,
+  sharedCapturePath,
+  type SharedCaptureExpectation,
+} from '../../testing/captures';
+import type { Flag } from '../types';
 import { parseCapture } from './parse';
 import type { CaptureFile, CapturedSegment } from './types';
 
-/** A capture's JSON beside its .pcap in shared/captures. */
-export interface SharedCaptureExpectation {
-  scenario: string;
-  client_port: number;
-  server_port: number;
-  steps: { do: string; states: { client: TcpState; server: TcpState; listener: TcpState } }[];
-  segments: {
-    /** Seconds from the first segment. */
-    t: number;
-    from: 'client' | 'server';
-    flags: Flag[];
-    seq: number;
-    ack: number | null;
-    len: number;
-    window: number;
-    retransmission: boolean;
-  }[];
-}
-
-export const SHARED_CAPTURES = [
-  'half-close',
-  'lost-final-ack',
-  'normal-client-close',
-  'normal-server-close',
-  'rst-closed-port',
-  'simultaneous-close',
-] as const;
+export { SHARED_CAPTURES, type SharedCaptureExpectation } from '../../testing/captures';
 
 export function readSharedCapture(name: string): {
   file: CaptureFile;
   expected: SharedCaptureExpectation;
 } {
-  const bytes = new Uint8Array(readFileSync(sharedPath('captures', `${name}.pcap`)));
-  const expected = JSON.parse(
-    readFileSync(sharedPath('captures', `${name}.json`), 'utf8'),
-  ) as SharedCaptureExpectation;
-  return { file: parseCapture(bytes), expected };
+  const bytes = new Uint8Array(readFileSync(sharedCapturePath(name)));
+  return { file: parseCapture(bytes), expected: sharedCaptureExpectation(name) };
 }
 
 // ---- hand-made captures ----

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../core/types';
 import type { CaptureClient, CaptureRunResult, OpenedCapture } from '../../worker/captureClient';
-import type { CaptureConnectionSummary } from '../../worker/protocol';
+import { connectionSummary as connection, openedCapture as opened } from '../../worker/testing';
 import { runWithCauses } from '../model/run';
 import { defaultLabOptions, faultForSegment } from '../model/variants';
 import { deriveRun } from '../store/derive';
@@ -19,35 +19,6 @@ const lesson: Scenario = {
     { at: 600, who: 'server', do: 'close' },
   ],
 };
-
-function connection(id: number, overrides: Partial<CaptureConnectionSummary> = {}) {
-  return {
-    id,
-    client: { address: '127.0.0.1', port: 40000 + id },
-    server: { address: '127.0.0.1', port: 8080 },
-    ipVersion: 4,
-    packets: 10,
-    startMs: 1000,
-    endMs: 1010,
-    ending: 'fin',
-    startedBeforeCapture: false,
-    ...overrides,
-  } satisfies CaptureConnectionSummary;
-}
-
-function opened(connections: CaptureConnectionSummary[]): OpenedCapture {
-  return {
-    captureId: 1,
-    format: 'pcap',
-    linkTypes: ['null'],
-    packets: 10,
-    segments: 10,
-    truncated: false,
-    warnings: [],
-    warningCount: 0,
-    connections,
-  };
-}
 
 const runResult: CaptureRunResult = {
   run: runWithCauses({ ...lesson, client: { port: 40000 } }),

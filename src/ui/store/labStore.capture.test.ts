@@ -4,17 +4,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../core/types';
 import { runWithCauses } from '../model/run';
 import type { Run } from '../model/types';
-import { defaultLabOptions, faultForSegment } from '../model/variants';
 import { deriveRun } from './derive';
 import {
   CAPTURE_LESSON_ID,
   createLabStore,
-  type LabDeps,
   type LabRunner,
   type LabStore,
   type ShownCapture,
 } from './labStore';
-import { validatingRunner } from './testing';
+import { testLabDeps, validatingRunner, type TestRunner } from './testing';
 
 const lesson: Scenario = {
   client: { port: 40000, isn: 1000 },
@@ -52,14 +50,7 @@ const shown: ShownCapture = {
   inferredTimes: true,
 };
 
-const deps: LabDeps = {
-  defaultLessonId: 'basic',
-  lessonScenario: (id) => (id === 'basic' || id === 'other' ? lesson : undefined),
-  lessonOptions: defaultLabOptions,
-  derive: deriveRun,
-  faultForSegment,
-  typingDebounceMs: 0,
-};
+const deps = testLabDeps({ basic: lesson, other: lesson });
 
 async function settle(store: LabStore): Promise<void> {
   await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
@@ -67,7 +58,7 @@ async function settle(store: LabStore): Promise<void> {
 
 describe('lab store: a capture', () => {
   let store: LabStore;
-  let runner: ReturnType<typeof validatingRunner>;
+  let runner: TestRunner;
   beforeEach(async () => {
     store = createLabStore({ locale: 'en' }, deps);
     runner = validatingRunner();
