@@ -3,11 +3,13 @@
 // worker) runs the engine.
 import { DEFAULT_DELAY_MS } from '../../core/defaults';
 import type { Action, Fault, Scenario, SendEvent, Side } from '../../core/types';
-import { clamp01, faultFlagsOf, faultForSegment } from './labOptions';
+import { clamp01 } from './labOptions';
+import { faultFlagsOf, faultForSegment } from './segmentFault';
 import type { LabOptions, Run } from './types';
 
 // The page's own pieces, where the tests and the worker have always found them.
-export { defaultLabOptions, faultForSegment } from './labOptions';
+export { defaultLabOptions } from './labOptions';
+export { faultForSegment } from './segmentFault';
 
 /** How long after the client's close the reuse-port option reconnects. */
 export const REUSE_DELAY_MS = 100;

@@ -7,7 +7,7 @@ import {
   loadedLessonScenario,
   loadLessonScenarios,
 } from '../../scenarios';
-import { defaultLabOptions, faultForSegment } from '../model/labOptions';
+import { defaultLabOptions } from '../model/labOptions';
 import { deriveRun, explainRunLazily } from './derive';
 import type { LabDeps } from './labStore';
 
@@ -22,5 +22,7 @@ export const labDeps: LabDeps = {
   lessonOptions: defaultLabOptions,
   derive: deriveRun,
   explain: explainRunLazily,
-  faultForSegment: (run, id) => faultForSegment(run, id),
+  // Its code is needed only once an arrow is clicked: a chunk of its own.
+  faultForSegment: (run, id) =>
+    import('../model/segmentFault').then((m) => m.faultForSegment(run, id)),
 };

@@ -67,7 +67,7 @@ export interface LabDeps {
   /** Explains a run (loaded lazily); without it the page shows no explanations. */
   explain?: (run: Run) => Promise<Explainer>;
   /** The fault that drops this segment in the next run, or null when it cannot be dropped. */
-  faultForSegment: (run: Run, id: number) => Fault | null;
+  faultForSegment: (run: Run, id: number) => Fault | null | Promise<Fault | null>;
   /** Debounce for typed options (ms). */
   typingDebounceMs?: number;
 }
@@ -555,23 +555,31 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
         set({ selectedSegment: id });
       },
       dropSegment(id) {
-        const { run, options, capture } = get();
+        const { run, capture } = get();
         // A capture cannot be re-run: its arrow in flight opens the inspector like the others.
         if (capture) set({ selectedSegment: id });
         if (!run || capture) return;
-        let fault: Fault | null;
+        const fail = (error: unknown) =>
+          set({ error: { kind: 'option', message: messageOf(error) } });
+        const drop = (fault: Fault | null) => {
+          // A fault found for a run that has been replaced since would drop the wrong segment.
+          if (!fault || get().run !== run) return;
+          const { options } = get();
+          set({
+            options: { ...options, extraFaults: [...options.extraFaults, fault] },
+            selectedSegment: null,
+          });
+          startRun();
+        };
+        let fault: Fault | null | Promise<Fault | null>;
         try {
           fault = deps.faultForSegment(run, id);
         } catch (error) {
-          set({ error: { kind: 'option', message: messageOf(error) } });
+          fail(error);
           return;
         }
-        if (!fault) return;
-        set({
-          options: { ...options, extraFaults: [...options.extraFaults, fault] },
-          selectedSegment: null,
-        });
-        startRun();
+        if (fault instanceof Promise) fault.then(drop, fail);
+        else drop(fault);
       },
       setLocale(locale) {
         set({ locale });
