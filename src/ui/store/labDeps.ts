@@ -22,7 +22,8 @@ export const labDeps: LabDeps = {
   lessonOptions: defaultLabOptions,
   derive: deriveRun,
   explain: explainRunLazily,
-  // Its code is needed only once an arrow is clicked: a chunk of its own.
+  // Needed only once an arrow is clicked: a later chunk (the one the share links use; importing
+  // segmentFault.ts alone would make the bundler split its runtime out of the first chunk).
   faultForSegment: (run, id) =>
-    import('../model/segmentFault').then((m) => m.faultForSegment(run, id)),
+    import('../model/variants').then((m) => m.faultForSegment(run, id)),
 };
