@@ -24,6 +24,5 @@ export const labDeps: LabDeps = {
   explain: explainRunLazily,
   // Needed only once an arrow is clicked: a later chunk (the one the share links use; importing
   // segmentFault.ts alone would make the bundler split its runtime out of the first chunk).
-  faultForSegment: (run, id) =>
-    import('../model/variants').then((m) => m.faultForSegment(run, id)),
+  faultForSegment: (run, id) => import('../model/variants').then((m) => m.faultForSegment(run, id)),
 };
