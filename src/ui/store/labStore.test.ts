@@ -1,22 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../core/types';
 import { runWithCauses } from '../model/run';
-import {
-  applyOptions,
-  defaultLabOptions,
-  faultForSegment,
-  scenarioForLab,
-} from '../model/variants';
-import { deriveRun } from './derive';
+import { applyOptions, scenarioForLab } from '../model/variants';
 import { encodeScenarioParam } from '../share/links';
-import { validatingRunner } from './testing';
-import {
-  createLabStore,
-  CUSTOM_LESSON_ID,
-  type LabDeps,
-  type LabRunner,
-  type LabStore,
-} from './labStore';
+import { testLabDeps, validatingRunner } from './testing';
+import { createLabStore, CUSTOM_LESSON_ID, type LabRunner, type LabStore } from './labStore';
 import { decodeScenarioParam } from './scenarioParam';
 import { normalizeOrigin, parseUrlOptions } from './urlOptions';
 
@@ -32,14 +20,8 @@ const lesson: Scenario = {
   ],
 };
 
-const deps: LabDeps = {
-  defaultLessonId: 'basic',
-  lessonScenario: (id) => (id === 'basic' || id === 'other' ? lesson : undefined),
-  lessonOptions: defaultLabOptions,
-  derive: deriveRun,
-  faultForSegment,
-  typingDebounceMs: 50,
-};
+// A debounce, so the typing test can see it.
+const deps = { ...testLabDeps({ basic: lesson, other: lesson }), typingDebounceMs: 50 };
 
 const fakeRunner = () => validatingRunner();
 
