@@ -10,7 +10,7 @@ import {
   sharedCaptureExpectation as kernelCapture,
   sharedCapturePath as capturePath,
   type SharedCaptureExpectation,
-} from '../src/testing/captures';
+} from '../src/testing/kernelCaptures';
 import { seriousViolations } from './helpers/axe';
 import {
   blur,

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { encodeScenarioParam } from '../src/ui/share/links';
+import { encodeScenarioParam } from '../src/lab/shareLink';
 import { explanationText, openLab, readCounter, watchErrors } from './helpers/page';
 
 const HAN = /\p{Script=Han}/u;

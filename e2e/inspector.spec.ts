@@ -4,7 +4,7 @@
 // Escape closes it and focus returns to the segment.
 import { expect, test, type Page } from '@playwright/test';
 import { inspector as enInspector } from '../src/i18n/locales/en/inspector';
-import type { SendEvent } from '../src/core/types';
+import type { SendEvent } from '../src/engine/types';
 import { expectRun, lessonScenario, sendsOf } from './helpers/engine';
 import { blur, counterOf, openLab, snapshot, watchErrors } from './helpers/page';
 

@@ -13,7 +13,7 @@ import {
   type SegmentAttrs,
 } from './helpers/engine';
 import { blur, counterOf, openLab, snapshot, watchErrors, type Snapshot } from './helpers/page';
-import type { Side, StateEvent, Trace } from '../src/core/types';
+import type { Side, StateEvent, Trace } from '../src/engine/types';
 
 const SIDES: readonly Side[] = ['client', 'server'];
 

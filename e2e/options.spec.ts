@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { explain as enExplain } from '../src/i18n/locales/en/explain';
 import { ui as enUi } from '../src/i18n/locales/en/ui';
-import type { DeliverEvent, Fault } from '../src/core/types';
+import type { DeliverEvent, Fault } from '../src/engine/types';
 import {
   expectRun,
   lessonScenario,

@@ -4,12 +4,12 @@
 // snippet must open the compact widget.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import type { LabOptions } from '../src/ui/model/types';
-import { runWithCauses } from '../src/ui/model/run';
-import { defaultLabOptions, faultForSegment, scenarioForLab } from '../src/ui/model/variants';
+import type { LabOptions } from '../src/lab/types';
+import { runWithCauses } from '../src/lab/run';
+import { defaultLabOptions, faultForSegment, scenarioForLab } from '../src/lab/variants';
 import { ui as enUi } from '../src/i18n/locales/en/ui';
 import { ui as zhUi } from '../src/i18n/locales/zh-CN/ui';
-import { encodeScenarioParam } from '../src/ui/share/links';
+import { encodeScenarioParam } from '../src/lab/shareLink';
 import { expectRun, lessonScenario } from './helpers/engine';
 import {
   blur,

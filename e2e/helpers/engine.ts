@@ -1,7 +1,7 @@
 // Node-side expectations for the browser suite, computed from the engine itself (never from the
 // page's own model): run a lesson (with the page's knobs applied the way CONTRACT.md and issue 3
 // describe them) and say what the page must draw at the end of the run.
-import { runScenario } from '../../src/core/engine';
+import { runScenario } from '../../src/engine/engine';
 import type {
   Action,
   AppEvent,
@@ -12,14 +12,14 @@ import type {
   StateEvent,
   TcpState,
   Trace,
-} from '../../src/core/types';
-import { parseScenario } from '../../src/core/validate';
+} from '../../src/engine/types';
+import { parseScenario } from '../../src/engine/validate';
 import './jsonHook';
-import type { LessonId } from '../../src/scenarios/all';
+import type { LessonId } from '../../src/scenarios';
 
 // After the hook is registered: the lessons import their scenarios as JSON.
-const lessons = await import('../../src/scenarios/all');
-export const { LESSON_IDS, lessonById } = lessons;
+export const { LESSON_IDS } = await import('../../src/scenarios');
+export const { lessonById } = await import('../../src/scenarios/all');
 export type { LessonId };
 
 /** What one `[data-testid=segment]` carries (CONTRACT.md section 4), as strings. */

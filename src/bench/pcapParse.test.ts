@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCapture } from '../core/capture/parse';
+import { parseCapture } from '../capture/parse';
 import { benchCapture, isPcapParseLine, pcapParseLine } from './pcapParse';
 
 describe('the capture reader bench', () => {

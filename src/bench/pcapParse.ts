@@ -1,5 +1,5 @@
 // The capture reader's speed (issue 5, "Performance"): builds a ~50 MB pcap from the real packets
-// of the capture fixtures (src/core/capture/fixtures: three Ethernet loopback captures, IPv4 with
+// of the capture fixtures (src/testing/captures: three Ethernet loopback captures, IPv4 with
 // and without options, IPv6 with extension headers, UDP fragments among them), repeated with
 // rising times and a new client port each time, so that the file holds many connections; then
 // parses it a few times and reports the median:
@@ -10,7 +10,7 @@
 // its segments stay out of the engine's peak RSS.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCapture } from '../core/capture/parse';
+import { parseCapture } from '../capture/parse';
 import { log, ROOT, runAsChild, runChildSection, type SectionContext } from './child';
 
 const CHILD_FLAG = '--pcap-parse-child';
@@ -59,7 +59,7 @@ function tcpStart(data: Uint8Array): number {
 
 /** The packets of one fixture, `startUs` after the start of each round of the bench file. */
 function sourcePackets(name: string, startUs: number): SourcePacket[] {
-  const bytes = new Uint8Array(readFileSync(join(ROOT, 'src/core/capture/fixtures', name)));
+  const bytes = new Uint8Array(readFileSync(join(ROOT, 'src/testing/captures', name)));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const nano = view.getUint32(0, true) === 0xa1b23c4d;
   const packets: SourcePacket[] = [];

@@ -14,8 +14,8 @@
 // Chromium is found or BENCH_UI=0.
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { streamScenario } from '../core/engine';
-import type { TraceEvent } from '../core/types';
+import { streamScenario } from '../engine/engine';
+import type { TraceEvent } from '../engine/types';
 import { embedLibSection } from './embedLib';
 import { embedFrameSection } from './embedFrame';
 import { pcapParseSection } from './pcapParse';

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../core/engine';
+import { runScenario } from '../engine/engine';
 import {
   gzipBytes,
   isUiSummaryLine,

@@ -1,7 +1,7 @@
 // Pure pieces of the page benchmark (ui.ts): the lossy run it plays, the `s=` link option, the
 // statistics and the lines it prints. Kept apart so they can be unit-tested without a browser.
 import { gzipSync } from 'node:zlib';
-import type { Scenario } from '../core/types';
+import type { Scenario } from '../engine/types';
 
 /** The bytes the client sends in each of its four sends (1460-byte segments). */
 export const LOSSY_SEND_BYTES = 90_000;

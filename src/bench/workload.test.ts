@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../core/engine';
+import { runScenario } from '../engine/engine';
 import { connectionActions, engineLines, workloadScenario } from './workload';
 
 describe('bench workload', () => {

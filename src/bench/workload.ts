@@ -1,6 +1,6 @@
 // Pure pieces of the benchmark: the lazy action feed of a long workload, and the lines the bench
 // ends with. Kept apart from run.ts so they can be unit-tested without running the bench.
-import type { Action, Scenario } from '../core/types';
+import type { Action, Scenario } from '../engine/types';
 
 export interface ConnectionWorkload {
   /** How many connections the client opens, one after another. */

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../testing/shared';
-import { runScenario } from '../core/engine';
-import type { Scenario } from '../core/types';
+import { CONFORMANCE_DIR } from '../testing/data';
+import { runScenario } from '../engine/engine';
+import type { Scenario } from '../engine/types';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CONFORMANCE = sharedPath('conformance', 'normal-client-close.json');
+const CONFORMANCE = join(CONFORMANCE_DIR, 'normal-client-close.json');
 const TIMEOUT_MS = 60_000;
 
 const scenario = (JSON.parse(readFileSync(CONFORMANCE, 'utf8')) as { scenario: Scenario }).scenario;

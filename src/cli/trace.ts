@@ -3,9 +3,9 @@
 
 import { writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { streamScenario } from '../core/engine';
-import type { FinalStates } from '../core/types';
-import { parseScenarioJson } from '../core/validate';
+import { streamScenario } from '../engine/engine';
+import type { FinalStates } from '../engine/types';
+import { parseScenarioJson } from '../engine/validate';
 import { TraceWriter } from './traceWriter';
 
 const USAGE = 'usage: npm run -s trace -- FILE (or - for standard input)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../core/types';
+import type { TraceEvent } from '../engine/types';
 import { TraceWriter } from './traceWriter';
 
 function event(t: number): TraceEvent {

@@ -1,7 +1,7 @@
 // Turns a stream of trace events into the contract's JSON (section 2), one event per line, handed to
 // `write` in chunks of about `chunkSize` characters so a long run never holds its whole trace.
 
-import type { FinalStates, TraceEvent } from '../core/types';
+import type { FinalStates, TraceEvent } from '../engine/types';
 
 export const CHUNK_SIZE = 64 * 1024;
 

@@ -3,11 +3,14 @@
 import { createElement as h, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { AnswerCards } from '../ui/AnswerCards';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { AnswerCards } from '../features/answers/AnswerCards';
+import { LanguageSwitch } from '../ui/controls/LanguageSwitch';
 import { loadLocale, loadNamespace } from './core';
 import { I18nProvider, useLocale, useT } from './I18nProvider';
 import type { Locale } from './types';
+import { registerFeatureWords } from '../testing/words';
+
+registerFeatureWords();
 
 function Probe() {
   const t = useT();

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANSWER_IDS,
-  answerCards,
   chooseLocale,
   chooseLocaleForPage,
   en,
@@ -23,7 +21,6 @@ import {
   type LocaleMessages,
   type TFunction,
 } from './core';
-import { en as fullEnglish } from './locales/en/index';
 import { zhCN as fullZh } from './locales/zh-CN/index';
 
 /** A dictionary with holes, as a broken or partial locale would be at run time. */
@@ -247,26 +244,5 @@ describe('formatDuration', () => {
     expect(formatDuration(t, 240_000)).toBe('4 min');
     expect(formatDuration(t, 90_000)).toBe('1.5 min');
     expect(formatDuration(t, 7_200_000)).toBe('2 h');
-  });
-});
-
-describe('answer cards', () => {
-  it('lists every answer in the dictionary, in order, with paragraphs and a citation', () => {
-    expect([...ANSWER_IDS].sort()).toEqual(Object.keys(fullEnglish.answers).sort());
-    const cards = answerCards(fullEnglish);
-    expect(cards.map((c) => c.id)).toEqual([...ANSWER_IDS]);
-    for (const card of cards) {
-      expect(card.question).toMatch(/\?$/);
-      expect(card.answer.length).toBeGreaterThan(0);
-      expect(card.rfc).toMatch(/^RFC 9293 §\d/);
-    }
-  });
-
-  it('keeps each answer between 3 and 6 sentences', () => {
-    for (const card of answerCards(fullEnglish)) {
-      const sentences = card.answer.join(' ').match(/[.!?](\s|$)/g) ?? [];
-      expect(sentences.length, card.id).toBeGreaterThanOrEqual(3);
-      expect(sentences.length, card.id).toBeLessThanOrEqual(6);
-    }
   });
 });

@@ -12,7 +12,7 @@
 //
 // Keys are dotted paths to string leaves: `ui.controls.stepForward`, `answers.why-three.question`,
 // `explain.…`, `inspector.…`, `stateMachine.states.LISTEN.name`, `lessons.…`. Arrays (answer paragraphs) are reached through the messages object
-// (`useMessages()` or `answerCards()`), not through keys.
+// (`useMessages()`), not through keys.
 
 import type { en as englishDictionary } from './locales/en/index';
 import { lessons as enLessons } from './locales/en/lessons';
@@ -190,32 +190,44 @@ function importLocale(locale: Locale): Promise<unknown> {
   }
 }
 
-// One loader per locale and lazy namespace, each its own chunk (import() needs literal paths).
-const NAMESPACE_LOADERS: Readonly<
-  Record<Locale, Readonly<Record<LazyNamespace, () => Promise<unknown>>>>
-> = {
-  en: {
-    explain: () => import('./locales/en/explain').then((m) => m.explain),
-    answers: () => import('./locales/en/answers').then((m) => m.answers),
-    inspector: () => import('./locales/en/inspector').then((m) => m.inspector),
-    stateMachine: () => import('./locales/en/stateMachine').then((m) => m.stateMachine),
-    exporting: () => import('./locales/en/exporting').then((m) => m.exporting),
-    embedding: () => import('./locales/en/embedding').then((m) => m.embedding),
-    capturing: () => import('./locales/en/capturing').then((m) => m.capturing),
-  },
-  'zh-CN': {
-    explain: () => import('./locales/zh-CN/explain').then((m) => m.explain),
-    answers: () => import('./locales/zh-CN/answers').then((m) => m.answers),
-    inspector: () => import('./locales/zh-CN/inspector').then((m) => m.inspector),
-    stateMachine: () => import('./locales/zh-CN/stateMachine').then((m) => m.stateMachine),
-    exporting: () => import('./locales/zh-CN/exporting').then((m) => m.exporting),
-    embedding: () => import('./locales/zh-CN/embedding').then((m) => m.embedding),
-    capturing: () => import('./locales/zh-CN/capturing').then((m) => m.capturing),
-  },
-};
+/** Where a lazy namespace's words come from, per locale. */
+export type NamespaceLoaders = Readonly<Record<Locale, () => Promise<unknown>>>;
+
+// The namespaces every lab shows (import() needs literal paths). A feature's own namespace is
+// registered by whoever adds the feature (`registerNamespace`), so a build without the feature
+// carries none of its words.
+const namespaceLoaders = new Map<LazyNamespace, NamespaceLoaders>([
+  [
+    'explain',
+    {
+      en: () => import('./locales/en/explain').then((m) => m.explain),
+      'zh-CN': () => import('./locales/zh-CN/explain').then((m) => m.explain),
+    },
+  ],
+  [
+    'inspector',
+    {
+      en: () => import('./locales/en/inspector').then((m) => m.inspector),
+      'zh-CN': () => import('./locales/zh-CN/inspector').then((m) => m.inspector),
+    },
+  ],
+  [
+    'stateMachine',
+    {
+      en: () => import('./locales/en/stateMachine').then((m) => m.stateMachine),
+      'zh-CN': () => import('./locales/zh-CN/stateMachine').then((m) => m.stateMachine),
+    },
+  ],
+]);
+
+/** Says where a feature's namespace is loaded from. */
+export function registerNamespace(ns: LazyNamespace, loaders: NamespaceLoaders): void {
+  namespaceLoaders.set(ns, loaders);
+}
 
 function importNamespace(locale: Locale, ns: LazyNamespace): Promise<unknown> {
-  return NAMESPACE_LOADERS[locale][ns]();
+  const load = namespaceLoaders.get(ns)?.[locale];
+  return load ? load() : Promise.reject(new Error(`i18n: no words for "${ns}" in this build`));
 }
 
 /** A locale's messages if already loaded (English always is); lazy namespaces only once loaded. */
@@ -354,33 +366,4 @@ export function formatDuration(t: TFunction, ms: number): string {
   if (ms < 60_000) return t('ui.units.s', { n: round(ms / 1000) });
   if (ms < 3_600_000) return t('ui.units.min', { n: round(ms / 60_000) });
   return t('ui.units.h', { n: round(ms / 3_600_000) });
-}
-
-/** The answer cards, in the order the page lists them. */
-export const ANSWER_IDS = [
-  'why-three',
-  'why-four',
-  'why-2msl',
-  'what-msl',
-  'so-reuseaddr',
-  'delayed-ack-close',
-] as const satisfies readonly (keyof Dictionary['answers'])[];
-
-export type AnswerId = (typeof ANSWER_IDS)[number];
-
-export interface AnswerCard {
-  id: AnswerId;
-  question: string;
-  /** Paragraphs. */
-  answer: readonly string[];
-  /** The RFC sections it rests on, e.g. "RFC 9293 §3.5". */
-  rfc: string;
-}
-
-/** The cards from a dictionary with its `answers` namespace (see `loadNamespace`). */
-export function answerCards(messages: Pick<LocaleMessages, 'answers'>): AnswerCard[] {
-  return ANSWER_IDS.map((id) => {
-    const card = messages.answers[id];
-    return { id, question: card.question, answer: card.answer, rfc: card.rfc };
-  });
 }

@@ -1,5 +1,4 @@
-// Every built-in lesson with its scenario, at once: a later chunk of the page (see ./index.ts,
-// `loadLessonScenarios`), and what tests and tools import to have them all synchronously.
+// Every built-in lesson with its scenario, at once (./index.ts holds only the default one).
 
 import abort from './abort.json';
 import clientClosesFirst from './client-closes-first.json';
@@ -17,8 +16,6 @@ import serverClosesFirst from './server-closes-first.json';
 import simultaneousClose from './simultaneous-close.json';
 import simultaneousOpen from './simultaneous-open.json';
 import twoWayHandshake from './two-way-handshake.json';
-
-export * from './index';
 
 const RAW: Record<LessonId, unknown> = {
   'client-closes-first': clientClosesFirst,

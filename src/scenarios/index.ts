@@ -4,17 +4,22 @@
 // lesson's title and summary from the `lessons` i18n namespace, keyed by `id`; the JSON's own
 // `title` and `description` are the English originals for the headless runner.
 //
-// This module is what the page loads first: every lesson's id, answers and focus, and the default
-// lesson's scenario. The other scenarios are one later chunk (./all.ts), fetched by
-// `loadLessonScenarios()` (after the first diagram, or before it when the page opens on another
-// lesson). Tests and tools that want every scenario at once import ./all.ts.
+// This module holds every lesson's id, answers and focus, and the default lesson's scenario; ./all.ts
+// holds every scenario. Whoever loads ./all.ts later hands its lessons to `addLessonScenarios`.
 
-import type { answers } from '../i18n/locales/en/answers';
-import type { Side, TcpState } from '../core/types';
+import type { Side, TcpState } from '../engine/types';
 import clientClosesFirst from './client-closes-first.json';
 
-/** A learner question with an answer card (the keys of the `answers` namespace). */
-export type AnswerId = keyof typeof answers;
+/** The learner questions with an answer card, in the order they are listed (the `answers` words' keys). */
+export const ANSWER_IDS = [
+  'why-three',
+  'why-four',
+  'why-2msl',
+  'what-msl',
+  'so-reuseaddr',
+  'delayed-ack-close',
+] as const;
+export type AnswerId = (typeof ANSWER_IDS)[number];
 
 export interface LessonFocus {
   /** The side whose states the lesson is about. */
@@ -133,32 +138,22 @@ export function lessonInfo(id: string): LessonInfo | undefined {
   return LESSON_INFO.find((lesson) => lesson.id === id);
 }
 
-// Scenarios loaded so far: the default lesson's is part of this module.
+// Scenarios at hand so far: the default lesson's is part of this module.
 const scenarios = new Map<LessonId, unknown>([[DEFAULT_LESSON_ID, clientClosesFirst]]);
-let loading: Promise<void> | null = null;
 
 /** The lesson's raw scenario if it is loaded; undefined for an unknown id or one not loaded yet. */
 export function loadedLessonScenario(id: string): unknown {
   return isLessonId(id) ? scenarios.get(id) : undefined;
 }
 
-/** Whether `id` is a lesson whose scenario has to be loaded first (`loadLessonScenarios`). */
+/** Whether `id` is a lesson whose scenario is not at hand yet (see `addLessonScenarios`). */
 export function lessonScenarioPending(id: string): boolean {
   return isLessonId(id) && !scenarios.has(id);
 }
 
-/** Loads every lesson's scenario (one chunk, once; later calls share the promise). */
-export function loadLessonScenarios(): Promise<void> {
-  loading ??= import('./all').then(
-    ({ LESSONS }) => {
-      for (const lesson of LESSONS) scenarios.set(lesson.id, lesson.scenario);
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
+/** Makes lessons' scenarios (those of ./all.ts) at hand. */
+export function addLessonScenarios(lessons: readonly { id: LessonId; scenario: unknown }[]): void {
+  for (const lesson of lessons) scenarios.set(lesson.id, lesson.scenario);
 }
 
 /** The lesson each answer card links to ("show me"). */

@@ -1,7 +1,7 @@
 // Every lesson is a valid scenario, and each one shows what its title promises: the key states and
 // segments are checked against the engine's trace.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../core/engine';
+import { runScenario } from '../engine/engine';
 import type {
   AppEvent,
   DeliverEvent,
@@ -13,18 +13,17 @@ import type {
   TimerEvent,
   Trace,
   TraceEvent,
-} from '../core/types';
-import { parseScenario } from '../core/validate';
+} from '../engine/types';
+import { parseScenario } from '../engine/validate';
 import { answers } from '../i18n/locales/en/answers';
+import { LESSONS, lessonById } from './all';
 import {
   DEFAULT_LESSON_ID,
   LESSON_FOR_ANSWER,
   LESSON_IDS,
-  LESSONS,
   isLessonId,
-  lessonById,
   type LessonId,
-} from './all';
+} from './index';
 
 function scenarioOf(id: LessonId): Scenario {
   const lesson = lessonById(id);

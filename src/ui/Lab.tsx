@@ -1,24 +1,23 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
-import { lazy, Suspense, useEffect, useState } from 'react';
-import '../embed/embed.css';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import './embed.css';
 import { I18nProvider, useNamespace, useT } from '../i18n';
-import { LanguageSwitch } from './LanguageSwitch';
-import { DiagramSection } from './DiagramSection';
-import { ErrorBanner } from './ErrorBanner';
-import { ExplanationPanel } from './ExplanationPanel';
-import { LessonPicker } from './LessonPicker';
-import { LiveRegion } from './LiveRegion';
-import { Scrubber } from './Scrubber';
-import { SpeedControl } from './SpeedControl';
-import { StateMachineSection } from './StateMachineSection';
-import { StepControls } from './StepControls';
-import { ThemeSwitch } from './ThemeSwitch';
+import { LanguageSwitch } from './controls/LanguageSwitch';
+import { DiagramSection } from './diagram/DiagramSection';
+import { ErrorBanner } from './panels/ErrorBanner';
+import { ExplanationPanel } from './panels/ExplanationPanel';
+import { LessonPicker } from './controls/LessonPicker';
+import { LiveRegion } from './panels/LiveRegion';
+import { Scrubber } from './controls/Scrubber';
+import { SpeedControl } from './controls/SpeedControl';
+import { StateMachineSection } from './stateMachine/StateMachineSection';
+import { StepControls } from './controls/StepControls';
+import { ThemeSwitch } from './controls/ThemeSwitch';
 import { LabStoreProvider, useLab, useLabStoreApi } from './store/context';
-import { labDeps } from './store/labDeps';
-import { createLabStore, type LabInit, type LabState, type LabStore } from './store/labStore';
+import type { LabRunner, LabState, LabStore } from './store/labStore';
 import { rootNodeOf, themeElementOf, useLabHost } from './labHost';
-import { createLabRunner } from './store/runner';
+import { LabComponentsProvider, useLabComponents, type LabComponents } from './parts';
 import {
   selectLocale,
   selectSelectedSegment,
@@ -28,26 +27,7 @@ import {
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 
-// Late, heavy pieces: not needed to draw the first diagram.
-const AnswerSection = lazy(() =>
-  import('./AnswerSection').then((m) => ({ default: m.AnswerSection })),
-);
-const SettingsPanel = lazy(() =>
-  import('./SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
-);
-const InspectorSection = lazy(() =>
-  import('./InspectorSection').then((m) => ({ default: m.InspectorSection })),
-);
-// The compact layout's link to the full page and its hold on the scroll wheel until touched.
-const EmbedChrome = lazy(() => import('../embed/EmbedChrome'));
-// Share, Embed and Export: buttons shown after the first diagram.
-const HeaderActions = lazy(() => import('./HeaderActions'));
-// The messages with a course page, only for a page inside a frame.
-const CourseMessages = lazy(() => import('../embed/CourseMessages'));
-// A capture file's progress, connections and notes: in the chunk of the header's "Open a capture".
-const CapturePanel = lazy(() =>
-  import('./HeaderActions').then((m) => ({ default: m.CapturePanel })),
-);
+const NO_COMPONENTS: LabComponents = {};
 
 const selectSetLocale = (s: LabState) => s.setLocale;
 const selectHasRun = (s: LabState) => s.derived !== null;
@@ -74,20 +54,29 @@ function useAfterFirstDiagram(): boolean {
   return late;
 }
 
-/** `store`: a store made by the caller (a web component drives it from its attributes). */
-export function Lab({ init, store: given }: { init: LabInit; store?: LabStore }) {
-  const [store] = useState(() => given ?? createLabStore(init, labDeps));
+export interface LabProps {
+  /** The widget's store (the caller keeps it: a web component drives it from its attributes). */
+  store: LabStore;
+  /** Starts the engine the store runs lessons with (a worker of the widget's own). */
+  createRunner: () => LabRunner;
+  /** The optional parts to show; those left out are not. */
+  components?: LabComponents;
+}
+
+export function Lab({ store, createRunner, components = NO_COMPONENTS }: LabProps) {
   useEffect(() => {
-    const runner = createLabRunner();
+    const runner = createRunner();
     store.getState().attach(runner);
     return () => {
       store.getState().detach();
       runner.dispose();
     };
-  }, [store]);
+  }, [store, createRunner]);
   return (
     <LabStoreProvider store={store}>
-      <LabI18n />
+      <LabComponentsProvider value={components}>
+        <LabI18n />
+      </LabComponentsProvider>
     </LabStoreProvider>
   );
 }
@@ -110,16 +99,17 @@ function LabLayout() {
   const showControls = useLab(selectShowControls);
   const theme = useLab(selectTheme);
   const selected = useLab(selectSelectedSegment);
-  // The inspector's words, fetched alongside its chunk on the first click (it waits for both).
+  const parts = useLabComponents();
+  // The inspector's words are fetched with its code on the first click (it waits for both).
   useNamespace('inspector', selected !== null);
   const hasRun = useAfterFirstDiagram();
   usePlayback();
   useKeyboard();
 
-  // The other lessons' scenarios (a later chunk), so that picking one is instant.
+  // The other lessons' scenarios, so that picking one is instant.
   useEffect(() => {
-    if (hasRun) labDeps.loadLessons?.().catch(() => {});
-  }, [hasRun]);
+    if (hasRun) store.getState().prefetchLessons();
+  }, [hasRun, store]);
 
   const host = useLabHost();
   useEffect(() => {
@@ -131,6 +121,13 @@ function LabLayout() {
   // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
   const embed = useLab(selectEmbed) && host === null;
   const framed = host === null && window.parent !== window;
+  const late = (Part: ComponentType | null | undefined, when = true) =>
+    Part && when ? (
+      <Suspense fallback={null}>
+        <Part />
+      </Suspense>
+    ) : null;
+  const { AnswerSection } = parts;
 
   return (
     // `data-runner` tells tests where the engine runs.
@@ -152,31 +149,19 @@ function LabLayout() {
       </a>
       <header className="lab-header">
         <h1>{t('ui.app.title')}</h1>
-        {embed && hasRun && (
-          <Suspense fallback={null}>
-            <EmbedChrome />
-          </Suspense>
-        )}
+        {late(parts.EmbedChrome, embed && hasRun)}
         {showControls && (
           <div className="header-tools">
             <LessonPicker />
             <LanguageSwitch />
             <ThemeSwitch />
-            {hasRun && (
-              <Suspense fallback={null}>
-                <HeaderActions />
-              </Suspense>
-            )}
+            {late(parts.HeaderActions, hasRun)}
           </div>
         )}
         {!embed && <p className="tagline">{t('ui.app.tagline')}</p>}
       </header>
       <ErrorBanner />
-      {showControls && hasRun && (
-        <Suspense fallback={null}>
-          <CapturePanel />
-        </Suspense>
-      )}
+      {late(parts.CapturePanel, showControls && hasRun)}
       <div className="lab-body">
         <main className="lab-main">
           <div className="controls-bar">
@@ -191,31 +176,19 @@ function LabLayout() {
           <ExplanationPanel />
           {hasRun && !embed && <StateMachineSection />}
         </aside>
-        {showControls && hasRun && (
-          <div className="lab-settings">
-            <Suspense fallback={null}>
-              <SettingsPanel />
-            </Suspense>
-          </div>
+        {showControls && hasRun && parts.SettingsPanel && (
+          <div className="lab-settings">{late(parts.SettingsPanel)}</div>
         )}
       </div>
-      {showControls && hasRun && (
+      {AnswerSection && showControls && hasRun && (
         <Suspense fallback={null}>
           <AnswerSection onShowMe={(lessonId) => store.getState().setLesson(lessonId)} />
         </Suspense>
       )}
-      {selected !== null && (
-        <Suspense fallback={null}>
-          <InspectorSection />
-        </Suspense>
-      )}
+      {late(parts.InspectorSection, selected !== null)}
       <LiveRegion />
       {!embed && <footer className="lab-footer">{t('ui.app.footer')}</footer>}
-      {framed && (
-        <Suspense fallback={null}>
-          <CourseMessages />
-        </Suspense>
-      )}
+      {late(parts.CourseMessages, framed)}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CaptureClient, type CaptureWorkerLike } from './captureClient';
 import type { CaptureRequest } from './captureProtocol';
-import { connectionSummary, openedCapture, synEvent as syn } from './testing';
+import { connectionSummary, openedCapture, synEvent as syn } from '../testing/workerMessages';
 
 class FakeWorker implements CaptureWorkerLike {
   onmessage: CaptureWorkerLike['onmessage'] = null;

@@ -4,7 +4,7 @@
 // each connection's run is asked for by its id. As EngineClient (client.ts) for runs, but a later
 // chunk: the page's first script and the engine worker stay as small as they were.
 
-import type { Run } from '../ui/model/types';
+import type { Run } from '../lab/types';
 import {
   CaptureRequestType,
   CaptureResponseType,

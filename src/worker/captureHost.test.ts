@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findConnections } from '../core/capture/connections';
-import { captureRun } from '../core/capture/infer';
-import { parseCapture } from '../core/capture/parse';
-import { CaptureError, type CaptureConnection, type CaptureFile } from '../core/capture/types';
-import { sharedPath } from '../testing/shared';
+import { findConnections } from '../capture/connections';
+import { captureRun } from '../capture/infer';
+import { parseCapture } from '../capture/parse';
+import { CaptureError, type CaptureConnection, type CaptureFile } from '../capture/types';
+import { testDataPath } from '../testing/data';
 import { CaptureReader, MAX_WARNINGS, type CaptureApi } from './captureHost';
 import { isCaptureResponse, type CaptureResponse } from './captureProtocol';
 
 const realApi: CaptureApi = { parseCapture, findConnections, captureRun };
 
 function sharedBytes(name: string): ArrayBuffer {
-  const bytes = readFileSync(sharedPath('captures', `${name}.pcap`));
+  const bytes = readFileSync(testDataPath('kernel', 'captures', `${name}.pcap`));
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 

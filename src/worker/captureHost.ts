@@ -3,10 +3,10 @@
 // lists its TCP connections, and keeps the parsed file so that the page asks for one connection's
 // run by its id without sending the file again. It keeps one file: opening another drops the last.
 
-import { findConnections } from '../core/capture/connections';
-import { captureRun } from '../core/capture/infer';
-import { parseCapture } from '../core/capture/parse';
-import { CaptureError, type CaptureConnection, type CaptureFile } from '../core/capture/types';
+import { findConnections } from '../capture/connections';
+import { captureRun } from '../capture/infer';
+import { parseCapture } from '../capture/parse';
+import { CaptureError, type CaptureConnection, type CaptureFile } from '../capture/types';
 import {
   CaptureRequestType,
   CaptureResponseType,

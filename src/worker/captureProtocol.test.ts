@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCaptureConnectionSummary, isCaptureRequest, isCaptureResponse } from './captureProtocol';
 import { isWorkerRequest, isWorkerResponse } from './protocol';
-import { connectionSummary, openedCapture, synEvent as syn } from './testing';
+import { connectionSummary, openedCapture, synEvent as syn } from '../testing/workerMessages';
 
 describe('capture messages', () => {
   const connection = connectionSummary(0, {

@@ -2,8 +2,8 @@
 // from protocol.ts so that the page's first script carries none of it (protocol.ts re-exports the
 // types: it stays the index of every message). Both sides check what they receive, as for runs.
 
-import type { CaptureConnection, CaptureFile, CaptureWarning } from '../core/capture/types';
-import type { FinalStates, Scenario, TraceEvent } from '../core/types';
+import type { CaptureConnection, CaptureFile, CaptureWarning } from '../capture/types';
+import type { FinalStates, Scenario, TraceEvent } from '../engine/types';
 import { isCauseStarts, isFinalStates, isTraceEvent, type ErrorResponse } from './protocol';
 
 /**

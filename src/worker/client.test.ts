@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TraceEvent } from '../core/types';
+import type { TraceEvent } from '../engine/types';
 import { EngineClient, type WorkerLike } from './client';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 

@@ -1,14 +1,13 @@
 // The page's side of the engine worker: one promise per run.
 
-import type { TraceEvent } from '../core/types';
-import type { LabOptions, Run } from '../ui/model/types';
+import type { TraceEvent } from '../engine/types';
+import type { LabOptions, Run } from '../lab/types';
 import {
   WorkerRequestType,
   WorkerResponseType,
   isWorkerResponse,
   type WorkerRequest,
 } from './protocol';
-import { spawnEngineWorker } from './spawnWorker';
 
 /** The part of `Worker` the client uses; tests pass a fake. */
 export interface WorkerLike {
@@ -142,7 +141,10 @@ export class EngineClient {
   }
 }
 
-/** A client with its own engine worker. */
-export function createEngineClient(options?: EngineClientOptions): EngineClient {
-  return new EngineClient(spawnEngineWorker(), options);
+/** A client with its own engine worker, started by `spawn`. */
+export function createEngineClient(
+  spawn: () => WorkerLike,
+  options?: EngineClientOptions,
+): EngineClient {
+  return new EngineClient(spawn(), options);
 }

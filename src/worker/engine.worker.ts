@@ -1,7 +1,7 @@
 // The engine worker: runs scenarios off the page's thread. All the logic is in host.ts.
 
-import { streamScenario } from '../core/engine';
-import { parseScenario } from '../core/validate';
+import { streamScenario } from '../engine/engine';
+import { parseScenario } from '../engine/validate';
 import { handleRequest } from './host';
 import type { WorkerResponse } from './protocol';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { streamScenario } from '../core/engine';
-import type { TraceEvent } from '../core/types';
-import { parseScenario } from '../core/validate';
-import { runWithCauses } from '../ui/model/run';
-import type { LabOptions } from '../ui/model/types';
+import { streamScenario } from '../engine/engine';
+import type { TraceEvent } from '../engine/types';
+import { parseScenario } from '../engine/validate';
+import { runWithCauses } from '../lab/run';
+import type { LabOptions } from '../lab/types';
 import { handleRequest, PAGE_MAX_EVENTS, type EngineApi } from './host';
 import { isWorkerResponse, type WorkerResponse } from './protocol';
 

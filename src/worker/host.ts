@@ -1,12 +1,12 @@
 // What the engine worker does with one message, kept apart from the worker global so that it can be
 // tested in Node with a fake engine.
 
-import type { streamScenario } from '../core/engine';
-import type { Scenario, TraceEvent } from '../core/types';
-import type { parseScenario } from '../core/validate';
-import { CauseRecorder } from '../ui/model/run';
-import type { Run } from '../ui/model/types';
-import { scenarioForLab } from '../ui/model/variants';
+import type { streamScenario } from '../engine/engine';
+import type { Scenario, TraceEvent } from '../engine/types';
+import type { parseScenario } from '../engine/validate';
+import { CauseRecorder } from '../lab/run';
+import type { Run } from '../lab/types';
+import { scenarioForLab } from '../lab/variants';
 import {
   EVENTS_BATCH_SIZE,
   WorkerRequestType,

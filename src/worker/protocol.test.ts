@@ -7,7 +7,7 @@ import {
   isWorkerResponse,
   requestIdOf,
 } from './protocol';
-import { synEvent as syn } from './testing';
+import { synEvent as syn } from '../testing/workerMessages';
 
 describe('isWorkerRequest', () => {
   it('accepts a run request with any scenario payload (the worker validates it)', () => {

@@ -9,8 +9,8 @@ import {
   type FinalStates,
   type Scenario,
   type TraceEvent,
-} from '../core/types';
-import type { LabOptions } from '../ui/model/types';
+} from '../engine/types';
+import type { LabOptions } from '../lab/types';
 
 /** Page → worker. */
 export const WorkerRequestType = {

@@ -3,10 +3,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../core/types';
-import { runWithCauses } from '../model/run';
-import { buildTimeAxis } from '../model/timeAxis';
-import { createStepper } from '../model/view';
+import type { Scenario } from '../../engine/types';
+import { runWithCauses } from '../../lab/run';
+import { buildTimeAxis } from '../../lab/timeAxis';
+import { createStepper } from '../../lab/view';
 import { crossingIds, Diagram, type DiagramProps } from './Diagram';
 import {
   formatDuration,
@@ -16,7 +16,7 @@ import {
   arrowDurationMs,
 } from './geometry';
 import { DEFAULT_DIAGRAM_LABELS } from './labels';
-import { collectStateChanges, stateChangesUpTo } from './stateChanges';
+import { collectStateChanges, stateChangesUpTo } from '../../lab/stateChanges';
 
 const open = [
   { at: 0, who: 'server', do: 'listen' },

@@ -2,8 +2,8 @@
 // its props (stepping back shows exactly what was shown before); only the arrows new at
 // `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Side } from '../../core/types';
-import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../model/types';
+import type { Side } from '../../engine/types';
+import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../../lab/types';
 import { AxisBreaks } from './AxisBreaks';
 import {
   arrowDurationMs,
@@ -19,7 +19,7 @@ import { Lifelines } from './Lifelines';
 import { useReducedMotion } from './motion';
 import { SegmentArrow } from './SegmentArrow';
 import { StateBadges } from './StateBadges';
-import type { StateChange } from './stateChanges';
+import type { StateChange } from '../../lab/stateChanges';
 import { StateHeader } from './StateHeader';
 import { TimeGutter } from './TimeGutter';
 import { TimerBars } from './TimerBars';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { SIDES } from '../../core/types';
+import { SIDES } from '../../engine/types';
 import type { Layout } from './geometry';
 
 /** The two vertical lifelines from the top of the axis to the bottom of what is drawn. */

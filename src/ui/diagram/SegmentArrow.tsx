@@ -2,7 +2,7 @@
 // label along the arrow, badges for what is special about it, and any duplicate copy. Memoized:
 // an old arrow's props do not change from step to step, so it is not rendered again.
 import { memo, type KeyboardEvent } from 'react';
-import type { SegmentFate, SegmentInfo } from '../model/types';
+import type { SegmentFate, SegmentInfo } from '../../lab/types';
 import {
   formatDuration,
   numbersOf,

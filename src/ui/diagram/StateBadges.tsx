@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { SIDES } from '../../core/types';
+import { SIDES } from '../../engine/types';
 import { formatTime, textWidth, type Layout } from './geometry';
 import { fill, type DiagramLabels } from './labels';
-import type { StateChange } from './stateChanges';
+import type { StateChange } from '../../lab/stateChanges';
 
 /** A pill with the state's name beside its lifeline at every state change. */
 export const StateBadges = memo(function StateBadges({

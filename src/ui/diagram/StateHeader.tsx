@@ -1,4 +1,4 @@
-import { SIDES, type Side, type TcpState } from '../../core/types';
+import { SIDES, type Side, type TcpState } from '../../engine/types';
 import type { Layout } from './geometry';
 import { fill, type DiagramLabels } from './labels';
 

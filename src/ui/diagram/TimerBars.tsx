@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { RunningTimer } from '../model/types';
+import type { RunningTimer } from '../../lab/types';
 import { formatTime, type Layout } from './geometry';
 import { fill, type DiagramLabels } from './labels';
 

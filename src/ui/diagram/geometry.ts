@@ -1,6 +1,6 @@
 // Pure drawing maths for the sequence diagram: no React, testable in Node.
-import type { Side } from '../../core/types';
-import type { SegmentFate, SegmentInfo } from '../model/types';
+import type { Side } from '../../engine/types';
+import type { SegmentFate, SegmentInfo } from '../../lab/types';
 import { fill, type DiagramLabels } from './labels';
 
 /** How long one arrow takes to fly at `speed` (1× ≈ 600 ms). */

@@ -3,4 +3,4 @@ export { Diagram, type DiagramProps } from './Diagram';
 export { StateHeader } from './StateHeader';
 export { arrowDurationMs, stepDurationMs, formatDuration, formatTime } from './geometry';
 export { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
-export { collectStateChanges, stateChangesUpTo, type StateChange } from './stateChanges';
+export { collectStateChanges, stateChangesUpTo, type StateChange } from '../../lab/stateChanges';

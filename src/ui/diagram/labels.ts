@@ -1,7 +1,7 @@
 // The diagram's words. The shell passes translated ones (from the i18n catalogue); English is the
 // default so the diagram renders on its own (tests, harnesses). Texts may hold {name} placeholders.
-import type { SegmentFate } from '../model/types';
-import type { Side, TimerName } from '../../core/types';
+import type { SegmentFate } from '../../lab/types';
+import type { Side, TimerName } from '../../engine/types';
 
 export interface DiagramLabels {
   sides: Record<Side, string>;

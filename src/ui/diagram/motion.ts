@@ -1,13 +1,25 @@
-// framer-motion, loaded after the first diagram: the arrows' flights use its `animateValue`, but the
-// first picture (step 0, no arrow in flight) needs none of it, so it is its own chunk, fetched once
-// the diagram is on screen. A flight asked for before the chunk arrives starts when it does (or is
-// drawn at its end if it cannot be loaded). `useReducedMotion` is a small matchMedia hook of our own.
+// The arrows' flights: one number tweened from the segment's start to its end. The first picture
+// (step 0, no arrow in flight) needs no animation code, so whoever composes the lab says where it
+// comes from (`provideMotion`: framer-motion's animateValue on the page, a small tween of our own in
+// a web component), and it is fetched once the diagram is on screen. A flight asked for before it
+// arrives starts when it does, or is drawn at its end if it cannot be loaded (or none was
+// provided). `useReducedMotion` is a small matchMedia hook of our own.
 
 import { useEffect, useSyncExternalStore } from 'react';
-import type { animateValue as AnimateValue } from 'framer-motion';
 
-type MotionModule = { animateValue: typeof AnimateValue };
-type AnimateOptions = Parameters<typeof AnimateValue>[0];
+/** The options a flight is started with (a subset of framer-motion's `animateValue`'s). */
+export interface AnimateOptions {
+  keyframes: number[];
+  /** Milliseconds. */
+  duration?: number;
+  ease?: 'easeInOut';
+  onUpdate?: (value: number) => void;
+  onComplete?: () => void;
+}
+
+export interface MotionModule {
+  animateValue: (options: AnimateOptions) => Flight;
+}
 
 /** What a started flight gives back: enough to stop it. */
 export interface Flight {
@@ -16,10 +28,16 @@ export interface Flight {
 
 let motion: MotionModule | null = null;
 let loading: Promise<MotionModule> | null = null;
+let source: () => Promise<MotionModule> = () => Promise.reject(new Error('no motion provided'));
 
-/** Loads framer-motion once (later calls share the promise). */
+/** Where the flights' animation code comes from (call once, before the first diagram). */
+export function provideMotion(load: () => Promise<MotionModule>): void {
+  source = load;
+}
+
+/** Loads the animation code once (later calls share the promise). */
 export function loadMotion(): Promise<MotionModule> {
-  loading ??= import('./motionChunk').then(
+  loading ??= source().then(
     (m) => (motion = m),
     (error: unknown) => {
       loading = null;

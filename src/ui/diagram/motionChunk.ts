@@ -1,3 +1,8 @@
-// What ./motion.ts loads after the first diagram: only the part of framer-motion the arrows use,
-// so the chunk holds that and not the whole library.
-export { animateValue } from 'framer-motion';
+// framer-motion's animateValue as the flights' animation (./motion.ts): only the part of the
+// library the arrows use.
+import { animateValue as framerAnimateValue } from 'framer-motion';
+import type { AnimateOptions, Flight } from './motion';
+
+export function animateValue(options: AnimateOptions): Flight {
+  return framerAnimateValue(options);
+}

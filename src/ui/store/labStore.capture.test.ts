@@ -1,18 +1,12 @@
 // The lab store showing a connection read from a capture: a run that did not come from a lesson,
 // stepped like one, that nothing re-runs, and that picking a lesson replaces.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../core/types';
-import { runWithCauses } from '../model/run';
-import type { Run } from '../model/types';
-import { deriveRun } from './derive';
-import {
-  CAPTURE_LESSON_ID,
-  createLabStore,
-  type LabRunner,
-  type LabStore,
-  type ShownCapture,
-} from './labStore';
-import { testLabDeps, validatingRunner, type TestRunner } from './testing';
+import type { Scenario } from '../../engine/types';
+import { runWithCauses } from '../../lab/run';
+import { CAPTURE_LESSON_ID, type Run } from '../../lab/types';
+import { deriveRun } from '../../lab/derive';
+import { createLabStore, type LabRunner, type LabStore, type ShownCapture } from './labStore';
+import { testLabDeps, validatingRunner, type TestRunner } from '../../testing/labStore';
 
 const lesson: Scenario = {
   client: { port: 40000, isn: 1000 },

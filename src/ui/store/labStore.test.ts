@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../core/types';
-import { runWithCauses } from '../model/run';
-import { applyOptions, scenarioForLab } from '../model/variants';
-import { encodeScenarioParam } from '../share/links';
-import { testLabDeps, validatingRunner } from './testing';
-import { createLabStore, CUSTOM_LESSON_ID, type LabRunner, type LabStore } from './labStore';
-import { decodeScenarioParam } from './scenarioParam';
-import { normalizeOrigin, parseUrlOptions } from './urlOptions';
+import type { Scenario } from '../../engine/types';
+import { runWithCauses } from '../../lab/run';
+import { applyOptions, scenarioForLab } from '../../lab/variants';
+import { encodeScenarioParam } from '../../lab/shareLink';
+import { testLabDeps, validatingRunner } from '../../testing/labStore';
+import { createLabStore, type LabRunner, type LabStore } from './labStore';
+import { CUSTOM_LESSON_ID } from '../../lab/types';
+import { decodeScenarioParam } from '../../lab/scenarioParam';
+import { normalizeOrigin, parseUrlOptions } from '../../lab/urlOptions';
 
 const lesson: Scenario = {
   seed: 7,

@@ -5,13 +5,19 @@
 // the view up.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Fault, Scenario, Side } from '../../core/types';
+import type { Fault, Scenario, Side } from '../../engine/types';
 import type { Locale } from '../../i18n/types';
-import type { StateChange } from '../diagram/stateChanges';
-import type { Explanation } from '../model/explain';
-import type { LabOptions, Run, SegmentInfo, Step, StepView, TimeAxis } from '../model/types';
+import type { Derived } from '../../lab/derive';
+import type { Explainer } from '../../lab/explain';
+import {
+  CAPTURE_LESSON_ID,
+  CUSTOM_LESSON_ID,
+  type LabOptions,
+  type Run,
+  type StepView,
+} from '../../lab/types';
 import type { CaptureNote } from '../../worker/protocol';
-import type { ThemeChoice } from './urlOptions';
+import type { ThemeChoice } from '../../lab/urlOptions';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -25,29 +31,6 @@ export type Numbering = 'relative' | 'absolute';
 export interface LabRunner {
   run(lesson: Scenario, options: LabOptions): Promise<Run>;
   dispose(): void;
-}
-
-/** Everything drawn from one run, computed once when it arrives. */
-export interface Derived {
-  steps: readonly Step[];
-  segments: readonly SegmentInfo[];
-  segmentById: ReadonlyMap<number, SegmentInfo>;
-  axis: TimeAxis;
-  /** Every state change of the run, in trace order (the diagram's badges). */
-  stateChanges: readonly StateChange[];
-  /** The view at a step (0…steps.length); cheap, called on every step. */
-  viewAt: (step: number) => StepView;
-}
-
-/** The run's explanations, loaded after its first diagram (the code and words are a later chunk). */
-export interface Explainer {
-  /** What step `step` (1-based) did and why; null at step 0. */
-  at: (step: number) => Explanation | null;
-  /** Words for an explanation, with the widget's translator. */
-  render: (
-    explanation: Explanation,
-    t: (key: string, params?: Record<string, string | number>) => string,
-  ) => string;
 }
 
 /** What the store needs from the lessons and the page model (injected so tests can fake them). */
@@ -138,6 +121,8 @@ export interface LabActions {
   attach(runner: LabRunner): void;
   detach(): void;
   setLesson(id: string): void;
+  /** Fetches the lessons not at hand yet, so that picking one later is instant. */
+  prefetchLessons(): void;
   /**
    * Shows a whole scenario (a course page's `load` message: an object or its JSON text) as lesson
    * `custom`. If it cannot be run, the lesson shown before stays and the error says why.
@@ -175,11 +160,6 @@ export interface LabActions {
 
 export type LabState = LabData & LabActions;
 export type LabStore = StoreApi<LabState>;
-
-/** The lesson id of a scenario given whole (an `s=` link) instead of a built-in lesson. */
-export const CUSTOM_LESSON_ID = 'custom';
-/** The lesson id of a connection read from a capture file. */
-export const CAPTURE_LESSON_ID = 'capture';
 
 export interface LabInit {
   lessonId?: string | null;
@@ -459,6 +439,9 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
           capture: null,
         });
         startRun();
+      },
+      prefetchLessons() {
+        deps.loadLessons?.().catch(() => {});
       },
       loadScenario(raw) {
         let parsed: unknown = raw;

@@ -1,6 +1,7 @@
 // Selectors at module level, so their identity is stable across renders. Those returning objects
 // are meant for `useShallow`.
 
+import type { LinkSource } from '../../lab/shareLink';
 import type { LabState } from './labStore';
 
 export const selectActions = (s: LabState) => ({
@@ -52,3 +53,19 @@ export const selectInspected = (s: LabState) => {
 /** The step record for the shown step (null at step 0 or before a run). */
 export const selectCurrentStep = (s: LabState) =>
   s.step > 0 ? (s.derived?.steps[s.step - 1] ?? null) : null;
+
+/** What a link to the shown situation is built from, or null while the lesson is unknown. Its
+ * fields change only with what they hold: read it with `useShallow`. */
+export const selectLinkSource = (s: LabState): LinkSource | null => {
+  const lesson = s.lessonScenario();
+  if (!lesson) return null;
+  return {
+    lessonId: s.lessonId,
+    lesson,
+    options: s.options,
+    lessonOptions: s.lessonOptions,
+    step: s.step,
+    locale: s.locale,
+    theme: s.theme,
+  };
+};

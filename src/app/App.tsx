@@ -1,0 +1,66 @@
+// The page: one lab widget configured from the URL query (CONTRACT.md section 4), with every
+// optional part.
+
+import { useState } from 'react';
+import { chooseLocaleForPage } from '../i18n';
+import { parseUrlOptions } from '../lab/urlOptions';
+import { lessonScenarioPending } from '../scenarios';
+import { provideMotion } from '../ui/diagram/motion';
+import { Lab } from '../ui/Lab';
+import { createLabStore, type LabInit } from '../ui/store/labStore';
+import { createLabRunner } from '../ui/store/runner';
+import { labInitFromUrl } from '../ui/store/urlInit';
+import { loadMotion, loadScenarioParam, pageComponents } from './chunks';
+import { labDeps, loadLessonScenarios } from './labDeps';
+
+// Read once: the page does not change its query without a reload.
+const url = parseUrlOptions(window.location.search);
+// Before the first paint, so a forced theme never flashes the other one.
+if (url.theme) document.documentElement.dataset.theme = url.theme;
+// The compact layout leaves the course page's scroll wheel alone from the start (embed.css) until
+// the student's first touch releases it.
+if (url.embed) document.documentElement.dataset.embed = 'idle';
+
+provideMotion(loadMotion);
+
+/** The page's engine worker, a file of its own beside the page's scripts. */
+function spawnEngineWorker(): Worker {
+  // Vite spots this exact `new Worker(new URL(…, import.meta.url))` form and bundles the worker.
+  return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+}
+
+const createRunner = () => createLabRunner(spawnEngineWorker);
+
+/**
+ * What the widget opens on, once what it needs is in: the reader of an `s=` link, or the scenario
+ * of a lesson other than the default one. If one cannot be loaded, the widget says so and shows
+ * the default lesson.
+ */
+async function loadInit(): Promise<LabInit> {
+  const locale = chooseLocaleForPage().locale;
+  let decode: (value: string) => unknown = () => {
+    throw new Error('s: the link reader could not be loaded; try reloading the page');
+  };
+  if (url.scenario !== null) {
+    decode = await loadScenarioParam().then(
+      (m) => m.decodeScenarioParam,
+      () => decode,
+    );
+  }
+  const init = labInitFromUrl(url, locale, decode);
+  if (init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)) {
+    await loadLessonScenarios().catch(() => {});
+  }
+  return init;
+}
+
+// Never rejects: whatever goes wrong, the page opens (on the default lesson, saying why).
+export const initReady: Promise<LabInit> = loadInit().catch((error: unknown) => ({
+  locale: 'en',
+  linkError: error instanceof Error ? error.message : String(error),
+}));
+
+export function App({ init }: { init: LabInit }) {
+  const [store] = useState(() => createLabStore(init, labDeps));
+  return <Lab store={store} createRunner={createRunner} components={pageComponents} />;
+}

@@ -1,0 +1,71 @@
+// Every chunk of the page loaded after the start, and why it can wait. The first diagram needs only
+// the shell, the default lesson, the diagram, the step controls and the engine worker; the parts
+// below are mounted by the lab once that diagram is painted (or when the student asks for them),
+// and the loaders are called by the store and the app when their code is needed.
+
+import { lazy } from 'react';
+import { registerNamespace } from '../i18n';
+import type { LabComponents } from '../ui/parts';
+
+/** The page's optional parts, each fetched when the lab first shows it. */
+export const pageComponents: LabComponents = {
+  // The knobs, the state diagram and the answer cards: after the first diagram.
+  SettingsPanel: lazy(() =>
+    import('../ui/panels/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+  ),
+  StateMachinePanel: lazy(() =>
+    import('../ui/stateMachine/StateMachinePanel').then((m) => ({ default: m.StateMachinePanel })),
+  ),
+  AnswerSection: lazy(() =>
+    import('../features/answers/AnswerSection').then((m) => ({ default: m.AnswerSection })),
+  ),
+  // On the first click on a segment.
+  InspectorSection: lazy(() =>
+    import('../ui/inspector/InspectorSection').then((m) => ({ default: m.InspectorSection })),
+  ),
+  // Share, Embed, Export and Open a capture, with the capture panel: one chunk after the first
+  // diagram.
+  HeaderActions: lazy(() => import('../features/HeaderActions')),
+  CapturePanel: lazy(() =>
+    import('../features/HeaderActions').then((m) => ({ default: m.CapturePanel })),
+  ),
+  // Only in the compact layout, and only inside a frame.
+  EmbedChrome: lazy(() => import('../features/embed/EmbedChrome')),
+  CourseMessages: lazy(() => import('../features/embed/CourseMessages')),
+};
+
+// The features' words, fetched with the features.
+registerNamespace('answers', {
+  en: () => import('../i18n/locales/en/answers').then((m) => m.answers),
+  'zh-CN': () => import('../i18n/locales/zh-CN/answers').then((m) => m.answers),
+});
+registerNamespace('exporting', {
+  en: () => import('../i18n/locales/en/exporting').then((m) => m.exporting),
+  'zh-CN': () => import('../i18n/locales/zh-CN/exporting').then((m) => m.exporting),
+});
+registerNamespace('embedding', {
+  en: () => import('../i18n/locales/en/embedding').then((m) => m.embedding),
+  'zh-CN': () => import('../i18n/locales/zh-CN/embedding').then((m) => m.embedding),
+});
+registerNamespace('capturing', {
+  en: () => import('../i18n/locales/en/capturing').then((m) => m.capturing),
+  'zh-CN': () => import('../i18n/locales/zh-CN/capturing').then((m) => m.capturing),
+});
+
+/** The step explanations: after the first paint. */
+export const loadExplain = () => import('../lab/explain');
+
+/** The lessons' scenarios besides the default one: after the first diagram, or before it when the
+ * page opens on another lesson. */
+export const loadLessons = () => import('../scenarios/all');
+
+/** The reader of an `s=` link: only for pages opened on one. */
+export const loadScenarioParam = () => import('../lab/scenarioParam');
+
+/** The fault that drops a clicked segment: on the first click on an arrow in flight. (The module
+ * the share links use too: importing segmentFault.ts alone would make the bundler split its
+ * runtime out of the first chunk.) */
+export const loadSegmentFault = () => import('../lab/variants');
+
+/** framer-motion, for the arrows' flights: once the first diagram is on screen. */
+export const loadMotion = () => import('../ui/diagram/motionChunk');

@@ -1,0 +1,602 @@
+// Hand-made captures: the situations the kernel captures do not cover, and remote timings.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explainRun } from '../lab/explain';
+import type { SendEvent, TraceEvent } from '../engine/types';
+import { findConnections } from './connections';
+import { captureRun, type CaptureRun } from './infer';
+import { runProblems, sendsOf, stateSequence, statesOver } from '../testing/captureRunChecks';
+import { captureOf, tcp, type HostPort } from '../testing/captureFiles';
+import type { CaptureFile } from './types';
+
+const C: HostPort = { address: '192.0.2.10', port: 40000 };
+const S: HostPort = { address: '198.51.100.20', port: 443 };
+
+/**
+ * The run of each connection of a hand-made capture; each must pass the page's checks, and the
+ * page must have words for each step but the `unexplained` ones (what the capture did not show).
+ */
+function runsOf(file: CaptureFile, unexplained = 0): CaptureRun[] {
+  return findConnections(file).map((connection) => {
+    const result = captureRun(file, connection);
+    expect(runProblems(result)).toEqual([]);
+    const keys = explainRun(result.run.events, result.run.causeStarts).map((e) => e.key);
+    expect(keys.filter((key) => key === 'other.nothing')).toHaveLength(unexplained);
+    return result;
+  });
+}
+
+function onlyRun(segments: Parameters<typeof captureOf>[0], unexplained = 0): CaptureRun {
+  const runs = runsOf(captureOf(segments), unexplained);
+  expect(runs).toHaveLength(1);
+  const [run] = runs;
+  if (run === undefined) throw new Error('no run');
+  return run;
+}
+
+function deliveryOf(events: readonly TraceEvent[], id: number): number {
+  const event = events.find((e) => e.type === 'deliver' && e.id === id);
+  if (event === undefined) throw new Error(`segment ${id} never arrives`);
+  return event.t;
+}
+
+const reasons = (events: readonly TraceEvent[]): SendEvent['reason'][] =>
+  sendsOf(events).map((s) => s.reason);
+
+/**
+ * A client-side capture of a connection to a server 20 ms away: the client closes first, the
+ * server's ACK of the FIN and its own FIN come one round trip later.
+ */
+function remoteClientClose(t0 = 0, cIsn = 1000, sIsn = 5000) {
+  return [
+    tcp(t0, C, S, 'S', cIsn),
+    tcp(t0 + 20, S, C, 'SA', sIsn, cIsn + 1),
+    tcp(t0 + 20.05, C, S, 'A', cIsn + 1, sIsn + 1),
+    tcp(t0 + 30, C, S, 'PA', cIsn + 1, sIsn + 1, 100),
+    tcp(t0 + 50.2, S, C, 'PA', sIsn + 1, cIsn + 101, 2000),
+    tcp(t0 + 50.25, C, S, 'A', cIsn + 101, sIsn + 2001),
+    tcp(t0 + 60, C, S, 'FA', cIsn + 101, sIsn + 2001),
+    tcp(t0 + 80.1, S, C, 'FA', sIsn + 2001, cIsn + 102),
+    tcp(t0 + 80.15, C, S, 'A', cIsn + 102, sIsn + 2002),
+  ];
+}
+
+describe('captureRun: times', () => {
+  it('sends at capture times and infers arrivals half a round trip later at most', () => {
+    const result = onlyRun(remoteClientClose());
+    const { events } = result.run;
+    expect(result.inferredDelayMs).toBeCloseTo(10.025, 6);
+    expect(result.delayMeasured).toBe(true);
+    expect(sendsOf(events).map((s) => s.t)).toEqual([
+      0, 20, 20.05, 30, 50.2, 50.25, 60, 80.1, 80.15,
+    ]);
+    // The SYN arrives when the server answers it (its reply is in the same step).
+    expect(deliveryOf(events, 1)).toBe(20);
+    // The last ACK: half a round trip.
+    expect(deliveryOf(events, 9)).toBeCloseTo(90.175, 6);
+    // A reply is never sent before what it acknowledges arrives.
+    for (const send of sendsOf(events)) {
+      for (const other of sendsOf(events)) {
+        const covers = other.who !== send.who && other.flags.includes('ACK');
+        const end =
+          send.seq + send.len + (send.flags.includes('SYN') || send.flags.includes('FIN') ? 1 : 0);
+        if (covers && other.id > send.id && other.ack >= end && send.len + end > send.seq) {
+          expect(deliveryOf(events, send.id)).toBeLessThanOrEqual(other.t);
+        }
+      }
+    }
+    expect(result.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    expect(result.notes).toEqual([]);
+  });
+
+  it('uses a given delay, and a default one when nothing measures it', () => {
+    const given = captureRun(
+      captureOf(remoteClientClose()),
+      findConnections(captureOf(remoteClientClose()))[0]!,
+      { delayMs: 3 },
+    );
+    expect(given.inferredDelayMs).toBe(3);
+    expect(given.delayMeasured).toBe(false);
+    const lone = onlyRun([tcp(0, C, S, 'S', 1)]);
+    expect(lone.delayMeasured).toBe(false);
+    expect(deliveryOf(lone.run.events, 1)).toBe(lone.inferredDelayMs);
+  });
+
+  it('gives times from the connection’s first segment and keeps the capture clock', () => {
+    const result = onlyRun(remoteClientClose(5000));
+    expect(result.run.events[0]?.t).toBe(0);
+    expect(result.originMs).toBe(1_700_000_000_000 + 5000);
+    expect(result.fileSegments).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('captureRun: connections of one file', () => {
+  it('draws each of several interleaved connections on its own', () => {
+    const C2: HostPort = { address: '192.0.2.10', port: 40001 };
+    const one = remoteClientClose(0, 1000, 5000);
+    const two = remoteClientClose(1, 7000, 9000).map((s) =>
+      s.src === C.address ? { ...s, srcPort: C2.port } : { ...s, dstPort: C2.port },
+    );
+    const runs = runsOf(captureOf([...one, ...two].sort((a, b) => a.timeMs - b.timeMs)));
+    expect(runs).toHaveLength(2);
+    expect(runs.map((r) => sendsOf(r.run.events).map((s) => s.seq))).toEqual([
+      one.map((s) => s.seq),
+      two.map((s) => s.seq),
+    ]);
+    for (const r of runs) expect(r.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    expect(runs[1]?.run.scenario.client).toEqual({ port: 40001, isn: 7000 });
+  });
+
+  it('starts a reused port’s new connection from scratch, its ISN from its own SYN', () => {
+    const runs = runsOf(
+      captureOf([...remoteClientClose(0, 1000, 5000), ...remoteClientClose(1000, 90_000, 3000)]),
+    );
+    expect(runs).toHaveLength(2);
+    const second = runs[1]?.run;
+    expect(second?.scenario.client?.isn).toBe(90_000);
+    expect(stateSequence(second?.events ?? [], 'client')).toEqual([
+      'CLOSED',
+      'SYN_SENT',
+      'ESTABLISHED',
+      'FIN_WAIT_1',
+      'FIN_WAIT_2',
+      'TIME_WAIT',
+    ]);
+    expect(sendsOf(second?.events ?? [])).toHaveLength(9);
+  });
+});
+
+describe('captureRun: openings', () => {
+  it('simultaneous open: both SYN_SENT, then SYN_RCVD, then ESTABLISHED', () => {
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1000),
+      tcp(0.01, S, C, 'S', 5000),
+      tcp(10, C, S, 'SA', 1000, 5001),
+      tcp(10.01, S, C, 'SA', 5000, 1001),
+    ]);
+    const { events } = result.run;
+    for (const who of ['client', 'server'] as const) {
+      expect(stateSequence(events, who)).toEqual(['CLOSED', 'SYN_SENT', 'SYN_RCVD', 'ESTABLISHED']);
+    }
+    expect(reasons(events)).toEqual([
+      'active-open',
+      'active-open',
+      'simultaneous-open',
+      'simultaneous-open',
+    ]);
+    expect(sendsOf(events).every((s) => !s.retransmission)).toBe(true);
+    expect(result.notes).toEqual([
+      expect.objectContaining({
+        code: 'capture-cut',
+        params: { client: 'ESTABLISHED', server: 'ESTABLISHED' },
+      }),
+    ]);
+  });
+
+  it('a retransmitted SYN: the timer that fired, the copy marked, a note', () => {
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1000),
+      tcp(1000, C, S, 'S', 1000),
+      tcp(1020, S, C, 'SA', 5000, 1001),
+      tcp(1020.1, C, S, 'A', 1001, 5001),
+    ]);
+    const { events } = result.run;
+    expect(sendsOf(events).map((s) => s.retransmission)).toEqual([false, true, false, false]);
+    expect(reasons(events)).toEqual(['active-open', 'retransmit', 'passive-open', 'handshake-ack']);
+    const timers = events.filter((e) => e.type === 'timer' && e.timer === 'retransmit');
+    expect(timers.map((e) => e.type === 'timer' && [e.t, e.action, e.due])).toEqual([
+      [0, 'set', 1000],
+      [1000, 'fire', undefined],
+      [1000, 'set', 3000],
+      [1020.1, 'cancel', undefined],
+    ]);
+    expect(result.notes.map((n) => [n.code, n.params.at, n.params.firstAt])).toEqual([
+      ['retransmission', 1000, 0],
+      ['capture-cut', undefined, undefined],
+    ]);
+    expect(explainRun(events, result.run.causeStarts).map((e) => e.key)).toContain(
+      'timer.retransmitSyn',
+    );
+  });
+
+  it('a capture joined after the handshake starts both sides ESTABLISHED and says so', () => {
+    // The assumed start is a step the page words with the note, not an explanation.
+    const unexplained = 1;
+    const result = onlyRun(
+      [
+        tcp(0, C, S, 'PA', 1001, 5001, 10),
+        tcp(0.5, S, C, 'A', 5001, 1011),
+        tcp(10, S, C, 'FA', 5001, 1011),
+        tcp(10.3, C, S, 'FA', 1011, 5002),
+        tcp(10.6, S, C, 'A', 5002, 1012),
+      ],
+      unexplained,
+    );
+    const { events } = result.run;
+    expect(result.startedBeforeCapture).toBe(true);
+    expect(events.slice(0, 2)).toEqual([
+      { t: 0, type: 'state', who: 'server', from: 'CLOSED', to: 'ESTABLISHED' },
+      { t: 0, type: 'state', who: 'client', from: 'CLOSED', to: 'ESTABLISHED' },
+    ]);
+    expect(result.run.causeStarts.slice(0, 2)).toEqual([0, 2]);
+    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'TIME_WAIT' });
+    expect(result.notes.map((n) => n.code)).toEqual(['started-before-capture']);
+    expect(result.run.scenario.client).toEqual({ port: 40000 });
+  });
+
+  it('a capture joined after the SYN: the client in SYN_SENT, the server listening', () => {
+    // The server answering a SYN the capture does not have: explained by the note only.
+    const result = onlyRun([tcp(0, S, C, 'SA', 5000, 1001), tcp(0.2, C, S, 'A', 1001, 5001)], 1);
+    expect(stateSequence(result.run.events, 'client')).toEqual([
+      'CLOSED',
+      'SYN_SENT',
+      'ESTABLISHED',
+    ]);
+    expect(stateSequence(result.run.events, 'server')).toEqual([
+      'CLOSED',
+      'LISTEN',
+      'SYN_RCVD',
+      'ESTABLISHED',
+    ]);
+    expect(result.notes.map((n) => n.code)).toEqual([
+      'started-before-capture',
+      'not-captured',
+      'capture-cut',
+    ]);
+  });
+
+  it('SYNs nobody answers: the server’s states are unknown, and the capture ends mid-way', () => {
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1),
+      tcp(1000, C, S, 'S', 1),
+      tcp(3000, C, S, 'S', 1),
+    ]);
+    expect(result.run.final).toEqual({ client: 'SYN_SENT', server: 'CLOSED' });
+    expect(result.notes.map((n) => n.code)).toEqual(['no-answer', 'retransmission', 'capture-cut']);
+  });
+});
+
+describe('captureRun: endings', () => {
+  const open = [
+    tcp(0, C, S, 'S', 1000),
+    tcp(20, S, C, 'SA', 5000, 1001),
+    tcp(20.05, C, S, 'A', 1001, 5001),
+  ];
+
+  it('an abort: the RST closes its sender at once and the peer when it arrives', () => {
+    const result = onlyRun([...open, tcp(100, C, S, 'RA', 1001, 5001)]);
+    const { events } = result.run;
+    expect(reasons(events).at(-1)).toBe('abort');
+    expect(events.filter((e) => e.type === 'app').map((e) => e.type === 'app' && e.call)).toEqual([
+      'listen',
+      'connect',
+      'abort',
+    ]);
+    const closedAt = events.find(
+      (e) => e.type === 'state' && e.who === 'server' && e.to === 'CLOSED',
+    )?.t;
+    expect(closedAt).toBeCloseTo(110.025, 6);
+    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(result.notes).toEqual([]);
+  });
+
+  it('a retransmitted FIN, its timer, and its ACK that stops it', () => {
+    const result = onlyRun([
+      ...open,
+      tcp(100, C, S, 'FA', 1001, 5001),
+      tcp(300, C, S, 'FA', 1001, 5001),
+      tcp(320, S, C, 'A', 5001, 1002),
+      tcp(400, S, C, 'FA', 5001, 1002),
+      tcp(400.1, C, S, 'A', 1002, 5002),
+    ]);
+    const { events } = result.run;
+    expect(sendsOf(events).map((s) => s.retransmission)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(explainRun(events, result.run.causeStarts).map((e) => e.key)).toContain(
+      'timer.retransmitFin',
+    );
+    expect(stateSequence(events, 'client')).toEqual([
+      'CLOSED',
+      'SYN_SENT',
+      'ESTABLISHED',
+      'FIN_WAIT_1',
+      'FIN_WAIT_2',
+      'TIME_WAIT',
+    ]);
+    expect(stateSequence(events, 'server')).toEqual([
+      'CLOSED',
+      'LISTEN',
+      'SYN_RCVD',
+      'ESTABLISHED',
+      'CLOSE_WAIT',
+      'LAST_ACK',
+      'CLOSED',
+    ]);
+    expect(result.notes.map((n) => n.code)).toEqual(['retransmission']);
+  });
+
+  it('FINs that cross on a remote path: both sides go through CLOSING', () => {
+    // Captured at the client: the server's FIN left before the client's FIN reached it.
+    const result = onlyRun([
+      ...open,
+      tcp(100, C, S, 'FA', 1001, 5001),
+      tcp(105, S, C, 'FA', 5001, 1001),
+      tcp(105.05, C, S, 'A', 1002, 5002),
+      tcp(120, S, C, 'A', 5002, 1002),
+    ]);
+    for (const who of ['client', 'server'] as const) {
+      expect(stateSequence(result.run.events, who).slice(-3)).toEqual([
+        'FIN_WAIT_1',
+        'CLOSING',
+        'TIME_WAIT',
+      ]);
+    }
+  });
+
+  it('a FIN arrives after a segment of the receiver that does not acknowledge it', () => {
+    // Loopback speed (a round trip of 0.02 ms), the capture cut before the last ACKs: the client's
+    // FIN does not acknowledge the server's, so the server's had not arrived when it left.
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1000),
+      tcp(0.01, S, C, 'SA', 5000, 1001),
+      tcp(0.02, C, S, 'A', 1001, 5001),
+      tcp(100, S, C, 'FA', 5001, 1001),
+      tcp(100.05, C, S, 'FA', 1001, 5001),
+    ]);
+    expect(result.inferredDelayMs).toBe(0.01);
+    expect(deliveryOf(result.run.events, 4)).toBeGreaterThan(100.05);
+    for (const who of ['client', 'server'] as const) {
+      expect(stateSequence(result.run.events, who).slice(-2)).toEqual(['FIN_WAIT_1', 'CLOSING']);
+    }
+  });
+
+  it('an ACK lost after the capture point: the peer still waits for it when it sends again', () => {
+    // Captured at the client: its ACK of the server's FIN was lost on the way, so the server
+    // retransmitted the FIN, still in LAST_ACK.
+    const result = onlyRun([
+      ...open,
+      tcp(100, C, S, 'FA', 1001, 5001),
+      tcp(120, S, C, 'A', 5001, 1002),
+      tcp(150, S, C, 'FA', 5001, 1002),
+      tcp(150.05, C, S, 'A', 1002, 5002),
+      tcp(370, S, C, 'FA', 5001, 1002),
+      tcp(370.05, C, S, 'A', 1002, 5002),
+    ]);
+    const { events } = result.run;
+    const closed = events.find(
+      (e) => e.type === 'state' && e.who === 'server' && e.to === 'CLOSED',
+    );
+    expect(closed?.t).toBeGreaterThan(370);
+    const fin = sendsOf(events).at(-2);
+    expect(fin).toMatchObject({ who: 'server', retransmission: true, reason: 'retransmit' });
+    expect(statesOver(events)[events.indexOf(fin as TraceEvent)]?.server).toBe('LAST_ACK');
+  });
+
+  it('data after close() is answered with RST (Linux): an orphan, not an abort', () => {
+    const result = onlyRun([
+      ...open,
+      tcp(100, C, S, 'FA', 1001, 5001),
+      tcp(120, S, C, 'A', 5001, 1002),
+      tcp(130, S, C, 'PA', 5001, 1002, 50),
+      tcp(150, C, S, 'R', 1002),
+    ]);
+    const { events } = result.run;
+    expect(
+      events.find((e) => e.type === 'app' && e.who === 'client' && e.call !== 'connect'),
+    ).toMatchObject({ call: 'close' });
+    expect(reasons(events).at(-1)).toBe('rst-orphan-data');
+    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+  });
+
+  it('a half-close: shutdown(), then data the other way, then the second FIN', () => {
+    const result = onlyRun([
+      ...open,
+      tcp(100, C, S, 'FA', 1001, 5001),
+      tcp(120, S, C, 'A', 5001, 1002),
+      tcp(130, S, C, 'PA', 5001, 1002, 50),
+      tcp(150.1, C, S, 'A', 1002, 5051),
+      tcp(200, S, C, 'FA', 5051, 1002),
+      tcp(220.1, C, S, 'A', 1002, 5052),
+    ]);
+    const { events } = result.run;
+    expect(
+      events.filter((e) => e.type === 'app').map((e) => e.type === 'app' && `${e.who} ${e.call}`),
+    ).toEqual([
+      'server listen',
+      'client connect',
+      'client shutdown',
+      'server send',
+      'server close',
+    ]);
+    expect(result.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+  });
+
+  it('the capture ends before the connection does', () => {
+    const result = onlyRun([
+      ...open,
+      tcp(100, C, S, 'FA', 1001, 5001),
+      tcp(120, S, C, 'A', 5001, 1002),
+    ]);
+    expect(result.run.final).toEqual({ client: 'FIN_WAIT_2', server: 'CLOSE_WAIT' });
+    expect(result.notes).toEqual([
+      expect.objectContaining({
+        code: 'capture-cut',
+        params: { client: 'FIN_WAIT_2', server: 'CLOSE_WAIT' },
+      }),
+    ]);
+  });
+});
+
+describe('captureRun: data and ACKs', () => {
+  it('duplicate ACKs are plain sends, not retransmissions', () => {
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1000),
+      tcp(20, S, C, 'SA', 5000, 1001),
+      tcp(20.05, C, S, 'A', 1001, 5001),
+      tcp(30, C, S, 'PA', 1001, 5001, 100),
+      // The server's first 1000 bytes are lost before the capture point (the client's side).
+      tcp(50.1, S, C, 'A', 5001, 1101),
+      tcp(50.2, S, C, 'PA', 6001, 1101, 1000),
+      tcp(50.21, C, S, 'A', 1101, 5001),
+      tcp(50.3, S, C, 'PA', 7001, 1101, 1000),
+      tcp(50.31, C, S, 'A', 1101, 5001),
+      tcp(50.4, S, C, 'PA', 8001, 1101, 1000),
+      tcp(50.41, C, S, 'A', 1101, 5001),
+      tcp(70.5, S, C, 'PA', 5001, 1101, 1000),
+      tcp(70.51, C, S, 'A', 1101, 9001),
+    ]);
+    const sends = sendsOf(result.run.events);
+    expect(sends.filter((s) => s.who === 'client').map((s) => s.reason)).toEqual([
+      'active-open',
+      'handshake-ack',
+      'data',
+      'dup-ack',
+      'dup-ack',
+      'dup-ack',
+      'ack',
+    ]);
+    expect(sends.filter((s) => s.retransmission).map((s) => s.seq)).toEqual([]);
+    // The server's hole at 5001 is filled by a segment it never sent before in this capture.
+    expect(sends.every((s) => s.who === 'client' || s.reason !== 'retransmit')).toBe(true);
+    expect(result.run.events.some((e) => e.type === 'timer' && e.timer === 'retransmit')).toBe(
+      false,
+    );
+  });
+
+  it('a copy sent after three duplicate ACKs is a retransmission without a timer', () => {
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1000),
+      tcp(20, S, C, 'SA', 5000, 1001),
+      tcp(20.05, C, S, 'A', 1001, 5001),
+      tcp(30, C, S, 'PA', 1001, 5001, 1000),
+      tcp(30.1, C, S, 'PA', 2001, 5001, 1000),
+      tcp(30.2, C, S, 'PA', 3001, 5001, 1000),
+      tcp(30.3, C, S, 'PA', 4001, 5001, 1000),
+      tcp(50.2, S, C, 'A', 5001, 1001),
+      tcp(50.3, S, C, 'A', 5001, 1001),
+      tcp(50.4, S, C, 'A', 5001, 1001),
+      tcp(50.45, C, S, 'PA', 1001, 5001, 1000),
+      tcp(70.5, S, C, 'A', 5001, 5001),
+    ]);
+    const sends = sendsOf(result.run.events);
+    expect(sends.map((s) => s.retransmission)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(sends.filter((s) => s.who === 'server').map((s) => s.reason)).toEqual([
+      'passive-open',
+      'dup-ack',
+      'dup-ack',
+      'dup-ack',
+      'ack',
+    ]);
+    expect(result.run.events.some((e) => e.type === 'timer' && e.timer === 'retransmit')).toBe(
+      false,
+    );
+    expect(result.notes.map((n) => n.code)).toEqual(['retransmission', 'capture-cut']);
+  });
+
+  it('notes segments cut by the snap length', () => {
+    const segments = remoteClientClose();
+    const data = segments[4];
+    if (data) segments[4] = { ...data, capturedLen: 96 };
+    const result = onlyRun(segments);
+    expect(result.notes).toEqual([
+      expect.objectContaining({ code: 'snap-truncated', params: { count: 1 } }),
+    ]);
+    expect(sendsOf(result.run.events)[4]?.len).toBe(2000);
+  });
+
+  it('a delayed ACK: the timer that held it back, set when the data arrived', () => {
+    const result = onlyRun([
+      tcp(0, C, S, 'S', 1000),
+      tcp(20, S, C, 'SA', 5000, 1001),
+      tcp(20.05, C, S, 'A', 1001, 5001),
+      tcp(30, C, S, 'PA', 1001, 5001, 100),
+      tcp(90, S, C, 'A', 5001, 1101),
+    ]);
+    const { events } = result.run;
+    expect(reasons(events).at(-1)).toBe('delayed-ack');
+    const delayed = events.filter((e) => e.type === 'timer' && e.timer === 'delayed-ack');
+    expect(delayed.map((e) => e.type === 'timer' && [e.t, e.action])).toEqual([
+      [40.025, 'set'],
+      [90, 'fire'],
+    ]);
+    expect(statesOver(events).at(-1)).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+});
+
+describe('captureRun: anything a file may hold', () => {
+  it('notes the first retransmissions one by one and counts the rest', () => {
+    const segments = [
+      tcp(0, C, S, 'S', 1000),
+      tcp(20, S, C, 'SA', 5000, 1001),
+      tcp(20.05, C, S, 'A', 1001, 5001),
+    ];
+    for (let k = 0; k < 15; k++) {
+      const seq = 1001 + 100 * k;
+      segments.push(
+        tcp(100 + 500 * k, C, S, 'PA', seq, 5001, 100),
+        tcp(300 + 500 * k, C, S, 'PA', seq, 5001, 100),
+        tcp(320 + 500 * k, S, C, 'A', 5001, seq + 100),
+      );
+    }
+    const { notes } = onlyRun(segments);
+    expect(notes.filter((n) => n.code === 'retransmission')).toHaveLength(10);
+    expect(notes.find((n) => n.code === 'more-retransmissions')?.params).toEqual({ count: 5 });
+  });
+
+  it('any mix of segments between a few endpoints gives runs the page can draw', () => {
+    const hosts: HostPort[] = [C, S, { address: '192.0.2.10', port: 40001 }];
+    const flagSets = ['S', 'SA', 'A', 'PA', 'FA', 'FPA', 'R', 'RA', 'F', 'SFA', 'SR'];
+    const segment = fc.record({
+      gapMs: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 200, noNaN: true })),
+      from: fc.integer({ min: 0, max: 2 }),
+      to: fc.integer({ min: 0, max: 2 }),
+      flags: fc.constantFrom(...flagSets),
+      seq: fc.oneof(fc.integer({ min: 990, max: 1020 }), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
+      ack: fc.oneof(fc.integer({ min: 4990, max: 5020 }), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
+      len: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
+    });
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 40 }), (list) => {
+        let t = 0;
+        const segments = list.flatMap((s) => {
+          t += s.gapMs;
+          const from = hosts[s.from];
+          const to = hosts[s.to];
+          if (from === undefined || to === undefined || s.from === s.to) return [];
+          return [tcp(t, from, to, s.flags, s.seq, s.ack, s.len)];
+        });
+        const file = captureOf(segments);
+        const connections = findConnections(file);
+        const all = connections.flatMap((c) => c.segments).sort((a, b) => a - b);
+        expect(all).toEqual(segments.map((_, i) => i));
+        for (const connection of connections) {
+          const result = captureRun(file, connection);
+          expect(runProblems(result)).toEqual([]);
+          expect(sendsOf(result.run.events)).toHaveLength(connection.segments.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,26 @@
+// The header's Share, Embed, Export and Open a capture: one chunk, shown once the first diagram is
+// painted (none of them is needed to draw it). The capture panel under the header is in it too. A web component leaves the whole chunk out (vite.lib.config.ts):
+// links and snippets would point at the course page, and it has no Export button.
+
+import { CaptureOpener } from './capture/CaptureOpener';
+export { default as CapturePanel } from './capture/CapturePanel';
+import { ExportMenu } from './export/ExportMenu';
+import { EmbedButton } from './share/EmbedButton';
+import { ShareButton } from './share/ShareButton';
+import { useLab } from '../ui/store/context';
+import type { LabState } from '../ui/store/labStore';
+
+// A connection from a capture file has no scenario a link could carry.
+const selectFromCapture = (s: LabState) => s.capture !== null;
+
+export default function HeaderActions() {
+  const fromCapture = useLab(selectFromCapture);
+  return (
+    <>
+      {!fromCapture && <ShareButton />}
+      {!fromCapture && <EmbedButton />}
+      <ExportMenu />
+      <CaptureOpener />
+    </>
+  );
+}

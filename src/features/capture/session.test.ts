@@ -1,0 +1,194 @@
+// A widget's capture session over a stand-in capture worker: reading a file, drawing a connection
+// into the lab store, and errors that leave the lesson shown.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Scenario } from '../../engine/types';
+import type { CaptureClient, CaptureRunResult, OpenedCapture } from '../../worker/captureClient';
+import {
+  connectionSummary as connection,
+  openedCapture as opened,
+} from '../../testing/workerMessages';
+import { runWithCauses } from '../../lab/run';
+import { defaultLabOptions, faultForSegment } from '../../lab/variants';
+import { deriveRun } from '../../lab/derive';
+import { createLabStore, type LabStore } from '../../ui/store/labStore';
+import { CAPTURE_LESSON_ID } from '../../lab/types';
+import { validatingRunner } from '../../testing/labStore';
+import { connectionLabel, createCaptureSession, endpointLabel } from './session';
+
+const lesson: Scenario = {
+  actions: [
+    { at: 0, who: 'server', do: 'listen' },
+    { at: 150, who: 'client', do: 'connect' },
+    { at: 450, who: 'client', do: 'close' },
+    { at: 600, who: 'server', do: 'close' },
+  ],
+};
+
+const runResult: CaptureRunResult = {
+  run: runWithCauses({ ...lesson, client: { port: 40000 } }),
+  notes: [
+    {
+      code: 'started-before-capture',
+      message: 'started before the capture',
+      params: { assumed: 'ESTABLISHED' },
+    },
+  ],
+  inferredTimes: true,
+};
+
+/** A stand-in for the capture worker's client. */
+function fakeClient(answers: {
+  open?: (
+    bytes: ArrayBuffer,
+    progress?: (done: number, total: number) => void,
+  ) => Promise<OpenedCapture>;
+  connection?: () => Promise<CaptureRunResult>;
+}) {
+  const client = {
+    opened: [] as ArrayBuffer[],
+    asked: [] as [number, number][],
+    disposed: 0,
+    open: vi.fn((bytes: ArrayBuffer, progress?: (done: number, total: number) => void) => {
+      client.opened.push(bytes);
+      return answers.open ? answers.open(bytes, progress) : Promise.reject(new Error('no'));
+    }),
+    connection: vi.fn((captureId: number, id: number) => {
+      client.asked.push([captureId, id]);
+      return answers.connection ? answers.connection() : Promise.resolve(runResult);
+    }),
+    dispose: vi.fn(() => {
+      client.disposed++;
+    }),
+  };
+  return client;
+}
+
+const file = (name: string, bytes = [1, 2, 3, 4]) => new File([new Uint8Array(bytes)], name);
+
+describe('capture session', () => {
+  let lab: LabStore;
+  beforeEach(async () => {
+    lab = createLabStore(
+      { locale: 'en' },
+      {
+        defaultLessonId: 'basic',
+        lessonScenario: (id) => (id === 'basic' ? lesson : undefined),
+        lessonOptions: defaultLabOptions,
+        derive: deriveRun,
+        faultForSegment,
+        typingDebounceMs: 0,
+      },
+    );
+    lab.getState().attach(validatingRunner());
+    await vi.waitFor(() => expect(lab.getState().status).toBe('ready'));
+  });
+  afterEach(() => lab.getState().detach());
+
+  it('reads a file with progress, lists its connections and draws the one picked', async () => {
+    const seen: unknown[] = [];
+    const client = fakeClient({
+      open: (_bytes, progress) => {
+        progress?.(2, 4);
+        seen.push(session.getState().progress);
+        return Promise.resolve(opened([connection(0), connection(1)]));
+      },
+    });
+    const session = createCaptureSession(lab, () => client as unknown as CaptureClient);
+    const reading = session.getState().openFile(file('two.pcap'));
+    expect(session.getState().phase).toBe('reading');
+    expect(session.getState().fileName).toBe('two.pcap');
+    await reading;
+    expect(seen).toEqual([{ done: 2, total: 4 }]);
+    expect(client.opened[0]?.byteLength).toBe(4);
+    const state = session.getState();
+    expect(state.phase).toBe('open');
+    expect(state.progress).toBeNull();
+    expect(state.opened?.connections).toHaveLength(2);
+    // Two connections: nothing is drawn until one is picked.
+    expect(lab.getState().capture).toBeNull();
+
+    const drawing = session.getState().draw(1);
+    await session.getState().draw(1);
+    await drawing;
+    expect(client.asked).toEqual([[1, 1]]);
+    const shown = lab.getState();
+    expect(shown.lessonId).toBe(CAPTURE_LESSON_ID);
+    expect(shown.run).toBe(runResult.run);
+    expect(shown.capture).toEqual({
+      label: 'two.pcap · 127.0.0.1:40001 → 127.0.0.1:8080',
+      endpoints: { client: '127.0.0.1:40001', server: '127.0.0.1:8080' },
+      notes: runResult.notes,
+      inferredTimes: true,
+    });
+    expect(session.getState().drawn).toBe(1);
+    // Clicked again while shown: the step stays.
+    lab.getState().goTo(2);
+    await session.getState().draw(1);
+    expect(client.asked).toHaveLength(1);
+    expect(lab.getState().step).toBe(2);
+    // Drawn again once a lesson was shown in between.
+    lab.getState().setLesson('basic');
+    await session.getState().draw(1);
+    expect(client.asked).toHaveLength(2);
+    expect(lab.getState().lessonId).toBe(CAPTURE_LESSON_ID);
+  });
+
+  it('draws the only connection of a file at once', async () => {
+    const client = fakeClient({ open: () => Promise.resolve(opened([connection(0)])) });
+    const session = createCaptureSession(lab, () => client as unknown as CaptureClient);
+    await session.getState().openFile(file('one.pcap'));
+    expect(client.asked).toEqual([[1, 0]]);
+    expect(lab.getState().lessonId).toBe(CAPTURE_LESSON_ID);
+  });
+
+  it('reports a file that cannot be read, with its name, and keeps the lesson', async () => {
+    const client = fakeClient({
+      open: () => Promise.reject(new Error('not a pcap or pcapng file at byte 0')),
+    });
+    const session = createCaptureSession(lab, () => client as unknown as CaptureClient);
+    const before = lab.getState().run;
+    await session.getState().openFile(file('notes.txt'));
+    expect(lab.getState().error).toEqual({
+      kind: 'file',
+      message: 'notes.txt: not a pcap or pcapng file at byte 0',
+    });
+    expect(lab.getState().run).toBe(before);
+    expect(lab.getState().lessonId).toBe('basic');
+    expect(session.getState().phase).toBe('idle');
+    // The next file gets a fresh worker.
+    expect(client.disposed).toBe(1);
+  });
+
+  it('ignores a file that a newer one replaced, and stops the worker when closed', async () => {
+    let finishFirst: (value: OpenedCapture) => void = () => {};
+    let calls = 0;
+    const client = fakeClient({
+      open: () => {
+        calls++;
+        if (calls === 1) return new Promise((resolve) => (finishFirst = resolve));
+        return Promise.resolve(opened([connection(0), connection(5)]));
+      },
+    });
+    const session = createCaptureSession(lab, () => client as unknown as CaptureClient);
+    const first = session.getState().openFile(file('old.pcap'));
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await session.getState().openFile(file('new.pcap'));
+    finishFirst(opened([connection(9)]));
+    await first;
+    expect(session.getState().fileName).toBe('new.pcap');
+    expect(session.getState().opened?.connections.map((c) => c.id)).toEqual([0, 5]);
+    session.getState().close();
+    expect(client.disposed).toBe(1);
+    expect(session.getState().phase).toBe('idle');
+  });
+});
+
+describe('labels', () => {
+  it('writes IPv6 endpoints in brackets', () => {
+    expect(endpointLabel({ address: '::1', port: 80 })).toBe('[::1]:80');
+    expect(endpointLabel({ address: '10.0.0.1', port: 80 })).toBe('10.0.0.1:80');
+    expect(connectionLabel(connection(0, { server: { address: '2001:db8::2', port: 443 } }))).toBe(
+      '127.0.0.1:40000 → [2001:db8::2]:443',
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LabStore } from '../../ui/store/labStore';
+import { applyCommand, MAX_SCENARIO_TEXT } from './commands';
+import { labStore, lesson, settle } from '../../testing/embedStore';
+
+describe('applyCommand', () => {
+  let store: LabStore;
+  beforeEach(async () => {
+    store = labStore();
+    await settle(store);
+  });
+  afterEach(() => store.getState().detach());
+
+  it('steps, goes back, plays, pauses and resets as the buttons do', () => {
+    applyCommand(store, { type: 'step' });
+    applyCommand(store, { type: 'step' });
+    expect(store.getState().step).toBe(2);
+    applyCommand(store, { type: 'back' });
+    expect(store.getState().step).toBe(1);
+    applyCommand(store, { type: 'play' });
+    expect(store.getState().playing).toBe(true);
+    // A step while playing pauses first, like the step button.
+    applyCommand(store, { type: 'step' });
+    expect(store.getState()).toMatchObject({ playing: false, step: 2 });
+    applyCommand(store, { type: 'play' });
+    applyCommand(store, { type: 'pause' });
+    expect(store.getState().playing).toBe(false);
+    applyCommand(store, { type: 'reset' });
+    expect(store.getState().step).toBe(0);
+  });
+
+  it('loads a scenario, object or JSON text', async () => {
+    applyCommand(store, { type: 'load', scenario: JSON.stringify({ ...lesson, seed: 99 }) });
+    await settle(store);
+    expect(store.getState().run?.scenario.seed).toBe(99);
+    expect(store.getState().lessonId).toBe('custom');
+    applyCommand(store, { type: 'load', scenario: { ...lesson, seed: 98 } });
+    await settle(store);
+    expect(store.getState().run?.scenario.seed).toBe(98);
+  });
+
+  it('refuses text too long to parse, saying so, and keeps the lesson', () => {
+    const shown = store.getState().run;
+    applyCommand(store, { type: 'load', scenario: ' '.repeat(MAX_SCENARIO_TEXT + 1) });
+    expect(store.getState().error).toEqual({
+      kind: 'load',
+      message: expect.stringMatching(/^load: the scenario text is too long/) as unknown,
+    });
+    expect(store.getState().run).toBe(shown);
+    applyCommand(store, { type: 'step' });
+    expect(store.getState().step).toBe(1);
+  });
+});

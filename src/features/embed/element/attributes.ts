@@ -1,0 +1,93 @@
+// The attributes of <handshake-lab> and what they mean for its widget. Pure: the element passes
+// its attribute values (null when absent) and gets the widget's settings back.
+//
+//   lesson="client-closes-first"   a built-in lesson (default: the default lesson)
+//   scenario='{"actions":[…]}'     a whole scenario as JSON text (over `lesson`)
+//   lang="en|zh"                   the language (default: the nearest `lang` around it, then the browser)
+//   controls="0|false"             only the step controls (and scrubber)
+//   autoplay                       plays once the run is ready
+//   theme="light|dark"             default: the reader's system setting
+
+import { localeFromTag, type Locale } from '../../../i18n/core';
+import type { LabInit } from '../../../ui/store/labStore';
+import type { ThemeChoice } from '../../../lab/urlOptions';
+
+export const ELEMENT_ATTRIBUTES = [
+  'lesson',
+  'scenario',
+  'lang',
+  'controls',
+  'autoplay',
+  'theme',
+] as const;
+
+export type ElementAttribute = (typeof ELEMENT_ATTRIBUTES)[number];
+
+/** Reads one attribute: its value, or null when it is absent. */
+export type AttributeReader = (name: ElementAttribute) => string | null;
+
+export interface ElementSettings {
+  lesson: string | null;
+  /** The scenario's JSON text (checked by the store and the worker), or null. */
+  scenario: string | null;
+  /** null: not given or not a language we have. */
+  locale: Locale | null;
+  showControls: boolean;
+  autoplay: boolean;
+  theme: ThemeChoice | null;
+}
+
+/** Trimmed text, or null for an absent or blank attribute. */
+export function textOf(value: string | null): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+/** `controls`: everything unless it says 0, false, no or off. */
+export function parseControls(value: string | null): boolean {
+  const text = textOf(value)?.toLowerCase();
+  return !(text === '0' || text === 'false' || text === 'no' || text === 'off');
+}
+
+/** A boolean attribute such as `autoplay`: on when present (`autoplay`, `autoplay="1"`), unless it says 0 or false. */
+export function parseFlag(value: string | null): boolean {
+  if (value === null) return false;
+  const text = value.trim().toLowerCase();
+  return !(text === '0' || text === 'false' || text === 'no' || text === 'off');
+}
+
+export function parseTheme(value: string | null): ThemeChoice | null {
+  const text = textOf(value)?.toLowerCase();
+  return text === 'light' || text === 'dark' ? text : null;
+}
+
+export function parseLang(value: string | null): Locale | null {
+  const text = textOf(value);
+  return text === null ? null : (localeFromTag(text) ?? null);
+}
+
+export function readSettings(read: AttributeReader): ElementSettings {
+  return {
+    lesson: textOf(read('lesson')),
+    scenario: textOf(read('scenario')),
+    locale: parseLang(read('lang')),
+    showControls: parseControls(read('controls')),
+    autoplay: parseFlag(read('autoplay')),
+    theme: parseTheme(read('theme')),
+  };
+}
+
+/**
+ * The widget's starting state. The scenario is not part of it: the element hands it to the store's
+ * `loadScenario`, so that one it cannot show leaves the lesson in place and says why.
+ */
+export function labInitFor(settings: ElementSettings, fallbackLocale: Locale): LabInit {
+  return {
+    lessonId: settings.lesson,
+    autoplay: settings.autoplay,
+    locale: settings.locale ?? fallbackLocale,
+    theme: settings.theme,
+    showControls: settings.showControls,
+    embed: false,
+  };
+}

@@ -1,0 +1,234 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chooseLocaleForPage } from '../i18n/core';
+import { lessonById } from '../scenarios/all';
+import { DEFAULT_LESSON_ID } from '../scenarios';
+import { createLabStore, type LabStore } from '../ui/store/labStore';
+import { CUSTOM_LESSON_ID } from './types';
+import { testLabDeps, validatingRunner } from '../testing/labStore';
+import { decodeScenarioParam } from './scenarioParam';
+import { labInitFromUrl } from '../ui/store/urlInit';
+import { parseUrlOptions } from './urlOptions';
+import {
+  embedScriptUrl,
+  embedSnippet,
+  encodeScenarioParam,
+  labLink,
+  pageBase,
+  parseEmbedWidth,
+  type LinkExtra,
+  type LinkSource,
+} from './shareLink';
+import { selectLinkSource } from '../ui/store/selectors';
+
+const deps = testLabDeps();
+/** One runner for every store here: it keeps nothing between runs. */
+const runner = validatingRunner();
+
+const stores: LabStore[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.getState().detach();
+});
+
+async function ready(store: LabStore): Promise<LabStore> {
+  await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
+  return store;
+}
+
+/** Opens `link` as the page does: its query read by parseUrlOptions and labInitFromUrl. */
+async function reopen(link: string): Promise<LabStore> {
+  const search = new URL(link).search;
+  const init = labInitFromUrl(
+    parseUrlOptions(search),
+    chooseLocaleForPage(search, []).locale,
+    decodeScenarioParam,
+  );
+  const store = createLabStore(init, deps);
+  stores.push(store);
+  store.getState().attach(runner);
+  return ready(store);
+}
+
+function sourceOf(store: LabStore): LinkSource {
+  const source = selectLinkSource(store.getState());
+  if (!source) throw new Error('no lesson shown');
+  return source;
+}
+
+async function open(lessonId: string): Promise<LabStore> {
+  const store = createLabStore({ locale: 'en', lessonId }, deps);
+  stores.push(store);
+  store.getState().attach(runner);
+  return ready(store);
+}
+
+/** The knobs a student sees (the clicked drops are baked into a share link's scenario). */
+const knobsOf = (store: LabStore) => {
+  const { extraFaults: _clicked, ...knobs } = store.getState().options;
+  return knobs;
+};
+
+const PAGE = 'https://course.example.edu/labs/handshake/index.html';
+const BASE = `${PAGE}?lesson=abort#top`;
+
+describe('share links', () => {
+  it('reopen the same run, knobs, step, language and theme', async () => {
+    const a = await open('client-closes-first');
+    a.getState().setOptions({
+      lossPercent: 7,
+      seed: 42,
+      profile: 'linux',
+      mslMs: 5000,
+      reusePort: true,
+      dropFinalAck: true,
+    });
+    await ready(a);
+    // The student clicks the first segment in flight (the SYN) to drop it.
+    const syn = a.getState().derived?.segments[0];
+    expect(syn?.flags).toEqual(['SYN']);
+    a.getState().dropSegment(syn?.id ?? -1);
+    await vi.waitFor(() => expect(a.getState().options.extraFaults).toHaveLength(1));
+    await ready(a);
+    a.getState().goTo(9);
+    a.getState().setLocale('zh-CN');
+    a.getState().setTheme('dark');
+
+    const link = labLink(BASE, sourceOf(a));
+    expect(link.startsWith('https://course.example.edu/labs/handshake/index.html?s=')).toBe(true);
+    const query = new URL(link).searchParams;
+    expect(query.get('dropFinalAck')).toBe('1');
+    expect(query.get('lang')).toBe('zh');
+    expect(query.get('step')).toBe('9');
+    expect(query.get('theme')).toBe('dark');
+    expect(query.has('lesson')).toBe(false);
+
+    const b = await reopen(link);
+    expect(b.getState().lessonId).toBe(CUSTOM_LESSON_ID);
+    expect(b.getState().error).toBeNull();
+    expect(b.getState().run?.events).toEqual(a.getState().run?.events);
+    expect(b.getState().run?.scenario).toEqual(a.getState().run?.scenario);
+    expect(b.getState().step).toBe(9);
+    expect(knobsOf(b)).toEqual(knobsOf(a));
+    expect(b.getState().options.lossPercent).toBe(7);
+    expect(b.getState().locale).toBe('zh-CN');
+    expect(b.getState().theme).toBe('dark');
+    // The clicked SYN is still dropped: it is part of the scenario now.
+    expect(b.getState().derived?.segments[0]?.droppedAt).not.toBeNull();
+  });
+
+  it('leave the theme out unless forced, and round-trip a link of a link', async () => {
+    const a = await open('lost-syn');
+    a.getState().setOptions({ seed: 3, lossPercent: 12.5 });
+    await ready(a);
+    const first = labLink(BASE, sourceOf(a));
+    expect(new URL(first).searchParams.has('theme')).toBe(false);
+    expect(new URL(first).searchParams.get('lang')).toBe('en');
+    expect(new URL(first).searchParams.has('step')).toBe(false);
+    const b = await reopen(first);
+    const second = labLink(BASE, sourceOf(b));
+    expect(second).toBe(first);
+    expect(b.getState().run?.events).toEqual(a.getState().run?.events);
+  });
+
+  it('name a built-in lesson when asked for a short link and nothing was changed', async () => {
+    const a = await open('half-close');
+    a.getState().goTo(4);
+    const short: LinkExtra = { short: true, controls: 'compact', autoplay: true, lang: null };
+    const source = sourceOf(a);
+    const link = labLink('http://localhost:4173/sub/path/', source, short);
+    expect(link).toBe(
+      'http://localhost:4173/sub/path/?lesson=half-close&step=4&embed=1&autoplay=1',
+    );
+    const b = await reopen(link);
+    expect(b.getState().lessonId).toBe('half-close');
+    expect(b.getState().embed).toBe(true);
+    expect(b.getState().showControls).toBe(false);
+    expect(b.getState().run?.events).toEqual(a.getState().run?.events);
+
+    // A changed knob needs the whole scenario; a final-ACK drop alone does not.
+    a.getState().setOptions({ dropFinalAck: true });
+    const dropped = labLink(BASE, sourceOf(a), short);
+    expect(new URL(dropped).searchParams.get('lesson')).toBe('half-close');
+    expect(new URL(dropped).searchParams.get('dropFinalAck')).toBe('1');
+    a.getState().setOptions({ seed: 77 });
+    const changed = labLink(BASE, sourceOf(a), short);
+    expect(new URL(changed).searchParams.has('lesson')).toBe(false);
+    expect(new URL(changed).searchParams.has('s')).toBe(true);
+    const steps = labLink(BASE, sourceOf(a), { controls: 'steps', theme: 'light' });
+    expect(new URL(steps).searchParams.get('controls')).toBe('0');
+    expect(new URL(steps).searchParams.get('theme')).toBe('light');
+  });
+
+  it('builds the embed snippet with escaped attributes and the script beside the page', () => {
+    expect(pageBase('http://h:1/a/b/?x=1#y')).toBe('http://h:1/a/b/');
+    expect(embedScriptUrl('http://h:1/a/b/index.html?x=1')).toBe('http://h:1/a/b/embed.js');
+    expect(embedScriptUrl('http://h:1/')).toBe('http://h:1/embed.js');
+    const snippet = embedSnippet({
+      url: 'http://h/?lesson=abort&embed=1',
+      title: 'Handshake Lab: "Abort" <RST>',
+      width: '100%',
+      height: 480,
+      scriptSrc: 'http://h/embed.js',
+    });
+    expect(snippet).toBe(
+      '<iframe src="http://h/?lesson=abort&amp;embed=1" title="Handshake Lab: &quot;Abort&quot; &lt;RST&gt;" ' +
+        'width="100%" height="480" style="border:0" loading="lazy"></iframe>\n' +
+        '<script src="http://h/embed.js" async></script>',
+    );
+    expect(parseEmbedWidth('100%')).toBe('100%');
+    expect(parseEmbedWidth(' 640px ')).toBe('640');
+    expect(parseEmbedWidth('640')).toBe('640');
+    expect(parseEmbedWidth('0%')).toBeNull();
+    expect(parseEmbedWidth('12')).toBeNull();
+    expect(parseEmbedWidth('100vw')).toBeNull();
+  });
+});
+
+describe('broken links open the default lesson and say why', () => {
+  const scenarioLink = (json: string) =>
+    `${PAGE}?s=${Buffer.from(json, 'utf8').toString('base64url')}`;
+  const valid = encodeScenarioParam(lessonById('lost-syn')?.scenario);
+  const cases: [string, string, RegExp][] = [
+    ['bad base64', `${PAGE}?s=abc$def`, /^s: not base64url \("\$" at position 4\)$/],
+    ['an empty s=', `${PAGE}?s=`, /^s: empty/],
+    ['a cut link', `${PAGE}?s=${valid.slice(0, 41)}`, /^s: not base64url \(.*cut short\?\)$/],
+    [
+      'a link cut elsewhere',
+      `${PAGE}?s=${valid.slice(0, 40)}`,
+      /^s: not JSON \(.+\); is the link cut short\?$/,
+    ],
+    ['bad JSON', scenarioLink('{"actions": [}'), /^s: not JSON \(.+\)$/],
+    ['JSON that is not an object', scenarioLink('[1,2]'), /^s: .*JSON object, not an array$/],
+    ['a number', scenarioLink('42'), /JSON object, not a number$/],
+    [
+      'JSON nested too deep',
+      scenarioLink(`{"seed":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+      /^s: nested more than 32 levels deep/,
+    ],
+    [
+      'a scenario the format refuses',
+      scenarioLink('{"actions":[{"at":0,"who":"client","do":"jump"}]}'),
+      /^s: actions\[0\]\.do: unknown action "jump"/,
+    ],
+    [
+      'times so large the clock would overflow',
+      scenarioLink(
+        '{"network":{"delayMs":1e308},"actions":[{"at":0,"who":"client","do":"connect"}]}',
+      ),
+      /^s: network\.delayMs: must be at most 2\^53 ms/,
+    ],
+    [
+      'an unknown lesson',
+      `${PAGE}?lesson=no-such-lesson`,
+      /^lesson: no lesson "no-such-lesson"; showing "client-closes-first"$/,
+    ],
+  ];
+  it.each(cases)('%s', async (_name, link, message) => {
+    const store = await reopen(link);
+    expect(store.getState().lessonId).toBe(DEFAULT_LESSON_ID);
+    expect(store.getState().error?.kind).toBe('link');
+    expect(store.getState().error?.message).toMatch(message);
+    expect(store.getState().total).toBeGreaterThan(0);
+    store.getState().stepForward();
+    expect(store.getState().step).toBe(1);
+  });
+});

@@ -1,0 +1,114 @@
+// The page's view of a run: plain data derived once from the engine's trace, so that components
+// only read and stepping is cheap. No React here; everything is testable in Node.
+import type {
+  Fault,
+  FinalStates,
+  Flag,
+  ProfileName,
+  Scenario,
+  SendReason,
+  Side,
+  TcpState,
+  TimerName,
+  TraceEvent,
+} from '../engine/types';
+
+/** A run as the page holds it: the scenario that ran (options applied) and its whole trace. */
+export interface Run {
+  scenario: Scenario;
+  events: TraceEvent[];
+  /** Index of the first event of each cause (engine `onCause`), ascending; one step per cause. */
+  causeStarts: number[];
+  final: FinalStates;
+}
+
+/**
+ * One press of → shows one more cause: an app call, an arrival, a timer firing. Step k (1-based)
+ * shows events [0, steps[k-1].end); step 0 shows nothing yet.
+ */
+export interface Step {
+  /** 1-based, as the step counter shows it. */
+  number: number;
+  t: number;
+  first: number;
+  end: number;
+}
+
+export type SegmentFate = 'in-flight' | 'delivered' | 'dropped';
+
+/** Everything the page draws or says about one segment, computed once per run. */
+export interface SegmentInfo {
+  id: number;
+  from: Side;
+  to: Side;
+  flags: Flag[];
+  seq: number;
+  ack: number;
+  len: number;
+  window: number;
+  /** Relative to the sender's ISN in use when sent (its last SYN). */
+  relSeq: number;
+  /** Relative to the receiver's ISN in use when sent; null without the ACK flag. */
+  relAck: number | null;
+  sentAt: number;
+  sentStep: number;
+  /** First delivery (time and step), or null. */
+  deliveredAt: number | null;
+  deliveredStep: number | null;
+  droppedAt: number | null;
+  droppedStep: number | null;
+  dropReason: 'fault' | 'loss' | null;
+  /** Deliveries of extra copies (a duplicate fault). */
+  copies: { t: number; step: number }[];
+  /** Delivered late by a delay fault. */
+  delayedMs: number;
+  retransmission: boolean;
+  injected: boolean;
+  reason: SendReason;
+  /** Arrived after the receiver had started a newer connection (an old duplicate). */
+  old: boolean;
+}
+
+export interface RunningTimer {
+  who: Side;
+  timer: TimerName;
+  setAt: number;
+  due: number;
+}
+
+/** What the page shows at one step. */
+export interface StepView {
+  step: number;
+  /** Simulated time of the step (0 before the first). */
+  t: number;
+  states: Record<Side, TcpState>;
+  lastTransition: Record<Side, { from: TcpState; to: TcpState; t: number } | null>;
+  timers: RunningTimer[];
+  /** Fate of every segment sent so far, by id; segments not yet sent are absent. */
+  fates: ReadonlyMap<number, SegmentFate>;
+}
+
+/** The vertical time axis: long quiet stretches are compressed behind a visible break. */
+export interface TimeAxis {
+  y: (t: number) => number;
+  height: number;
+  breaks: { from: number; to: number; y: number }[];
+}
+
+/** The knobs the page offers on top of a lesson. */
+export interface LabOptions {
+  profile?: ProfileName;
+  mslMs?: number;
+  /** 0–100. */
+  lossPercent: number;
+  seed: number;
+  dropFinalAck: boolean;
+  reusePort: boolean;
+  /** Segments the student clicked to drop, as faults (found from an earlier run). */
+  extraFaults: Fault[];
+}
+
+/** The lesson id of a scenario given whole (an `s=` link, a course page's `load`), not built in. */
+export const CUSTOM_LESSON_ID = 'custom';
+/** The lesson id of a connection read from a capture file. */
+export const CAPTURE_LESSON_ID = 'capture';

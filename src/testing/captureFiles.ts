@@ -1,0 +1,77 @@
+// For tests: the shared kernel captures with what the kernel reported, and hand-made captures.
+import { readFileSync } from 'node:fs';
+import {
+  sharedCaptureExpectation,
+  sharedCapturePath,
+  type SharedCaptureExpectation,
+} from './kernelCaptures';
+import type { Flag } from '../engine/types';
+import { parseCapture } from '../capture/parse';
+import type { CaptureFile, CapturedSegment } from '../capture/types';
+
+export { SHARED_CAPTURES, type SharedCaptureExpectation } from './kernelCaptures';
+
+export function readSharedCapture(name: string): {
+  file: CaptureFile;
+  expected: SharedCaptureExpectation;
+} {
+  const bytes = new Uint8Array(readFileSync(sharedCapturePath(name)));
+  return { file: parseCapture(bytes), expected: sharedCaptureExpectation(name) };
+}
+
+// ---- hand-made captures ----
+
+export interface HostPort {
+  address: string;
+  port: number;
+}
+
+const FLAG_LETTERS: Record<string, Flag> = { S: 'SYN', F: 'FIN', R: 'RST', P: 'PSH', A: 'ACK' };
+
+/**
+ * One segment, tcpdump style: `tcp(t, from, to, 'SA', seq, ack, len)` with flag letters S, F, R,
+ * P, A. `t` is ms from an arbitrary epoch.
+ */
+export function tcp(
+  t: number,
+  from: HostPort,
+  to: HostPort,
+  flags: string,
+  seq: number,
+  ack = 0,
+  len = 0,
+  window = 65535,
+): Omit<CapturedSegment, 'packet' | 'offset'> {
+  return {
+    timeMs: 1_700_000_000_000 + t,
+    iface: 0,
+    ipVersion: from.address.includes(':') ? 6 : 4,
+    src: from.address,
+    dst: to.address,
+    srcPort: from.port,
+    dstPort: to.port,
+    seq: seq >>> 0,
+    ack: ack >>> 0,
+    flags: [...flags].map((letter) => {
+      const flag = FLAG_LETTERS[letter];
+      if (flag === undefined) throw new Error(`unknown flag letter ${letter}`);
+      return flag;
+    }),
+    otherFlags: [],
+    window,
+    len,
+    capturedLen: len,
+    options: [],
+  };
+}
+
+export function captureOf(segments: Omit<CapturedSegment, 'packet' | 'offset'>[]): CaptureFile {
+  return {
+    format: 'pcap',
+    linkTypes: ['ethernet'],
+    packets: segments.length,
+    segments: segments.map((s, packet) => ({ ...s, packet, offset: 24 + packet * 100 })),
+    warnings: [],
+    truncated: false,
+  };
+}

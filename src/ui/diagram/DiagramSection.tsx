@@ -1,0 +1,75 @@
+// The sequence diagram fed from the store: the shown step's view, the run's segments and axis.
+// Clicking an arrow in flight drops it; clicking any other opens the inspector.
+
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Side } from '../../engine/types';
+import { DEFAULT_PORTS } from '../../engine/defaults';
+import { useT } from '../../i18n';
+import { Diagram, stateChangesUpTo } from './';
+import { ENDPOINT_ADDRESSES } from '../../engine/addresses';
+import { useLab } from '../store/context';
+import type { LabState } from '../store/labStore';
+import { useDiagramLabels } from './useDiagramLabels';
+
+const selectDiagram = (s: LabState) => ({
+  derived: s.derived,
+  view: s.view,
+  step: s.step,
+  animateStep: s.animateStep,
+  numbering: s.numbering,
+  speed: s.speed,
+  scenario: s.run?.scenario ?? null,
+  // A capture's lifelines carry its own addresses.
+  captured: s.capture?.endpoints,
+  status: s.status,
+  selectSegment: s.selectSegment,
+  dropSegment: s.dropSegment,
+});
+
+export function DiagramSection() {
+  const t = useT();
+  const labels = useDiagramLabels();
+  const d = useLab(useShallow(selectDiagram));
+  const derived = d.derived;
+  const end = derived && d.step > 0 ? (derived.steps[d.step - 1]?.end ?? 0) : 0;
+  const stateChanges = useMemo(
+    () => (derived ? stateChangesUpTo(derived.stateChanges, end) : []),
+    [derived, end],
+  );
+  const endpoints = useMemo(() => {
+    const label = (side: Side) =>
+      d.captured?.[side] ??
+      `${ENDPOINT_ADDRESSES[side]}:${d.scenario?.[side]?.port ?? DEFAULT_PORTS[side]}`;
+    return { client: { label: label('client') }, server: { label: label('server') } };
+  }, [d.scenario, d.captured]);
+
+  return (
+    <section
+      className="diagram-area"
+      id="lab-diagram"
+      tabIndex={-1}
+      aria-label={t('ui.diagram.label')}
+    >
+      {derived && d.view ? (
+        <Diagram
+          segments={derived.segments}
+          view={d.view}
+          axis={derived.axis}
+          stateChanges={stateChanges}
+          endpoints={endpoints}
+          numbering={d.numbering}
+          speed={d.speed}
+          animateStep={d.animateStep}
+          onSegmentClick={d.selectSegment}
+          onDropInFlight={d.dropSegment}
+          labels={labels}
+        />
+      ) : (
+        <p className="status" data-testid="status" data-status={d.status}>
+          {t('ui.status.runningShort')}
+        </p>
+      )}
+    </section>
+  );
+}

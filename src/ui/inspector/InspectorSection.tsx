@@ -1,0 +1,49 @@
+// The segment inspector for the selected segment (loaded lazily, on the first click). Its words are
+// a lazy namespace too (`inspector`): the dialog opens once they are in, so it is labelled from its
+// first frame and its focus handling runs on a complete dialog.
+
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DEFAULT_PORTS } from '../../engine/defaults';
+import { useNamespace, useT, type MessageKey } from '../../i18n';
+import { SegmentInspector } from './SegmentInspector';
+import { useLab } from '../store/context';
+import type { LabState } from '../store/labStore';
+import { selectInspected } from '../store/selectors';
+
+const selectInspectorContext = (s: LabState) => ({
+  step: s.step,
+  derived: s.derived,
+  explainer: s.explainer,
+  scenario: s.run?.scenario ?? null,
+  close: s.selectSegment,
+});
+
+export function InspectorSection() {
+  const t = useT();
+  const ready = useNamespace('inspector');
+  const segment = useLab(selectInspected);
+  const c = useLab(useShallow(selectInspectorContext));
+  const ports = useMemo(
+    () => ({
+      client: c.scenario?.client?.port ?? DEFAULT_PORTS.client,
+      server: c.scenario?.server?.port ?? DEFAULT_PORTS.server,
+    }),
+    [c.scenario],
+  );
+  if (!ready || !segment || !c.derived) return null;
+  const why = c.explainer?.at(segment.sentStep) ?? null;
+  const explanation =
+    why && c.explainer
+      ? c.explainer.render(why, (key, params) => t(key as MessageKey, params))
+      : '';
+  return (
+    <SegmentInspector
+      segment={segment}
+      ports={ports}
+      explanation={explanation}
+      step={c.step}
+      onClose={() => c.close(null)}
+    />
+  );
+}

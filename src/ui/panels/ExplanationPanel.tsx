@@ -1,0 +1,43 @@
+// What the shown step did and why, naming its RFC 9293 section.
+
+import { useShallow } from 'zustand/react/shallow';
+import { formatDuration, useT } from '../../i18n';
+import { rfcReference } from '../rfc';
+import { useLab } from '../store/context';
+import type { LabState } from '../store/labStore';
+import { useExplanation } from './useExplanation';
+
+const selectExplained = (s: LabState) => ({ step: s.step, total: s.total, t: s.view?.t ?? 0 });
+
+export function ExplanationPanel() {
+  const t = useT();
+  const { step, total, t: time } = useLab(useShallow(selectExplained));
+  const explanation = useExplanation();
+  return (
+    <section
+      className="panel explanation"
+      aria-labelledby="explanation-title"
+      data-testid="explanation"
+    >
+      <h2 id="explanation-title">{t('ui.explanation.title')}</h2>
+      {explanation ? (
+        <>
+          <p data-testid="explanation-text">{explanation.text}</p>
+          {explanation.rfc && (
+            <span className="rfc" data-testid="explanation-rfc">
+              {rfcReference(explanation.rfc, t)}
+            </span>
+          )}
+        </>
+      ) : (
+        <p>{step === 0 ? t('ui.explanation.none') : t('ui.controls.atEnd')}</p>
+      )}
+      {step > 0 && (
+        <p className="step-time">
+          {t('ui.controls.simTime', { time: formatDuration(t, time) })}
+          {step === total ? ` · ${t('ui.controls.atEnd')}` : ''}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+// The knobs on top of a lesson: profile, MSL, loss rate and seed, the what-ifs, and numbering.
+
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { resolveBehaviour } from '../../engine/profile';
+import { PROFILES, type ProfileName } from '../../engine/types';
+import { useT } from '../../i18n';
+import { NumberField } from '../controls/NumberField';
+import { useLab } from '../store/context';
+import type { LabState } from '../store/labStore';
+
+const selectSettings = (s: LabState) => ({
+  options: s.options,
+  numbering: s.numbering,
+  lessonOptions: s.lessonOptions,
+  setOptions: s.setOptions,
+  setNumbering: s.setNumbering,
+  setLesson: s.setLesson,
+  lessonId: s.lessonId,
+  fromCapture: s.capture !== null,
+});
+
+const MAX_SEED = 0xffff_ffff;
+
+export function SettingsPanel() {
+  const t = useT();
+  const id = useId();
+  const s = useLab(useShallow(selectSettings));
+  const { options } = s;
+  const profile: ProfileName = options.profile ?? 'rfc9293';
+  // Without an MSL of its own, a run uses its profile's.
+  const mslMs = options.mslMs ?? resolveBehaviour({ profile, actions: [] }).mslMs;
+  const changed = JSON.stringify(options) !== JSON.stringify(s.lessonOptions);
+
+  const numbering = (
+    <fieldset className="numbering">
+      <legend>{t('ui.settings.seqNumbers.label')}</legend>
+      {(['relative', 'absolute'] as const).map((value) => (
+        <label key={value} className="radio">
+          <input
+            type="radio"
+            name={`${id}-numbering`}
+            data-testid={`numbering-${value}`}
+            value={value}
+            checked={s.numbering === value}
+            onChange={() => s.setNumbering(value)}
+          />
+          {t(`ui.settings.seqNumbers.${value}`)}
+        </label>
+      ))}
+      <p className="help">{t('ui.settings.seqNumbers.help')}</p>
+    </fieldset>
+  );
+
+  // A connection read from a capture cannot be re-run: only how its numbers are shown applies.
+  if (s.fromCapture) {
+    return (
+      <section className="panel settings" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{t('ui.settings.title')}</h2>
+        {numbering}
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel settings" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('ui.settings.title')}</h2>
+
+      <div className="field">
+        <label htmlFor={`${id}-profile`}>{t('ui.settings.profile.label')}</label>
+        <select
+          id={`${id}-profile`}
+          data-testid="profile"
+          value={profile}
+          aria-describedby={`${id}-profile-help`}
+          onChange={(event) =>
+            s.setOptions({
+              profile: event.currentTarget.value as ProfileName,
+              mslMs: s.lessonOptions.mslMs,
+            })
+          }
+        >
+          {PROFILES.map((name) => (
+            <option key={name} value={name}>
+              {t(`ui.settings.profile.${name}`)}
+            </option>
+          ))}
+        </select>
+        <p className="help" id={`${id}-profile-help`}>
+          {t('ui.settings.profile.help')}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-msl`}>
+          {t('ui.settings.msl.label')} ({t('ui.settings.msl.unit')})
+        </label>
+        <NumberField
+          id={`${id}-msl`}
+          data-testid="msl"
+          value={mslMs / 1000}
+          min={0.001}
+          max={600}
+          step="any"
+          aria-describedby={`${id}-msl-help`}
+          onCommit={(seconds) => s.setOptions({ mslMs: Math.round(seconds * 1000) }, true)}
+        />
+        <p className="help" id={`${id}-msl-help`}>
+          {t('ui.settings.msl.help')}
+        </p>
+      </div>
+
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-loss`}>
+            {t('ui.settings.lossRate.label')} ({t('ui.settings.lossRate.unit')})
+          </label>
+          <NumberField
+            id={`${id}-loss`}
+            data-testid="loss-rate"
+            value={options.lossPercent}
+            min={0}
+            max={100}
+            step="any"
+            aria-describedby={`${id}-loss-help`}
+            onCommit={(lossPercent) => s.setOptions({ lossPercent }, true)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-seed`}>{t('ui.settings.seed.label')}</label>
+          <span className="seed">
+            <NumberField
+              id={`${id}-seed`}
+              data-testid="seed"
+              value={options.seed}
+              min={0}
+              max={MAX_SEED}
+              integer
+              aria-describedby={`${id}-loss-help`}
+              onCommit={(seed) => s.setOptions({ seed }, true)}
+            />
+            <button
+              type="button"
+              data-testid="new-seed"
+              onClick={() => s.setOptions({ seed: Math.floor(Math.random() * MAX_SEED) })}
+            >
+              {t('ui.settings.seed.shuffle')}
+            </button>
+          </span>
+        </div>
+      </div>
+      <p className="help" id={`${id}-loss-help`}>
+        {t('ui.settings.lossRate.help')} {t('ui.settings.seed.help')}
+      </p>
+
+      <fieldset>
+        <legend>{t('ui.settings.whatIf')}</legend>
+        <div className="check">
+          <input
+            type="checkbox"
+            id={`${id}-dfa`}
+            data-testid="drop-final-ack"
+            checked={options.dropFinalAck}
+            aria-describedby={`${id}-dfa-help`}
+            onChange={(event) => s.setOptions({ dropFinalAck: event.currentTarget.checked })}
+          />
+          <label htmlFor={`${id}-dfa`}>{t('ui.settings.dropFinalAck.label')}</label>
+          <p className="help" id={`${id}-dfa-help`}>
+            {t('ui.settings.dropFinalAck.help')}
+          </p>
+        </div>
+        <div className="check">
+          <input
+            type="checkbox"
+            id={`${id}-reuse`}
+            data-testid="reuse-port"
+            checked={options.reusePort}
+            aria-describedby={`${id}-reuse-help`}
+            onChange={(event) => s.setOptions({ reusePort: event.currentTarget.checked })}
+          />
+          <label htmlFor={`${id}-reuse`}>{t('ui.settings.reusePort.label')}</label>
+          <p className="help" id={`${id}-reuse-help`}>
+            {t('ui.settings.reusePort.help')}
+          </p>
+        </div>
+      </fieldset>
+
+      {numbering}
+
+      {changed && (
+        <button type="button" data-testid="restore" onClick={() => s.setLesson(s.lessonId)}>
+          {t('ui.settings.restore')}
+        </button>
+      )}
+    </section>
+  );
+}

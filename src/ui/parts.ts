@@ -1,0 +1,35 @@
+// The lab's optional parts, passed in by whoever composes it (tldraw's `components` prop is the
+// model): the page hands in its lazily loaded panels and features, a <handshake-lab> element only
+// the parts a course-page widget shows. A part left out (undefined or null) is not shown, so the ui
+// never imports a feature, and a build that leaves one out carries none of its code.
+
+import { createContext, useContext, type ComponentType } from 'react';
+import type { StateMachinePanelProps } from './stateMachine/StateMachinePanel';
+
+export interface LabComponents {
+  /** The knobs (loss, behaviour, MSL, port reuse…), beside the diagram with the controls. */
+  SettingsPanel?: ComponentType | null;
+  /** The segment inspector, for the segment clicked. */
+  InspectorSection?: ComponentType | null;
+  /** RFC 9293's state diagram, lit by the shown step. */
+  StateMachinePanel?: ComponentType<StateMachinePanelProps> | null;
+  /** The answer cards under the lab; "show me" switches to the lesson with the answer. */
+  AnswerSection?: ComponentType<{ onShowMe: (lessonId: string) => void }> | null;
+  /** The header's buttons beyond the lesson, language and theme (share, embed, export, capture). */
+  HeaderActions?: ComponentType | null;
+  /** What sits under the header for an open capture file. */
+  CapturePanel?: ComponentType | null;
+  /** The compact layout's additions (`embed=1`): the link to the full page, the wheel's release. */
+  EmbedChrome?: ComponentType | null;
+  /** The messages with a course page around the lab, for a page inside a frame. */
+  CourseMessages?: ComponentType | null;
+}
+
+const LabComponentsContext = createContext<LabComponents>({});
+
+export const LabComponentsProvider = LabComponentsContext.Provider;
+
+/** The parts this lab was given (an empty set outside a lab). */
+export function useLabComponents(): LabComponents {
+  return useContext(LabComponentsContext);
+}

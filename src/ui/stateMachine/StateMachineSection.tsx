@@ -1,0 +1,42 @@
+// The state-machine panel (a part the lab is given) fed from the shown step. Only each side's state
+// and last transition are read (as plain strings), so a step that changes neither re-renders
+// nothing here. The panel's words (the `stateMachine` namespace) are fetched from here.
+
+import { Suspense, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useNamespace } from '../../i18n';
+import { useLab } from '../store/context';
+import type { LabState } from '../store/labStore';
+import { useLabComponents } from '../parts';
+
+const selectMachine = (s: LabState) => {
+  const last = s.view?.lastTransition;
+  return {
+    client: s.view?.states.client ?? 'CLOSED',
+    server: s.view?.states.server ?? 'CLOSED',
+    clientFrom: last?.client?.from ?? null,
+    clientTo: last?.client?.to ?? null,
+    serverFrom: last?.server?.from ?? null,
+    serverTo: last?.server?.to ?? null,
+  };
+};
+
+export function StateMachineSection() {
+  const { StateMachinePanel } = useLabComponents();
+  useNamespace('stateMachine', StateMachinePanel != null);
+  const m = useLab(useShallow(selectMachine));
+  const { clientFrom, clientTo, serverFrom, serverTo } = m;
+  const lastTransition = useMemo(
+    () => ({
+      client: clientFrom && clientTo ? { from: clientFrom, to: clientTo } : null,
+      server: serverFrom && serverTo ? { from: serverFrom, to: serverTo } : null,
+    }),
+    [clientFrom, clientTo, serverFrom, serverTo],
+  );
+  if (!StateMachinePanel) return null;
+  return (
+    <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>
+      <StateMachinePanel client={m.client} server={m.server} lastTransition={lastTransition} />
+    </Suspense>
+  );
+}
