@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers of src/, each with the layers it may import (its own always). `lab` may also import
  * types from `i18n` (the keys of the words it names), see below.
+ * @type {Record<string, string[]>}
  */
 export const LAYERS = {
   engine: [],
@@ -28,7 +29,10 @@ export const LAYERS = {
   testing: ['engine', 'capture', 'scenarios', 'lab', 'worker', 'i18n', 'ui', 'features'],
 };
 
-/** Layers another layer may import types from, and only types (checked by a rule of its own). */
+/**
+ * Layers another layer may import types from, and only types (checked by a rule of its own).
+ * @type {Record<string, string[]>}
+ */
 const TYPES_ONLY = { lab: ['i18n'] };
 
 const TESTS = ['src/**/*.test.{ts,tsx}'];

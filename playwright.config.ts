@@ -21,12 +21,15 @@ function findChromium(): string {
   );
 }
 
-const PORT = 4173;
 /**
- * The stand-in course page's server (e2e/helpers/hostServer.ts) listens on the app's port + 1 (the
- * course page) and + 2 (another site); e2e/helpers/hosts.ts finds them from the app's URL.
+ * The ports the suite binds on 127.0.0.1: the built app on E2E_PORT (default 4173), the stand-in
+ * course page's server (e2e/helpers/hostServer.ts) on the app's port + 1 (the course page) and + 2
+ * (another site); e2e/helpers/hosts.ts finds them from the app's URL. Set E2E_PORT (and E2E_OUT, a
+ * build folder of its own) to run the suite beside another copy of it or a server on 4173.
  */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const HOST_PORT = PORT + 1;
+const OUT = process.env.E2E_OUT;
 const isCI = !!process.env.CI;
 
 /**
@@ -34,7 +37,7 @@ const isCI = !!process.env.CI;
  * web component is built too (into `libOutDir`: LIB_OUT, else beside `outDir`, else dist-lib/) and
  * the course-page server serves it at /lib/.
  */
-export function webServers(
+function webServers(
   port: number,
   hostPort: number,
   outDir?: string,
@@ -94,7 +97,8 @@ export default defineConfig({
       ],
     },
   },
+  ...(OUT ? { outputDir: `${OUT}-results` } : {}),
   // Test the built site, as users get it: a production build served statically. A preview server
   // answers at once, where the dev server would compile modules on the first visit of each test.
-  webServer: webServers(PORT, HOST_PORT),
+  webServer: webServers(PORT, HOST_PORT, OUT),
 });

@@ -2,6 +2,13 @@ import react from '@vitejs/plugin-react';
 // vitest/config's defineConfig is Vite's, widened with the `test` key.
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `npm start` opens the page in a browser where there is a screen to open it on; on a Linux machine
+ * without a display (a server, a container, CI) it only prints the URL.
+ */
+const canOpenBrowser =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
 export default defineConfig({
   plugins: [react()],
   // Relative asset URLs, so the built site works from any sub-path of any static host.
@@ -11,9 +18,26 @@ export default defineConfig({
   // No modulepreload polyfill: every browser the page supports (ES module workers) has it natively,
   // and it would be part of the JavaScript loaded before the first diagram.
   build: { modulePreload: { polyfill: false } },
+  server: { open: canOpenBrowser },
   preview: { port: 4173, strictPort: true },
+  // Two kinds of tests, told apart by their extension: `.test.ts` (engine, lab, pure functions) on
+  // node; `.test.tsx` (components, rendered with @testing-library/react) on happy-dom, each test
+  // unmounting what it rendered. Together: every `src/**/*.test.{ts,tsx}`.
   test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/testing/domSetup.ts'],
+        },
+      },
+    ],
   },
 });

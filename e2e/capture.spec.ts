@@ -3,7 +3,7 @@
 // kernel reported (its JSON); files that are not captures, or are cut short, reported with the byte
 // where they stopped making sense while the lesson keeps working; a big file read in the worker with
 // progress while the page stays responsive; and any run saved as a .pcap.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
   SHARED_CAPTURES,
@@ -12,6 +12,7 @@ import {
   type SharedCaptureExpectation,
 } from '../src/testing/kernelCaptures';
 import { seriousViolations } from './helpers/axe';
+import { download } from './helpers/exports';
 import {
   blur,
   counterOf,
@@ -44,6 +45,12 @@ function expectedSegments(kernel: SharedCaptureExpectation) {
     len: String(s.len),
   }));
 }
+
+/** Files a test wrote that go when it ends, passed or failed. */
+const testCleanups: (() => Promise<unknown>)[] = [];
+test.afterEach(async () => {
+  await Promise.all(testCleanups.splice(0).map((cleanup) => cleanup()));
+});
 
 test.describe('captures', () => {
   for (const name of SHARED_CAPTURES) {
@@ -215,6 +222,8 @@ test.describe('captures', () => {
     }
     const path = testInfo.outputPath('big.pcap');
     await writeFile(path, big);
+    // 50 MB is not worth keeping once the test is over, whatever its outcome.
+    testCleanups.push(() => rm(path, { force: true }));
 
     const total = await openPage(page);
     await blur(page);
@@ -283,29 +292,17 @@ test.describe('captures', () => {
   test('Save as .pcap downloads a capture of the run shown', async ({ page }) => {
     const errors = watchErrors(page);
     await openPage(page);
-    await page.getByTestId('export-open').click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-pcap').click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('handshake-lab-client-closes-first.pcap');
-    const bytes = await readFile(await download.path());
+    const shown = await download(page, 'pcap');
+    expect(shown.name).toBe('handshake-lab-client-closes-first.pcap');
     // libpcap's magic number, little-endian.
-    expect([...bytes.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
+    expect([...shown.bytes.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
 
     // A capture opened here saves as one too.
     await page.getByTestId('open-capture').setInputFiles(capturePath('normal-server-close'));
     await expect(page.getByTestId('lesson-select')).toHaveValue('capture');
-    if (!(await page.getByTestId('export-pcap').isVisible())) {
-      await page.getByTestId('export-open').click();
-    }
-    const [again] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-pcap').click(),
-    ]);
-    expect(again.suggestedFilename()).toBe('handshake-lab-capture.pcap');
-    const saved = await readFile(await again.path());
-    expect([...saved.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
+    const saved = await download(page, 'pcap');
+    expect(saved.name).toBe('handshake-lab-capture.pcap');
+    expect([...saved.bytes.subarray(0, 4)]).toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
     expect(errors).toEqual([]);
   });
 

@@ -1,10 +1,17 @@
 // Embedding by iframe (issue 4; CONTRACT.md section 4, "Messages with a course page"): a stand-in
 // course page on another origin (e2e/hosts/embed-course.html, served by e2e/helpers/hostServer.ts)
 // embeds the app; the real public/embed.js, loaded from the app's origin, sizes the iframe.
-import { expect, test, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type Frame,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { seriousViolations } from './helpers/axe';
 import { hostOrigin, hostPage } from './helpers/hosts';
-import { blur, counterOf, openLab, parseCounter, watchErrors } from './helpers/page';
+import { blur, counterOf, openLab, parseCounter, stepTimes, watchErrors } from './helpers/page';
 
 interface StepReport {
   source: string;
@@ -33,9 +40,14 @@ interface Host {
   lab: FrameLocator;
   frame: Frame;
   total: number;
+  /** The widget's step counter. */
+  counter: Locator;
+  /** The page's errors from before it was opened (watchErrors). */
+  errors: string[];
 }
 
 async function openHost(page: Page, baseURL: string | undefined, options: HostOptions = {}) {
+  const errors = watchErrors(page);
   const query = new URLSearchParams();
   if (options.q !== undefined) query.set('q', options.q);
   if (options.w !== undefined) query.set('w', String(options.w));
@@ -48,7 +60,8 @@ async function openHost(page: Page, baseURL: string | undefined, options: HostOp
   await expect(counter).toHaveText(/^0 \/ [1-9]\d*$/);
   const frame = page.frame({ name: 'lab' });
   if (!frame) throw new Error('no frame named "lab"');
-  return { lab, frame, total: parseCounter(await counter.textContent()).total } satisfies Host;
+  const total = parseCounter(await counter.textContent()).total;
+  return { lab, frame, total, counter, errors } satisfies Host;
 }
 
 const received = (page: Page): Promise<Received> =>
@@ -79,8 +92,7 @@ test.describe('auto-height', () => {
     page,
     baseURL,
   }) => {
-    const errors = watchErrors(page);
-    const { lab, frame } = await openHost(page, baseURL);
+    const { lab, frame, errors } = await openHost(page, baseURL);
     // embed.js set the iframe to the widget's height: no scrollbar inside, nothing cut off.
     await expect
       .poll(async () => {
@@ -140,9 +152,7 @@ test.describe('scripting from the course page', () => {
     page,
     baseURL,
   }) => {
-    const errors = watchErrors(page);
-    const { lab, total } = await openHost(page, baseURL);
-    const counter = lab.getByTestId('step-counter');
+    const { lab, total, counter, errors } = await openHost(page, baseURL);
     // The first ready run is reported: the host knows the widget is there.
     await expect.poll(() => lastStep(page)).toMatchObject({ step: 0, total });
     expect((await received(page)).steps[0]).toEqual({
@@ -239,9 +249,7 @@ test.describe('scripting from the course page', () => {
     page,
     baseURL,
   }) => {
-    const errors = watchErrors(page);
-    const { lab, total } = await openHost(page, baseURL);
-    const counter = lab.getByTestId('step-counter');
+    const { lab, total, counter, errors } = await openHost(page, baseURL);
     await page.getByTestId('host-step').click();
     await expect(counter).toHaveText(`1 / ${total}`);
     await page.getByTestId('host-load-bad').click();
@@ -552,14 +560,6 @@ test.describe('axe: the embedded page, as the full page', () => {
     const total = await openLab(page, `embed=1&${query}`);
     await expect(page.getByTestId('open-full')).toBeVisible();
     return total;
-  }
-
-  async function stepTimes(page: Page, n: number, total: number): Promise<void> {
-    await blur(page);
-    for (let k = 1; k <= n; k++) {
-      await page.keyboard.press('ArrowRight');
-      await expect(counterOf(page)).toHaveText(`${k} / ${total}`);
-    }
   }
 
   test('at the start, and after a few steps', async ({ page }) => {

@@ -1,25 +1,14 @@
 // Export (issue 4): the diagram at the shown step as SVG and PNG, the run's trace as JSON and its
 // step explanations as Markdown, each downloaded from the header's Export panel and checked as a
 // file: what a teacher would open elsewhere.
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeScenarioParam } from '../src/lab/shareLink';
+import { download } from './helpers/exports';
 import { explanationText, openLab, readCounter, watchErrors } from './helpers/page';
 
 const HAN = /\p{Script=Han}/u;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-type Kind = 'svg' | 'png' | 'trace' | 'markdown';
-
-/** Clicks an export button (opening the panel if needed) and returns the file's name and bytes. */
-async function download(page: Page, kind: Kind): Promise<{ name: string; bytes: Buffer }> {
-  const button = page.getByTestId(`export-${kind}`);
-  if (!(await button.isVisible())) await page.getByTestId('export-open').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
-}
 
 /** The diagram's size on screen: the drawing's width, from the state header to its bottom. */
 async function diagramSize(page: Page): Promise<{ width: number; height: number }> {

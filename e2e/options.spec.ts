@@ -154,7 +154,7 @@ test.describe('reuse-port on the reuse lessons', () => {
       const oldId = String(old?.id);
       expect(end.segments.find((s) => s.id === oldId)?.fate).toBe('delivered');
       expect(await segmentText(page, oldId), 'the old duplicate is marked').toContain(
-        enUi.fates.late,
+        enUi.fates.oldDuplicate,
       );
       const told = await walkExplanations(page);
       expect(

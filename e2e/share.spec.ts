@@ -3,7 +3,7 @@
 // language; a broken link must say what is wrong over the default lesson; the Embed dialog's
 // snippet must open the compact widget.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { LabOptions } from '../src/lab/types';
 import { runWithCauses } from '../src/lab/run';
 import { defaultLabOptions, faultForSegment, scenarioForLab } from '../src/lab/variants';
@@ -17,15 +17,24 @@ import {
   expectEndToMatch,
   openLab,
   readCounter,
+  showStep,
   snapshot,
   watchErrors,
 } from './helpers/page';
 
-/** Shows step `n` through the scrubber and waits for the counter. */
-async function showStep(page: Page, n: number): Promise<void> {
-  const { total } = await readCounter(page);
-  await page.getByTestId('scrubber').fill(String(n));
-  await expect(counterOf(page)).toHaveText(`${n} / ${total}`);
+/**
+ * How a test that copies to the clipboard starts: marked slow, the page's errors watched (returned,
+ * as watchErrors returns them), the clipboard granted.
+ */
+async function startClipboardTest(
+  page: Page,
+  context: BrowserContext,
+  baseURL: string | undefined,
+): Promise<string[]> {
+  test.slow();
+  const errors = watchErrors(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  return errors;
 }
 
 /** axe's serious and critical findings inside `selector`. */
@@ -47,9 +56,7 @@ test.describe('share links', () => {
     context,
     baseURL,
   }) => {
-    test.slow();
-    const errors = watchErrors(page);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const errors = await startClipboardTest(page, context, baseURL);
     const lesson = lessonScenario('client-closes-first');
     await openLab(page, 'lesson=client-closes-first&lang=zh');
 
@@ -189,9 +196,7 @@ test.describe('the Embed dialog', () => {
     context,
     baseURL,
   }) => {
-    test.slow();
-    const errors = watchErrors(page);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const errors = await startClipboardTest(page, context, baseURL);
     const total = await openLab(page, 'lesson=half-close&lang=en');
     await showStep(page, 3);
     const opener = page.getByTestId('embed-open');

@@ -2,13 +2,20 @@
 // dist-lib/handshake-lab.js and shows two <handshake-lab> elements (e2e/hosts/components.html).
 // Each is a widget of its own: its lesson, step, language, theme and engine worker; its styles and
 // the page's never mix; a bad `scenario` attribute is reported inside that element only.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { ui as enUi } from '../src/i18n/locales/en/ui';
 import { ui as zhUi } from '../src/i18n/locales/zh-CN/ui';
 import { hostPage } from './helpers/hosts';
 import { parseCounter, watchErrors } from './helpers/page';
 
 const DEFAULT_LESSON = 'client-closes-first';
+
+/** Playwright's `test`, with `errors`: the page's errors from the test's start (watchErrors). */
+const test = base.extend<{ errors: string[] }>({
+  errors: async ({ page }, use) => {
+    await use(watchErrors(page));
+  },
+});
 
 /** Opens the course page and waits until both widgets show a run (`0 / M`, M > 0). */
 async function openComponents(page: Page, baseURL: string | undefined) {
@@ -89,8 +96,8 @@ test.describe('<handshake-lab> on a course page', () => {
   test('two elements show their own lesson, language and theme, and step independently', async ({
     page,
     baseURL,
+    errors,
   }) => {
-    const errors = watchErrors(page);
     const { en, zh } = await openComponents(page, baseURL);
 
     await expect(en.getByTestId('lesson-select')).toHaveValue(DEFAULT_LESSON);
@@ -208,8 +215,8 @@ test.describe('<handshake-lab> on a course page', () => {
   test('a bad scenario attribute is reported in that element only, over the default lesson', async ({
     page,
     baseURL,
+    errors,
   }) => {
-    const errors = watchErrors(page);
     const { en, zh } = await openComponents(page, baseURL);
     const refused = await addElement(page, 'lab-refused', {
       lesson: 'lost-syn',
@@ -300,8 +307,8 @@ test.describe('<handshake-lab> on a course page', () => {
   test('a new arrow flies to its end; a click on an arrow opens the inspector, which closes again', async ({
     page,
     baseURL,
+    errors,
   }) => {
-    const errors = watchErrors(page);
     const { en } = await openComponents(page, baseURL);
     const { total } = await readStep(en);
     // The slowest speed: the flight lasts longer than many frames, however busy the machine.

@@ -108,6 +108,22 @@ export async function pressForward(page: Page, step: number, total: number): Pro
   await expect(counterOf(page)).toHaveText(`${step + 1} / ${total}`);
 }
 
+/** From step 0, with the focus off the controls: presses → `n` times, each time waiting for the counter. */
+export async function stepTimes(page: Page, n: number, total: number): Promise<void> {
+  await blur(page);
+  for (let k = 1; k <= n; k++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(counterOf(page)).toHaveText(`${k} / ${total}`);
+  }
+}
+
+/** Shows step `n` through the scrubber and waits for the counter. */
+export async function showStep(page: Page, n: number): Promise<void> {
+  const { total } = await readCounter(page);
+  await page.getByTestId('scrubber').fill(String(n));
+  await expect(counterOf(page)).toHaveText(`${n} / ${total}`);
+}
+
 /** Shows the last step through the scrubber (fast; the stepping itself is tested elsewhere). */
 export async function scrubToEnd(page: Page): Promise<void> {
   const scrubber = page.getByTestId('scrubber');

@@ -1,7 +1,9 @@
-// Every chunk of the page loaded after the start, and why it can wait. The first diagram needs only
-// the shell, the default lesson, the diagram, the step controls and the engine worker; the parts
-// below are mounted by the lab once that diagram is painted (or when the student asks for them),
-// and the loaders are called by the store and the app when their code is needed.
+// Every chunk of the page's code loaded after the start, and why it can wait. The first diagram
+// needs only the shell, the default lesson, the diagram, the step controls and the engine worker;
+// the parts below are mounted by the lab once that diagram is painted (or when the student asks
+// for them), and the loaders are called by the store and the app when their code is needed. Data
+// is fetched where it is used: each language's words (src/i18n) and the export's fonts
+// (src/features/export/fontCatalog.ts).
 
 import { lazy } from 'react';
 import { registerNamespace } from '../i18n';

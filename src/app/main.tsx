@@ -7,7 +7,7 @@ import '../ui/app.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// Rendered once the widget's starting point is known (at once, unless a link needs a later chunk).
+// Rendered once the widget's starting point is known (App.tsx's initReady).
 void initReady.then((init) =>
   createRoot(root).render(
     <StrictMode>

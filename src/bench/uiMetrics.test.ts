@@ -1,21 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/engine';
-import {
-  gzipBytes,
-  isUiSummaryLine,
-  kb,
-  lossyPlaybackScenario,
-  median,
-  parseStepCounter,
-  scenarioParam,
-  uiLines,
-} from './uiMetrics';
+import * as uiMetrics from './uiMetrics';
 
 describe('page bench helpers', () => {
   it('plays a lossy run of at least 500 segments that ends closed on both sides', () => {
     let causes = 0;
-    const trace = runScenario(lossyPlaybackScenario(), { onCause: () => void causes++ });
+    const trace = runScenario(uiMetrics.lossyPlaybackScenario(), { onCause: () => void causes++ });
     const sends = trace.events.filter((e) => e.type === 'send').length;
     const losses = trace.events.filter((e) => e.type === 'drop').length;
     expect(sends).toBeGreaterThanOrEqual(500);
@@ -25,33 +16,33 @@ describe('page bench helpers', () => {
   });
 
   it('encodes the scenario as base64url JSON for `s=`', () => {
-    const scenario = lossyPlaybackScenario();
-    const param = scenarioParam(scenario);
+    const scenario = uiMetrics.lossyPlaybackScenario();
+    const param = uiMetrics.scenarioParam(scenario);
     expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(JSON.parse(Buffer.from(param, 'base64url').toString('utf8'))).toEqual(scenario);
   });
 
   it('takes medians of odd and even counts', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNaN();
+    expect(uiMetrics.median([5, 1, 3])).toBe(3);
+    expect(uiMetrics.median([4, 1, 3, 2])).toBe(2.5);
+    expect(uiMetrics.median([])).toBeNaN();
   });
 
   it('measures gzip at level 9', () => {
     const body = Buffer.from('abc'.repeat(1000));
-    expect(gzipBytes(body)).toBe(gzipSync(body, { level: 9 }).length);
-    expect(gzipBytes(body)).toBeLessThan(gzipSync(body, { level: 1 }).length + 1);
-    expect(kb(1536)).toBe('1.5');
+    expect(uiMetrics.gzipBytes(body)).toBe(gzipSync(body, { level: 9 }).length);
+    expect(uiMetrics.gzipBytes(body)).toBeLessThan(gzipSync(body, { level: 1 }).length + 1);
+    expect(uiMetrics.kb(1536)).toBe('1.5');
   });
 
   it('reads the step counter', () => {
-    expect(parseStepCounter('12 / 609')).toEqual({ step: 12, total: 609 });
-    expect(parseStepCounter('loading')).toBeNull();
+    expect(uiMetrics.parseStepCounter('12 / 609')).toEqual({ step: 12, total: 609 });
+    expect(uiMetrics.parseStepCounter('loading')).toBeNull();
   });
 
   it('prints the summary lines in their exact form, leaving out what was not measured', () => {
     expect(
-      uiLines({
+      uiMetrics.uiLines({
         initialJsGzipKb: 98.04,
         firstDiagramMs: 312.4,
         stepLatencyMs: 17.25,
@@ -63,11 +54,11 @@ describe('page bench helpers', () => {
       'ui-step-latency-ms: 17.3',
       'ui-long-tasks-while-playing: 0',
     ]);
-    expect(uiLines({ firstDiagramMs: 10, stepLatencyMs: NaN })).toEqual([
+    expect(uiMetrics.uiLines({ firstDiagramMs: 10, stepLatencyMs: NaN })).toEqual([
       'ui-first-diagram-ms: 10',
     ]);
-    expect(uiLines({}).every(isUiSummaryLine)).toBe(true);
-    expect(isUiSummaryLine('ui-step-latency-ms: 17.3')).toBe(true);
-    expect(isUiSummaryLine('ui: skipped, no Chromium')).toBe(false);
+    expect(uiMetrics.uiLines({}).every(uiMetrics.isUiSummaryLine)).toBe(true);
+    expect(uiMetrics.isUiSummaryLine('ui-step-latency-ms: 17.3')).toBe(true);
+    expect(uiMetrics.isUiSummaryLine('ui: skipped, no Chromium')).toBe(false);
   });
 });

@@ -33,32 +33,20 @@ function expectedStates(expected: SharedCaptureExpectation): Record<Side, TcpSta
   });
 }
 
+/** A sent segment in the terms of the kernel's list: flags sorted, no ACK number read as 0. */
+function kernelTerms(s: SharedCaptureExpectation['segments'][number]) {
+  const { from, seq, len, window, retransmission } = s;
+  return { from, flags: [...s.flags].sort(), seq, ack: s.ack ?? 0, len, window, retransmission };
+}
+
 describe.each(SHARED_CAPTURES)('captureRun on the kernel capture %s', (name) => {
   const { result, expected } = runOf(name);
   const { run } = result;
 
   it('sends every captured segment as the kernel sent it, in order', () => {
     const sends = sendsOf(run.events);
-    expect(
-      sends.map((s) => ({
-        from: s.who,
-        flags: [...s.flags].sort(),
-        seq: s.seq,
-        ack: s.ack,
-        len: s.len,
-        window: s.window,
-        retransmission: s.retransmission,
-      })),
-    ).toEqual(
-      expected.segments.map((s) => ({
-        from: s.from,
-        flags: [...s.flags].sort(),
-        seq: s.seq,
-        ack: s.ack ?? 0,
-        len: s.len,
-        window: s.window,
-        retransmission: s.retransmission,
-      })),
+    expect(sends.map((s) => kernelTerms({ ...s, from: s.who }))).toEqual(
+      expected.segments.map(kernelTerms),
     );
     // Each at its capture time, in ms from the first segment.
     sends.forEach((s, i) => {

@@ -2,11 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainRun } from '../lab/explain';
-import type { SendEvent, TraceEvent } from '../engine/types';
+import type { SendEvent, Side, TraceEvent } from '../engine/types';
 import { findConnections } from './connections';
 import { captureRun, type CaptureRun } from './infer';
 import { runProblems, sendsOf, stateSequence, statesOver } from '../testing/captureRunChecks';
-import { captureOf, tcp, type HostPort } from '../testing/captureFiles';
+import { captureOf, packets, tcp, type HostPort } from '../testing/captureFiles';
 import type { CaptureFile } from './types';
 
 const C: HostPort = { address: '192.0.2.10', port: 40000 };
@@ -26,7 +26,17 @@ function runsOf(file: CaptureFile, unexplained = 0): CaptureRun[] {
   });
 }
 
-function onlyRun(segments: Parameters<typeof captureOf>[0], unexplained = 0): CaptureRun {
+type Segments = Parameters<typeof captureOf>[0];
+
+const isLines = (capture: Segments | readonly string[]): capture is readonly string[] =>
+  capture.every((item) => typeof item === 'string');
+
+/**
+ * The run of a capture of one connection: its segments, or lines in packetdrill's notation as C
+ * captured them (`>` C sends to S, `<` it receives from S; absolute numbers).
+ */
+function onlyRun(capture: Segments | readonly string[], unexplained = 0): CaptureRun {
+  const segments = isLines(capture) ? packets(C, S, capture) : capture;
   const runs = runsOf(captureOf(segments), unexplained);
   expect(runs).toHaveLength(1);
   const [run] = runs;
@@ -45,21 +55,42 @@ const reasons = (events: readonly TraceEvent[]): SendEvent['reason'][] =>
 
 /**
  * A client-side capture of a connection to a server 20 ms away: the client closes first, the
- * server's ACK of the FIN and its own FIN come one round trip later.
+ * server's ACK of the FIN and its own FIN come one round trip later. Numbers are relative to the
+ * ISNs, times to `t0`.
  */
 function remoteClientClose(t0 = 0, cIsn = 1000, sIsn = 5000) {
-  return [
-    tcp(t0, C, S, 'S', cIsn),
-    tcp(t0 + 20, S, C, 'SA', sIsn, cIsn + 1),
-    tcp(t0 + 20.05, C, S, 'A', cIsn + 1, sIsn + 1),
-    tcp(t0 + 30, C, S, 'PA', cIsn + 1, sIsn + 1, 100),
-    tcp(t0 + 50.2, S, C, 'PA', sIsn + 1, cIsn + 101, 2000),
-    tcp(t0 + 50.25, C, S, 'A', cIsn + 101, sIsn + 2001),
-    tcp(t0 + 60, C, S, 'FA', cIsn + 101, sIsn + 2001),
-    tcp(t0 + 80.1, S, C, 'FA', sIsn + 2001, cIsn + 102),
-    tcp(t0 + 80.15, C, S, 'A', cIsn + 102, sIsn + 2002),
+  const lines = [
+    '0 > S 0:0(0)',
+    '20 < S. 0:0(0) ack 1',
+    '20.05 > . 1:1(0) ack 1',
+    '30 > P. 1:101(100) ack 1',
+    '50.2 < P. 1:2001(2000) ack 101',
+    '50.25 > . 101:101(0) ack 2001',
+    '60 > F. 101:101(0) ack 2001',
+    '80.1 < F. 2001:2001(0) ack 102',
+    '80.15 > . 102:102(0) ack 2002',
   ];
+  return packets(C, S, lines, { t0, isn: { client: cIsn, server: sIsn } });
 }
+
+/** The handshake of a connection from C (ISN 1000) to S (ISN 5000), 20 ms away. */
+const HANDSHAKE = [
+  '0 > S 1000:1000(0)',
+  '20 < S. 5000:5000(0) ack 1001',
+  '20.05 > . 1001:1001(0) ack 5001',
+];
+
+/** The run of a capture that starts with HANDSHAKE, `lines` after it. */
+const runFromHandshake = (lines: readonly string[]): CaptureRun =>
+  onlyRun([...HANDSHAKE, ...lines]);
+
+/** Each side's states, in order, as one line ("CLOSED → SYN_SENT → …"). */
+const statePath = (events: readonly TraceEvent[], who: Side): string =>
+  stateSequence(events, who).join(' → ');
+
+/** Which of the sends (their indexes) are retransmissions. */
+const retransmitted = (events: readonly TraceEvent[]): number[] =>
+  sendsOf(events).flatMap((s, i) => (s.retransmission ? [i] : []));
 
 describe('captureRun: times', () => {
   it('sends at capture times and infers arrivals half a round trip later at most', () => {
@@ -97,7 +128,7 @@ describe('captureRun: times', () => {
     );
     expect(given.inferredDelayMs).toBe(3);
     expect(given.delayMeasured).toBe(false);
-    const lone = onlyRun([tcp(0, C, S, 'S', 1)]);
+    const lone = onlyRun(['0 > S 1:1(0)']);
     expect(lone.delayMeasured).toBe(false);
     expect(deliveryOf(lone.run.events, 1)).toBe(lone.inferredDelayMs);
   });
@@ -134,27 +165,22 @@ describe('captureRun: connections of one file', () => {
     expect(runs).toHaveLength(2);
     const second = runs[1]?.run;
     expect(second?.scenario.client?.isn).toBe(90_000);
-    expect(stateSequence(second?.events ?? [], 'client')).toEqual([
-      'CLOSED',
-      'SYN_SENT',
-      'ESTABLISHED',
-      'FIN_WAIT_1',
-      'FIN_WAIT_2',
-      'TIME_WAIT',
-    ]);
+    expect(statePath(second?.events ?? [], 'client')).toBe(
+      'CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT',
+    );
     expect(sendsOf(second?.events ?? [])).toHaveLength(9);
   });
 });
 
 describe('captureRun: openings', () => {
   it('simultaneous open: both SYN_SENT, then SYN_RCVD, then ESTABLISHED', () => {
-    const result = onlyRun([
-      tcp(0, C, S, 'S', 1000),
-      tcp(0.01, S, C, 'S', 5000),
-      tcp(10, C, S, 'SA', 1000, 5001),
-      tcp(10.01, S, C, 'SA', 5000, 1001),
+    const { run, notes } = onlyRun([
+      '0 > S 1000:1000(0)',
+      '0.01 < S 5000:5000(0)',
+      '10 > S. 1000:1000(0) ack 5001',
+      '10.01 < S. 5000:5000(0) ack 1001',
     ]);
-    const { events } = result.run;
+    const { events } = run;
     for (const who of ['client', 'server'] as const) {
       expect(stateSequence(events, who)).toEqual(['CLOSED', 'SYN_SENT', 'SYN_RCVD', 'ESTABLISHED']);
     }
@@ -165,7 +191,7 @@ describe('captureRun: openings', () => {
       'simultaneous-open',
     ]);
     expect(sendsOf(events).every((s) => !s.retransmission)).toBe(true);
-    expect(result.notes).toEqual([
+    expect(notes).toEqual([
       expect.objectContaining({
         code: 'capture-cut',
         params: { client: 'ESTABLISHED', server: 'ESTABLISHED' },
@@ -175,10 +201,10 @@ describe('captureRun: openings', () => {
 
   it('a retransmitted SYN: the timer that fired, the copy marked, a note', () => {
     const result = onlyRun([
-      tcp(0, C, S, 'S', 1000),
-      tcp(1000, C, S, 'S', 1000),
-      tcp(1020, S, C, 'SA', 5000, 1001),
-      tcp(1020.1, C, S, 'A', 1001, 5001),
+      '0 > S 1000:1000(0)',
+      '1000 > S 1000:1000(0)',
+      '1020 < S. 5000:5000(0) ack 1001',
+      '1020.1 > . 1001:1001(0) ack 5001',
     ]);
     const { events } = result.run;
     expect(sendsOf(events).map((s) => s.retransmission)).toEqual([false, true, false, false]);
@@ -204,11 +230,11 @@ describe('captureRun: openings', () => {
     const unexplained = 1;
     const result = onlyRun(
       [
-        tcp(0, C, S, 'PA', 1001, 5001, 10),
-        tcp(0.5, S, C, 'A', 5001, 1011),
-        tcp(10, S, C, 'FA', 5001, 1011),
-        tcp(10.3, C, S, 'FA', 1011, 5002),
-        tcp(10.6, S, C, 'A', 5002, 1012),
+        '0 > P. 1001:1011(10) ack 5001',
+        '0.5 < . 5001:5001(0) ack 1011',
+        '10 < F. 5001:5001(0) ack 1011',
+        '10.3 > F. 1011:1011(0) ack 5002',
+        '10.6 < . 5002:5002(0) ack 1012',
       ],
       unexplained,
     );
@@ -226,7 +252,7 @@ describe('captureRun: openings', () => {
 
   it('a capture joined after the SYN: the client in SYN_SENT, the server listening', () => {
     // The server answering a SYN the capture does not have: explained by the note only.
-    const result = onlyRun([tcp(0, S, C, 'SA', 5000, 1001), tcp(0.2, C, S, 'A', 1001, 5001)], 1);
+    const result = onlyRun(['0 < S. 5000:5000(0) ack 1001', '0.2 > . 1001:1001(0) ack 5001'], 1);
     expect(stateSequence(result.run.events, 'client')).toEqual([
       'CLOSED',
       'SYN_SENT',
@@ -246,25 +272,15 @@ describe('captureRun: openings', () => {
   });
 
   it('SYNs nobody answers: the server’s states are unknown, and the capture ends mid-way', () => {
-    const result = onlyRun([
-      tcp(0, C, S, 'S', 1),
-      tcp(1000, C, S, 'S', 1),
-      tcp(3000, C, S, 'S', 1),
-    ]);
+    const result = onlyRun(['0 > S 1:1(0)', '1000 > S 1:1(0)', '3000 > S 1:1(0)']);
     expect(result.run.final).toEqual({ client: 'SYN_SENT', server: 'CLOSED' });
     expect(result.notes.map((n) => n.code)).toEqual(['no-answer', 'retransmission', 'capture-cut']);
   });
 });
 
 describe('captureRun: endings', () => {
-  const open = [
-    tcp(0, C, S, 'S', 1000),
-    tcp(20, S, C, 'SA', 5000, 1001),
-    tcp(20.05, C, S, 'A', 1001, 5001),
-  ];
-
   it('an abort: the RST closes its sender at once and the peer when it arrives', () => {
-    const result = onlyRun([...open, tcp(100, C, S, 'RA', 1001, 5001)]);
+    const result = runFromHandshake(['100 > R. 1001:1001(0) ack 5001']);
     const { events } = result.run;
     expect(reasons(events).at(-1)).toBe('abort');
     expect(events.filter((e) => e.type === 'app').map((e) => e.type === 'app' && e.call)).toEqual([
@@ -281,56 +297,35 @@ describe('captureRun: endings', () => {
   });
 
   it('a retransmitted FIN, its timer, and its ACK that stops it', () => {
-    const result = onlyRun([
-      ...open,
-      tcp(100, C, S, 'FA', 1001, 5001),
-      tcp(300, C, S, 'FA', 1001, 5001),
-      tcp(320, S, C, 'A', 5001, 1002),
-      tcp(400, S, C, 'FA', 5001, 1002),
-      tcp(400.1, C, S, 'A', 1002, 5002),
+    const result = runFromHandshake([
+      '100 > F. 1001:1001(0) ack 5001',
+      '300 > F. 1001:1001(0) ack 5001',
+      '320 < . 5001:5001(0) ack 1002',
+      '400 < F. 5001:5001(0) ack 1002',
+      '400.1 > . 1002:1002(0) ack 5002',
     ]);
     const { events } = result.run;
-    expect(sendsOf(events).map((s) => s.retransmission)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect(sendsOf(events)).toHaveLength(8);
+    expect(retransmitted(events)).toEqual([4]);
     expect(explainRun(events, result.run.causeStarts).map((e) => e.key)).toContain(
       'timer.retransmitFin',
     );
-    expect(stateSequence(events, 'client')).toEqual([
-      'CLOSED',
-      'SYN_SENT',
-      'ESTABLISHED',
-      'FIN_WAIT_1',
-      'FIN_WAIT_2',
-      'TIME_WAIT',
-    ]);
-    expect(stateSequence(events, 'server')).toEqual([
-      'CLOSED',
-      'LISTEN',
-      'SYN_RCVD',
-      'ESTABLISHED',
-      'CLOSE_WAIT',
-      'LAST_ACK',
-      'CLOSED',
-    ]);
+    expect(statePath(events, 'client')).toBe(
+      'CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT',
+    );
+    expect(statePath(events, 'server')).toBe(
+      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
+    );
     expect(result.notes.map((n) => n.code)).toEqual(['retransmission']);
   });
 
   it('FINs that cross on a remote path: both sides go through CLOSING', () => {
     // Captured at the client: the server's FIN left before the client's FIN reached it.
-    const result = onlyRun([
-      ...open,
-      tcp(100, C, S, 'FA', 1001, 5001),
-      tcp(105, S, C, 'FA', 5001, 1001),
-      tcp(105.05, C, S, 'A', 1002, 5002),
-      tcp(120, S, C, 'A', 5002, 1002),
+    const result = runFromHandshake([
+      '100 > F. 1001:1001(0) ack 5001',
+      '105 < F. 5001:5001(0) ack 1001',
+      '105.05 > . 1002:1002(0) ack 5002',
+      '120 < . 5002:5002(0) ack 1002',
     ]);
     for (const who of ['client', 'server'] as const) {
       expect(stateSequence(result.run.events, who).slice(-3)).toEqual([
@@ -345,11 +340,11 @@ describe('captureRun: endings', () => {
     // Loopback speed (a round trip of 0.02 ms), the capture cut before the last ACKs: the client's
     // FIN does not acknowledge the server's, so the server's had not arrived when it left.
     const result = onlyRun([
-      tcp(0, C, S, 'S', 1000),
-      tcp(0.01, S, C, 'SA', 5000, 1001),
-      tcp(0.02, C, S, 'A', 1001, 5001),
-      tcp(100, S, C, 'FA', 5001, 1001),
-      tcp(100.05, C, S, 'FA', 1001, 5001),
+      '0 > S 1000:1000(0)',
+      '0.01 < S. 5000:5000(0) ack 1001',
+      '0.02 > . 1001:1001(0) ack 5001',
+      '100 < F. 5001:5001(0) ack 1001',
+      '100.05 > F. 1001:1001(0) ack 5001',
     ]);
     expect(result.inferredDelayMs).toBe(0.01);
     expect(deliveryOf(result.run.events, 4)).toBeGreaterThan(100.05);
@@ -361,14 +356,13 @@ describe('captureRun: endings', () => {
   it('an ACK lost after the capture point: the peer still waits for it when it sends again', () => {
     // Captured at the client: its ACK of the server's FIN was lost on the way, so the server
     // retransmitted the FIN, still in LAST_ACK.
-    const result = onlyRun([
-      ...open,
-      tcp(100, C, S, 'FA', 1001, 5001),
-      tcp(120, S, C, 'A', 5001, 1002),
-      tcp(150, S, C, 'FA', 5001, 1002),
-      tcp(150.05, C, S, 'A', 1002, 5002),
-      tcp(370, S, C, 'FA', 5001, 1002),
-      tcp(370.05, C, S, 'A', 1002, 5002),
+    const result = runFromHandshake([
+      '100 > F. 1001:1001(0) ack 5001',
+      '120 < . 5001:5001(0) ack 1002',
+      '150 < F. 5001:5001(0) ack 1002',
+      '150.05 > . 1002:1002(0) ack 5002',
+      '370 < F. 5001:5001(0) ack 1002',
+      '370.05 > . 1002:1002(0) ack 5002',
     ]);
     const { events } = result.run;
     const closed = events.find(
@@ -381,12 +375,11 @@ describe('captureRun: endings', () => {
   });
 
   it('data after close() is answered with RST (Linux): an orphan, not an abort', () => {
-    const result = onlyRun([
-      ...open,
-      tcp(100, C, S, 'FA', 1001, 5001),
-      tcp(120, S, C, 'A', 5001, 1002),
-      tcp(130, S, C, 'PA', 5001, 1002, 50),
-      tcp(150, C, S, 'R', 1002),
+    const result = runFromHandshake([
+      '100 > F. 1001:1001(0) ack 5001',
+      '120 < . 5001:5001(0) ack 1002',
+      '130 < P. 5001:5051(50) ack 1002',
+      '150 > R 1002:1002(0)',
     ]);
     const { events } = result.run;
     expect(
@@ -397,14 +390,13 @@ describe('captureRun: endings', () => {
   });
 
   it('a half-close: shutdown(), then data the other way, then the second FIN', () => {
-    const result = onlyRun([
-      ...open,
-      tcp(100, C, S, 'FA', 1001, 5001),
-      tcp(120, S, C, 'A', 5001, 1002),
-      tcp(130, S, C, 'PA', 5001, 1002, 50),
-      tcp(150.1, C, S, 'A', 1002, 5051),
-      tcp(200, S, C, 'FA', 5051, 1002),
-      tcp(220.1, C, S, 'A', 1002, 5052),
+    const result = runFromHandshake([
+      '100 > F. 1001:1001(0) ack 5001',
+      '120 < . 5001:5001(0) ack 1002',
+      '130 < P. 5001:5051(50) ack 1002',
+      '150.1 > . 1002:1002(0) ack 5051',
+      '200 < F. 5051:5051(0) ack 1002',
+      '220.1 > . 1002:1002(0) ack 5052',
     ]);
     const { events } = result.run;
     expect(
@@ -420,10 +412,9 @@ describe('captureRun: endings', () => {
   });
 
   it('the capture ends before the connection does', () => {
-    const result = onlyRun([
-      ...open,
-      tcp(100, C, S, 'FA', 1001, 5001),
-      tcp(120, S, C, 'A', 5001, 1002),
+    const result = runFromHandshake([
+      '100 > F. 1001:1001(0) ack 5001',
+      '120 < . 5001:5001(0) ack 1002',
     ]);
     expect(result.run.final).toEqual({ client: 'FIN_WAIT_2', server: 'CLOSE_WAIT' });
     expect(result.notes).toEqual([
@@ -437,21 +428,18 @@ describe('captureRun: endings', () => {
 
 describe('captureRun: data and ACKs', () => {
   it('duplicate ACKs are plain sends, not retransmissions', () => {
-    const result = onlyRun([
-      tcp(0, C, S, 'S', 1000),
-      tcp(20, S, C, 'SA', 5000, 1001),
-      tcp(20.05, C, S, 'A', 1001, 5001),
-      tcp(30, C, S, 'PA', 1001, 5001, 100),
+    const result = runFromHandshake([
+      '30 > P. 1001:1101(100) ack 5001',
       // The server's first 1000 bytes are lost before the capture point (the client's side).
-      tcp(50.1, S, C, 'A', 5001, 1101),
-      tcp(50.2, S, C, 'PA', 6001, 1101, 1000),
-      tcp(50.21, C, S, 'A', 1101, 5001),
-      tcp(50.3, S, C, 'PA', 7001, 1101, 1000),
-      tcp(50.31, C, S, 'A', 1101, 5001),
-      tcp(50.4, S, C, 'PA', 8001, 1101, 1000),
-      tcp(50.41, C, S, 'A', 1101, 5001),
-      tcp(70.5, S, C, 'PA', 5001, 1101, 1000),
-      tcp(70.51, C, S, 'A', 1101, 9001),
+      '50.1 < . 5001:5001(0) ack 1101',
+      '50.2 < P. 6001:7001(1000) ack 1101',
+      '50.21 > . 1101:1101(0) ack 5001',
+      '50.3 < P. 7001:8001(1000) ack 1101',
+      '50.31 > . 1101:1101(0) ack 5001',
+      '50.4 < P. 8001:9001(1000) ack 1101',
+      '50.41 > . 1101:1101(0) ack 5001',
+      '70.5 < P. 5001:6001(1000) ack 1101',
+      '70.51 > . 1101:1101(0) ack 9001',
     ]);
     const sends = sendsOf(result.run.events);
     expect(sends.filter((s) => s.who === 'client').map((s) => s.reason)).toEqual([
@@ -472,35 +460,20 @@ describe('captureRun: data and ACKs', () => {
   });
 
   it('a copy sent after three duplicate ACKs is a retransmission without a timer', () => {
-    const result = onlyRun([
-      tcp(0, C, S, 'S', 1000),
-      tcp(20, S, C, 'SA', 5000, 1001),
-      tcp(20.05, C, S, 'A', 1001, 5001),
-      tcp(30, C, S, 'PA', 1001, 5001, 1000),
-      tcp(30.1, C, S, 'PA', 2001, 5001, 1000),
-      tcp(30.2, C, S, 'PA', 3001, 5001, 1000),
-      tcp(30.3, C, S, 'PA', 4001, 5001, 1000),
-      tcp(50.2, S, C, 'A', 5001, 1001),
-      tcp(50.3, S, C, 'A', 5001, 1001),
-      tcp(50.4, S, C, 'A', 5001, 1001),
-      tcp(50.45, C, S, 'PA', 1001, 5001, 1000),
-      tcp(70.5, S, C, 'A', 5001, 5001),
+    const result = runFromHandshake([
+      '30 > P. 1001:2001(1000) ack 5001',
+      '30.1 > P. 2001:3001(1000) ack 5001',
+      '30.2 > P. 3001:4001(1000) ack 5001',
+      '30.3 > P. 4001:5001(1000) ack 5001',
+      '50.2 < . 5001:5001(0) ack 1001',
+      '50.3 < . 5001:5001(0) ack 1001',
+      '50.4 < . 5001:5001(0) ack 1001',
+      '50.45 > P. 1001:2001(1000) ack 5001',
+      '70.5 < . 5001:5001(0) ack 5001',
     ]);
     const sends = sendsOf(result.run.events);
-    expect(sends.map((s) => s.retransmission)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-      true,
-      false,
-    ]);
+    expect(sends).toHaveLength(12);
+    expect(retransmitted(result.run.events)).toEqual([10]);
     expect(sends.filter((s) => s.who === 'server').map((s) => s.reason)).toEqual([
       'passive-open',
       'dup-ack',
@@ -526,12 +499,9 @@ describe('captureRun: data and ACKs', () => {
   });
 
   it('a delayed ACK: the timer that held it back, set when the data arrived', () => {
-    const result = onlyRun([
-      tcp(0, C, S, 'S', 1000),
-      tcp(20, S, C, 'SA', 5000, 1001),
-      tcp(20.05, C, S, 'A', 1001, 5001),
-      tcp(30, C, S, 'PA', 1001, 5001, 100),
-      tcp(90, S, C, 'A', 5001, 1101),
+    const result = runFromHandshake([
+      '30 > P. 1001:1101(100) ack 5001',
+      '90 < . 5001:5001(0) ack 1101',
     ]);
     const { events } = result.run;
     expect(reasons(events).at(-1)).toBe('delayed-ack');
@@ -546,11 +516,7 @@ describe('captureRun: data and ACKs', () => {
 
 describe('captureRun: anything a file may hold', () => {
   it('notes the first retransmissions one by one and counts the rest', () => {
-    const segments = [
-      tcp(0, C, S, 'S', 1000),
-      tcp(20, S, C, 'SA', 5000, 1001),
-      tcp(20.05, C, S, 'A', 1001, 5001),
-    ];
+    const segments = packets(C, S, HANDSHAKE);
     for (let k = 0; k < 15; k++) {
       const seq = 1001 + 100 * k;
       segments.push(
@@ -596,7 +562,7 @@ describe('captureRun: anything a file may hold', () => {
           expect(sendsOf(result.run.events)).toHaveLength(connection.segments.length);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1_000 },
     );
   });
 });

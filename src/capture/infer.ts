@@ -1,11 +1,12 @@
 // One connection of a capture as a run the page draws like a lesson's: the captured segments as
 // sends at their capture times, arrivals one inferred one-way delay later (timing.ts), both
 // endpoints' states inferred from the segments (observer.ts), and notes on what the capture cannot
-// show. The result has the shape of the page's Run (src/ui/model/types.ts) plus what is capture's.
+// show. The result has the shape of the page's Run (src/lab/types.ts) plus what is capture's.
 import { resolveBehaviour } from '../engine/profile';
 import { seqAdd } from '../engine/seq';
+import { FLAGS } from '../engine/wire/flags';
 import {
-  FLAGS,
+  peerOf,
   type FinalStates,
   type Scenario,
   type Side,
@@ -32,7 +33,7 @@ export interface CaptureEndpoint {
   port: number;
 }
 
-/** What the page's diagram draws: the shape of src/ui/model/types.ts `Run`. */
+/** What the page's diagram draws: the shape of src/lab/types.ts `Run`. */
 export interface CapturedRun {
   scenario: Scenario;
   events: TraceEvent[];
@@ -184,7 +185,7 @@ function observedSegments(
       previous.nextCopy = out.length;
       // Three duplicate ACKs asking for this sequence number since the copy before: Reno's fast
       // retransmit (RFC 5681), not a timer.
-      const asked = dupAcks.get(`${from === 'client' ? 'server' : 'client'},${raw.seq}`) ?? [];
+      const asked = dupAcks.get(`${peerOf(from)},${raw.seq}`) ?? [];
       seg.fastRetransmit = asked.length - firstAfter(asked, previousCopy) >= 3;
     }
     if (space === 0 && !flags.includes('RST') && flags.includes('ACK')) {

@@ -7,15 +7,16 @@
 // what the page's step explanations hang on.
 import { seqAdd, seqGeq } from '../engine/seq';
 import { checkTransition } from '../engine/transitions';
-import type {
-  ActionKind,
-  AppResult,
-  Flag,
-  SendReason,
-  Side,
-  TcpState,
-  TimerName,
-  TraceEvent,
+import {
+  peerOf,
+  type ActionKind,
+  type AppResult,
+  type Flag,
+  type SendReason,
+  type Side,
+  type TcpState,
+  type TimerName,
+  type TraceEvent,
 } from '../engine/types';
 import type { ObservedSegment, SegmentIndex } from './segmentIndex';
 import { roundTime } from './timing';
@@ -248,7 +249,7 @@ export class Observer {
    * answers data with RST. Data from the peer after this FIN, and no RST, means shutdown.
    */
   private closeCall(fin: ObservedSegment, position: number): ActionKind {
-    const peer: Side = fin.from === 'client' ? 'server' : 'client';
+    const peer = peerOf(fin.from);
     const peerData = this.lastData[peer] > position;
     const rst = this.lastRst[fin.from] > position;
     return peerData && !rst ? 'shutdown' : 'close';

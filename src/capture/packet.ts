@@ -1,7 +1,7 @@
 // What the layer decoders (link.ts, ip.ts, tcp.ts) tell each other about the packet being read.
 // One instance serves every packet of a file, so that decoding a packet allocates nothing but the
 // segment it yields.
-import type { TcpOptionInfo } from './types';
+import type { TcpOptionInfo } from '../engine/wire/tcpHeader';
 
 /** The options of a segment without any (shared: nobody modifies a segment's options). */
 export const NO_OPTIONS: TcpOptionInfo[] = Object.freeze([]) as unknown as TcpOptionInfo[];

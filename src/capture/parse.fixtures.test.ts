@@ -6,26 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDataPath } from '../testing/data';
 import { parseCapture } from './parse';
-import type { CapturedSegment, CaptureFile, TcpOptionInfo } from './types';
+import type { TcpOptionInfo } from '../engine/wire/tcpHeader';
+import { flagByte } from '../engine/wire/flags';
+import type { CapturedSegment, CaptureFile } from './types';
 
 const FIXTURES = testDataPath('captures');
 
-const FLAG_BITS: Record<string, number> = {
-  FIN: 0x01,
-  SYN: 0x02,
-  RST: 0x04,
-  PSH: 0x08,
-  ACK: 0x10,
-  URG: 0x20,
-  ECE: 0x40,
-  CWR: 0x80,
-};
-
 function flagBits(segment: CapturedSegment): number {
-  return [...segment.flags, ...segment.otherFlags].reduce(
-    (bits, flag) => bits | FLAG_BITS[flag]!,
-    0,
-  );
+  return flagByte([...segment.flags, ...segment.otherFlags]);
 }
 
 /** A segment in the terms of a tshark line (see make-expected.sh for the fields). */

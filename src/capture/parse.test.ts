@@ -8,7 +8,7 @@ import { formatIpv6 } from './ip';
 import { parseCapture } from './parse';
 import { setTime } from './pcapng';
 import { MAX_WARNINGS, PROGRESS_STEP } from './reader';
-import { readOptions } from './tcp';
+import { readTcpOptions } from '../engine/wire/tcpHeader';
 import { CaptureError, type CapturedSegment, type CaptureFile } from './types';
 import { testDataPath } from '../testing/data';
 
@@ -50,6 +50,13 @@ function withPacket(bytes: Uint8Array, index: number, data: Uint8Array): Uint8Ar
   viewOf(out).setUint32(record.offset + 8, data.length, true);
   viewOf(out).setUint32(record.offset + 12, data.length, true);
   return out;
+}
+
+/** Where block `index` of a little-endian pcapng file starts (block 0: the section header). */
+function blockOffset(view: DataView, index: number): number {
+  let at = 0;
+  for (let block = 0; block < index; block++) at += view.getUint32(at + 4, true);
+  return at;
 }
 
 function packetData(bytes: Uint8Array, index: number): Uint8Array {
@@ -144,8 +151,7 @@ describe('files cut short or broken after their header', () => {
     const bytes = fixture('dumpcap-two-ifaces.pcapng');
     const view = viewOf(bytes);
     // Section header, two interfaces, then packet blocks: break the third packet's.
-    let at = 0;
-    for (let block = 0; block < 5; block++) at += view.getUint32(at + 4, true);
+    const at = blockOffset(view, 5);
     const length = view.getUint32(at + 4, true);
     view.setUint32(at + length - 4, 3, true);
     const file = parseCapture(bytes);
@@ -159,9 +165,8 @@ describe('files cut short or broken after their header', () => {
   it('skips a packet block that names an interface its section does not declare', () => {
     const bytes = fixture('dumpcap-two-ifaces.pcapng');
     const view = viewOf(bytes);
-    let at = 0;
-    for (let block = 0; block < 3; block++) at += view.getUint32(at + 4, true);
-    view.setUint32(at + 8, 7, true);
+    // The first packet block's interface, after the section header and two interfaces.
+    view.setUint32(blockOffset(view, 3) + 8, 7, true);
     const file = parseCapture(bytes);
     expect(file.packets).toBe(44);
     expect(file.segments).toHaveLength(43);
@@ -330,7 +335,7 @@ describe('TCP options', () => {
       1, 1, 5, 18, 0, 0, 0, 1, 0, 0, 0, 2, 0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 30, 4, 0,
       0, 2, 4, 5, 0xb4, 3, 1, 9, 0, 0, 0,
     ]);
-    expect(readOptions(bytes, 0, bytes.length)).toEqual([
+    expect(readTcpOptions(bytes, 0, bytes.length)).toEqual([
       {
         kind: 'sack',
         blocks: [

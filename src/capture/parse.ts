@@ -10,6 +10,7 @@ import { isPcapMagic, readPcap } from './pcap';
 import { readPcapng, SECTION_HEADER } from './pcapng';
 import { CaptureReader, type ParseOptions } from './reader';
 import { CaptureError, type CaptureFile } from './types';
+import { hex } from '../engine/wire/hex';
 
 export type { ParseOptions } from './reader';
 
@@ -37,6 +38,5 @@ function notACapture(bytes: Uint8Array): string {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     return 'a gzip-compressed file, not a capture: decompress it first';
   }
-  const start = Array.from(bytes.subarray(0, 4), (byte) => byte.toString(16).padStart(2, '0'));
-  return `not a pcap or pcapng file (it starts with ${start.join(' ')})`;
+  return `not a pcap or pcapng file (it starts with ${hex(bytes.subarray(0, 4))})`;
 }

@@ -4,7 +4,8 @@
 import { AddressBook, readIp } from './ip';
 import { isKnownLinkType, linkTypeName, readLink } from './link';
 import { DECODED, PacketFields, PROBLEM } from './packet';
-import { flagsOf, otherFlagsOf, readTcp } from './tcp';
+import { flagsOf, otherFlagsOf } from '../engine/wire/flags';
+import { readTcp } from './tcp';
 import type { CapturedSegment, CaptureFile, CaptureInterface, CaptureWarning } from './types';
 
 /** Progress is reported each time this many more bytes are read. */

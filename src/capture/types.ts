@@ -3,6 +3,7 @@
 // crosses from the worker to the page by structured clone.
 
 import type { Flag } from '../engine/types';
+import type { TcpOptionInfo } from '../engine/wire/tcpHeader';
 
 /** One TCP segment read from a capture. */
 export interface CapturedSegment {
@@ -48,14 +49,6 @@ export interface CapturedSegment {
    */
   options: TcpOptionInfo[];
 }
-
-export type TcpOptionInfo =
-  | { kind: 'mss'; value: number }
-  | { kind: 'wscale'; shift: number }
-  | { kind: 'sack-permitted' }
-  | { kind: 'sack'; blocks: [number, number][] }
-  | { kind: 'timestamps'; value: number; echo: number }
-  | { kind: 'other'; code: number; length: number };
 
 /** An interface of the capture (pcapng: an Interface Description Block). */
 export interface CaptureInterface {

@@ -7,8 +7,9 @@ import { LESSONS } from '../scenarios/all';
 import { runWithCauses } from '../lab/run';
 import { ENDPOINT_ADDRESSES } from '../engine/addresses';
 import { DEFAULT_PORTS } from '../engine/defaults';
-import { flagByte, onesComplementSum, tcpChecksum } from '../engine/wire/tcpHeader';
-import type { Scenario, SendEvent, Side, TraceEvent } from '../engine/types';
+import { flagByte } from '../engine/wire/flags';
+import { onesComplementSum, tcpChecksum } from '../engine/wire/tcpHeader';
+import { peerOf, type Scenario, type SendEvent, type Side, type TraceEvent } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import { parseCapture } from './parse';
 import { MAX_TCP_PAYLOAD, runToPcap } from './writePcap';
@@ -54,8 +55,6 @@ const portsOf = (scenario: Scenario): Record<Side, number> => ({
   client: scenario.client?.port ?? DEFAULT_PORTS.client,
   server: scenario.server?.port ?? DEFAULT_PORTS.server,
 });
-
-const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
 interface PcapRecord {
   seconds: number;
@@ -116,13 +115,13 @@ describe('runToPcap: the bytes', () => {
         expect(ip[9]).toBe(6);
         expect(onesComplementSum(ip)).toBe(0xffff);
         expect([...ip.subarray(12, 16)].join('.')).toBe(ENDPOINT_ADDRESSES[send.who]);
-        expect([...ip.subarray(16, 20)].join('.')).toBe(ENDPOINT_ADDRESSES[other(send.who)]);
+        expect([...ip.subarray(16, 20)].join('.')).toBe(ENDPOINT_ADDRESSES[peerOf(send.who)]);
         ipIds[send.who].push(ip[4]! * 256 + ip[5]!);
         // Over a header that carries its checksum, the checksum computation gives 0.
         expect(
           tcpChecksum(
             ENDPOINT_ADDRESSES[send.who],
-            ENDPOINT_ADDRESSES[other(send.who)],
+            ENDPOINT_ADDRESSES[peerOf(send.who)],
             tcp,
             send.len,
           ),
@@ -212,9 +211,9 @@ describe('runToPcap: read back by the lab parser (parseCapture)', () => {
         iface: 0,
         ipVersion: 4,
         src: ENDPOINT_ADDRESSES[send.who],
-        dst: ENDPOINT_ADDRESSES[other(send.who)],
+        dst: ENDPOINT_ADDRESSES[peerOf(send.who)],
         srcPort: ports[send.who],
-        dstPort: ports[other(send.who)],
+        dstPort: ports[peerOf(send.who)],
         seq: send.seq >>> 0,
         ack: send.ack >>> 0,
         flags: sorted(send.flags),
@@ -288,7 +287,7 @@ describe
 
         const ports = portsOf(run.scenario);
         const expected = sendsOf(run.events).map((send) => {
-          const to = other(send.who);
+          const to = peerOf(send.who);
           return [
             (Math.round(send.t * 1000) / 1e6).toFixed(9),
             ENDPOINT_ADDRESSES[send.who],

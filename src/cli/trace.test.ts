@@ -1,11 +1,11 @@
 // Runs the real command the way a user would, through tsx, and checks what reaches stdout, stderr and
 // the exit code.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_DIR } from '../testing/data';
 import { runScenario } from '../engine/engine';
 import type { Scenario } from '../engine/types';
@@ -17,6 +17,7 @@ const TIMEOUT_MS = 60_000;
 
 const scenario = (JSON.parse(readFileSync(CONFORMANCE, 'utf8')) as { scenario: Scenario }).scenario;
 const dir = mkdtempSync(join(tmpdir(), 'handshake-lab-trace-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

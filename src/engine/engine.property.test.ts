@@ -11,6 +11,7 @@ import { runScenario, streamScenario } from './engine';
 import { type Behaviour, resolveBehaviour } from './profile';
 import { seqDiff } from './seq';
 import {
+  peerOf,
   type Action,
   type ActionKind,
   type Fault,
@@ -36,7 +37,6 @@ const SAFETY_MAX_EVENTS = 20_000;
 /** Liveness runs must end well before this; reaching it counts as "never settles". */
 const LIVENESS_MAX_EVENTS = 200_000;
 const SIDES: readonly Side[] = ['client', 'server'];
-const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
 function assertProperty<T>(arb: fc.Arbitrary<T>, check: (value: T) => void): void {
   // verbose: the failure message carries the seed, the path and the counterexample.
@@ -328,7 +328,7 @@ function checkTransitions(
       else if (e.type === 'timer') cause = { t: e.t, kind: 'fire', who: e.who, timer: e.timer };
       else {
         const seg = sends.get(e.id);
-        cause = seg === undefined ? null : { t: e.t, kind: 'deliver', who: other(seg.who), seg };
+        cause = seg === undefined ? null : { t: e.t, kind: 'deliver', who: peerOf(seg.who), seg };
       }
       return;
     }
@@ -440,8 +440,8 @@ function checkSequenceNumbers(events: TraceEvent[]): string[] {
     if (e.type === 'deliver') {
       const seg = sends.get(e.id);
       if (seg !== undefined) {
-        arrivedEnds[other(seg.who)].add(u32(seg.seq + space(seg)));
-        if (has(seg, 'SYN')) arrivedEnds[other(seg.who)].add(u32(seg.seq + 1));
+        arrivedEnds[peerOf(seg.who)].add(u32(seg.seq + space(seg)));
+        if (has(seg, 'SYN')) arrivedEnds[peerOf(seg.who)].add(u32(seg.seq + 1));
       }
       return;
     }
@@ -753,6 +753,46 @@ function lastStateChange(events: TraceEvent[]): number {
 // The properties
 // ---------------------------------------------------------------------------------------------
 
+/** What a property found wrong with one run: each problem a line. */
+type Check = (s: Scenario, ran: ReturnType<typeof run>) => string[];
+
+/** A safety property: no run of a scenario from SAFETY (cut at SAFETY_MAX_EVENTS) has a problem. */
+function safetyProperty(name: string, problems: Check): void {
+  it(
+    name,
+    () => {
+      assertProperty(scenarioArb(SAFETY), (s) => {
+        report(s, problems(s, run(s, SAFETY_MAX_EVENTS)));
+      });
+    },
+    TIMEOUT_MS,
+  );
+}
+
+/**
+ * A liveness property: every run of a scenario from `options` settles within
+ * LIVENESS_MAX_EVENTS, in a state that waits for nothing, having retried as R2 says; and has none
+ * of the `more` problems.
+ */
+function livenessProperty(name: string, options: GenOptions, more: Check = () => []): void {
+  it(
+    name,
+    () => {
+      assertProperty(scenarioArb(options), (s) => {
+        const ran = run(s, LIVENESS_MAX_EVENTS);
+        const { events, summary } = ran;
+        const problems = summary.truncated
+          ? [`did not settle within ${LIVENESS_MAX_EVENTS} events`]
+          : [];
+        problems.push(...checkSettled(s, events, summary.final), ...checkRetries(s, events));
+        problems.push(...more(s, ran));
+        report(s, problems);
+      });
+    },
+    TIMEOUT_MS,
+  );
+}
+
 describe('engine properties (random scenarios)', () => {
   it("holds the engine's transition table to RFC 9293's", () => {
     // Every state change the RFC's table makes is in the engine's, and nothing else is.
@@ -797,52 +837,29 @@ describe('engine properties (random scenarios)', () => {
         fc.property(scenarioArb(SAFETY), (s) => {
           expect(parseScenario(s)).toEqual({ ok: true, scenario: s });
         }),
-        { numRuns: 200, verbose: 1 },
+        { numRuns: 1_000, verbose: 1 },
       );
     },
     TIMEOUT_MS,
   );
 
-  it(
+  safetyProperty(
     '(a) every state change is an allowed transition from the previous state, with a cause',
-    () => {
-      assertProperty(scenarioArb(SAFETY), (s) => {
-        const { events, summary } = run(s, SAFETY_MAX_EVENTS);
-        report(s, checkTransitions(s, events, summary.final));
-      });
-    },
-    TIMEOUT_MS,
+    (s, { events, summary }) => checkTransitions(s, events, summary.final),
   );
 
-  it(
-    '(a′) timers fire when due and last as long as the profile says',
-    () => {
-      assertProperty(scenarioArb(SAFETY), (s) => {
-        report(s, checkTimers(s, run(s, SAFETY_MAX_EVENTS).events));
-      });
-    },
-    TIMEOUT_MS,
+  safetyProperty('(a′) timers fire when due and last as long as the profile says', (s, ran) =>
+    checkTimers(s, ran.events),
   );
 
-  it(
+  safetyProperty(
     '(b) sequence and acknowledgement numbers never go backwards within an incarnation',
-    () => {
-      assertProperty(scenarioArb(SAFETY), (s) => {
-        report(s, checkSequenceNumbers(run(s, SAFETY_MAX_EVENTS).events));
-      });
-    },
-    TIMEOUT_MS,
+    (_s, ran) => checkSequenceNumbers(ran.events),
   );
 
-  it(
+  safetyProperty(
     '(c) nothing is delivered that was not sent, and nothing twice unless duplicated',
-    () => {
-      assertProperty(scenarioArb(SAFETY), (s) => {
-        const { events, summary } = run(s, SAFETY_MAX_EVENTS);
-        report(s, checkNetwork(s, events, !summary.truncated));
-      });
-    },
-    TIMEOUT_MS,
+    (s, { events, summary }) => checkNetwork(s, events, !summary.truncated),
   );
 
   // Liveness: injections only with round trips under 500 ms (see injectionsBelowDelayMs: with
@@ -864,40 +881,24 @@ describe('engine properties (random scenarios)', () => {
     maxFaults: 10,
   };
 
-  it(
+  livenessProperty(
     '(d) with random loss up to 50%: every run settles, in a state that waits for nothing, giving up per R2',
-    () => {
-      assertProperty(scenarioArb(LOSSY), (s) => {
-        const { events, summary } = run(s, LIVENESS_MAX_EVENTS);
-        const problems = summary.truncated
-          ? [`did not settle within ${LIVENESS_MAX_EVENTS} events`]
-          : [];
-        problems.push(...checkSettled(s, events, summary.final), ...checkRetries(s, events));
-        report(s, problems);
-      });
-    },
-    TIMEOUT_MS,
+    LOSSY,
   );
 
-  it(
+  livenessProperty(
     '(d′) once loss stops (faults only): every run settles within the stated bound',
-    () => {
-      assertProperty(scenarioArb(LOSS_STOPS), (s) => {
-        const { events, summary } = run(s, LIVENESS_MAX_EVENTS);
-        const problems = summary.truncated
-          ? [`did not settle within ${LIVENESS_MAX_EVENTS} events`]
-          : [];
-        problems.push(...checkSettled(s, events, summary.final), ...checkRetries(s, events));
-        const bound = settleBound(s);
-        const last = lastStateChange(events);
-        if (last > bound)
-          problems.push(`last state change at ${last} ms, after the bound ${bound} ms`);
-        if (summary.endTime > bound)
-          problems.push(`run ended at ${summary.endTime} ms, after the bound ${bound} ms`);
-        report(s, problems);
-      });
+    LOSS_STOPS,
+    (s, { events, summary }) => {
+      const problems: string[] = [];
+      const bound = settleBound(s);
+      const last = lastStateChange(events);
+      if (last > bound)
+        problems.push(`last state change at ${last} ms, after the bound ${bound} ms`);
+      if (summary.endTime > bound)
+        problems.push(`run ended at ${summary.endTime} ms, after the bound ${bound} ms`);
+      return problems;
     },
-    TIMEOUT_MS,
   );
 
   it(

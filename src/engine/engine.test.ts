@@ -2,7 +2,16 @@
 // what-if switches, faults, retransmission timing, RST rules and the Linux profile's differences.
 import { describe, expect, it } from 'vitest';
 import { runScenario, streamScenario } from './engine';
-import type { Action, Scenario, SendEvent, Side, TcpState, Trace, TraceEvent } from './types';
+import {
+  peerOf,
+  type Action,
+  type Scenario,
+  type SendEvent,
+  type Side,
+  type Trace,
+  type TraceEvent,
+} from './types';
+import { results, sendEvents, statePath } from '../testing/traceHelpers';
 
 const base = {
   seed: 7,
@@ -15,42 +24,43 @@ function run(scenario: Partial<Scenario> & { actions: Action[] }): Trace {
   return runScenario({ ...base, ...scenario });
 }
 
-const sends = (trace: Trace, who?: Side): SendEvent[] =>
-  trace.events.filter(
-    (e): e is SendEvent => e.type === 'send' && (who === undefined || e.who === who),
-  );
-
 const flags = (e: SendEvent): string => e.flags.filter((f) => f !== 'PSH').join(',');
-
-const statePath = (trace: Trace, who: Side): TcpState[] =>
-  trace.events.flatMap((e) => (e.type === 'state' && e.who === who ? [e.to] : []));
-
-const results = (trace: Trace, who: Side): string[] =>
-  trace.events.flatMap((e) => (e.type === 'app' && e.who === who ? [`${e.call}:${e.result}`] : []));
 
 const open: Action[] = [
   { at: 0, who: 'server', do: 'listen' },
   { at: 100, who: 'client', do: 'connect' },
 ];
 
+/** Both sides close: `first` at `firstAt`, the other one at `otherAt`. */
+function closes(first: Side, firstAt: number, otherAt: number): Action[] {
+  return [
+    { at: firstAt, who: first, do: 'close' },
+    { at: otherAt, who: peerOf(first), do: 'close' },
+  ];
+}
+
+/** The client closes first, at 200, after the handshake; the server at 300. */
+const clientClosesFirst: Action[] = [...open, ...closes('client', 200, 300)];
+
+/** Every segment sent from `t` on, as "who:FLAGS". */
+const segmentsFrom = (trace: Trace, t: number): string[] =>
+  sendEvents(trace)
+    .filter((e) => e.t >= t)
+    .map((e) => `${e.who}:${flags(e)}`);
+
 describe('initial sequence numbers', () => {
   it('uses the given ISN first, then the 4 µs ISN clock for later connections', () => {
     const trace = run({
-      actions: [
-        ...open,
-        { at: 200, who: 'client', do: 'close' },
-        { at: 300, who: 'server', do: 'close' },
-        { at: 1100, who: 'client', do: 'connect', reuse: true },
-      ],
+      actions: [...clientClosesFirst, { at: 1100, who: 'client', do: 'connect', reuse: true }],
     });
-    const syns = sends(trace, 'client').filter((e) => flags(e) === 'SYN');
+    const syns = sendEvents(trace, 'client').filter((e) => flags(e) === 'SYN');
     expect(syns.map((e) => e.seq)).toEqual([1000, 1000 + 250 * 1000]);
   });
 
   it('draws missing ISNs from the seed: same seed, same numbers', () => {
     const scenario: Scenario = { seed: 42, actions: open };
     const isns = (s: Scenario) =>
-      sends(runScenario(s))
+      sendEvents(runScenario(s))
         .filter((e) => e.flags.includes('SYN'))
         .map((e) => e.seq);
     expect(isns(scenario)).toEqual(isns({ ...scenario }));
@@ -59,21 +69,17 @@ describe('initial sequence numbers', () => {
 });
 
 describe('TIME_WAIT and port reuse', () => {
-  const closeFirst: Action[] = [
-    ...open,
-    { at: 200, who: 'client', do: 'close' },
-    { at: 300, who: 'server', do: 'close' },
-  ];
-
   it('refuses a new connection from the same port while TIME_WAIT holds it', () => {
-    const trace = run({ actions: [...closeFirst, { at: 1000, who: 'client', do: 'connect' }] });
+    const trace = run({
+      actions: [...clientClosesFirst, { at: 1000, who: 'client', do: 'connect' }],
+    });
     expect(results(trace, 'client')).toContain('connect:EADDRINUSE');
     expect(statePath(trace, 'client').slice(-2)).toEqual(['TIME_WAIT', 'CLOSED']);
   });
 
   it('lets SO_REUSEADDR take the port: TIME_WAIT ends and a new handshake starts', () => {
     const trace = run({
-      actions: [...closeFirst, { at: 1000, who: 'client', do: 'connect', reuse: true }],
+      actions: [...clientClosesFirst, { at: 1000, who: 'client', do: 'connect', reuse: true }],
     });
     expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:ok']);
     expect(statePath(trace, 'client')).toContain('SYN_SENT');
@@ -85,7 +91,7 @@ describe('TIME_WAIT and port reuse', () => {
       ['rfc9293', 240_000],
       ['linux', 60_000],
     ] as const) {
-      const trace = run({ profile, actions: closeFirst });
+      const trace = run({ profile, actions: clientClosesFirst });
       const enter = trace.events.find((e) => e.type === 'state' && e.to === 'TIME_WAIT');
       const leave = trace.events.find((e) => e.type === 'state' && e.from === 'TIME_WAIT');
       expect(leave!.t - enter!.t).toBe(ms);
@@ -94,7 +100,7 @@ describe('TIME_WAIT and port reuse', () => {
 
   it('restarts 2·MSL when the peer retransmits its FIN', () => {
     const trace = run({
-      actions: closeFirst,
+      actions: clientClosesFirst,
       faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
     });
     const twSets = trace.events.filter(
@@ -107,12 +113,7 @@ describe('TIME_WAIT and port reuse', () => {
 
   it('is reopened by a new SYN with a higher sequence number when the endpoint listens', () => {
     const trace = run({
-      actions: [
-        ...open,
-        { at: 200, who: 'server', do: 'close' },
-        { at: 300, who: 'client', do: 'close' },
-        { at: 2000, who: 'client', do: 'connect' },
-      ],
+      actions: [...open, ...closes('server', 200, 300), { at: 2000, who: 'client', do: 'connect' }],
     });
     const server = statePath(trace, 'server');
     const tw = server.indexOf('TIME_WAIT');
@@ -124,22 +125,18 @@ describe('what if', () => {
   it('without TIME_WAIT, the retransmitted FIN meets a RST', () => {
     const trace = run({
       whatIf: { noTimeWait: true },
-      actions: [
-        ...open,
-        { at: 200, who: 'client', do: 'close' },
-        { at: 300, who: 'server', do: 'close' },
-      ],
+      actions: clientClosesFirst,
       faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
     });
     expect(statePath(trace, 'client')).not.toContain('TIME_WAIT');
-    const clientRst = sends(trace, 'client').find((e) => e.flags.includes('RST'));
+    const clientRst = sendEvents(trace, 'client').find((e) => e.flags.includes('RST'));
     expect(clientRst?.reason).toBe('rst-closed');
     expect(statePath(trace, 'server').at(-1)).toBe('CLOSED');
   });
 
   it('with a two-way handshake the server is ESTABLISHED as soon as it sends SYN+ACK', () => {
     const trace = run({ whatIf: { twoWayHandshake: true }, actions: open });
-    const synAck = sends(trace, 'server').find((e) => flags(e) === 'SYN,ACK')!;
+    const synAck = sendEvents(trace, 'server').find((e) => flags(e) === 'SYN,ACK')!;
     const est = trace.events.find(
       (e) => e.type === 'state' && e.who === 'server' && e.to === 'ESTABLISHED',
     )!;
@@ -195,7 +192,7 @@ describe('retransmission', () => {
 
   it('backs the SYN off exponentially and gives up with ETIMEDOUT (Linux: after 127 s)', () => {
     const trace = runScenario({ ...lonely, profile: 'linux' });
-    expect(sends(trace, 'client').map((e) => e.t)).toEqual([
+    expect(sendEvents(trace, 'client').map((e) => e.t)).toEqual([
       0, 1000, 3000, 7000, 15000, 31000, 63000,
     ]);
     expect(trace.events.at(-1)).toMatchObject({ t: 127_000, type: 'state', to: 'CLOSED' });
@@ -218,7 +215,7 @@ describe('retransmission', () => {
         actions: [...open, { at: 300, who: 'client', do: 'send', bytes: 10 }],
         faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
       });
-      const data = sends(trace, 'client').filter((e) => e.len > 0);
+      const data = sendEvents(trace, 'client').filter((e) => e.len > 0);
       expect(data.map((e) => e.t)).toEqual([300, 300 + rto]);
       expect(data[1]!.retransmission).toBe(true);
     }
@@ -232,7 +229,7 @@ describe('retransmission', () => {
         { who: 'client', flags: 'ACK', nth: 1, after: 5000, fate: 'drop' },
       ],
     });
-    const data = sends(trace, 'client').filter((e) => e.len > 0);
+    const data = sendEvents(trace, 'client').filter((e) => e.len > 0);
     expect(data.map((e) => e.t)).toEqual([5000, 8000]);
   });
 
@@ -241,7 +238,7 @@ describe('retransmission', () => {
       actions: open,
       faults: [{ who: 'server', flags: 'SYN,ACK', nth: 1, fate: 'drop' }],
     });
-    const synAcks = sends(trace, 'server').filter((e) => flags(e) === 'SYN,ACK');
+    const synAcks = sendEvents(trace, 'server').filter((e) => flags(e) === 'SYN,ACK');
     expect(synAcks.length).toBeGreaterThanOrEqual(2);
     expect(synAcks.slice(1).every((e) => e.retransmission)).toBe(true);
     expect(statePath(trace, 'client')).toEqual(['SYN_SENT', 'ESTABLISHED']);
@@ -251,7 +248,7 @@ describe('retransmission', () => {
 describe('RST', () => {
   it('answers a SYN to a port nobody listens on; connect is refused', () => {
     const trace = run({ actions: [{ at: 0, who: 'client', do: 'connect' }] });
-    const rst = sends(trace, 'server')[0]!;
+    const rst = sendEvents(trace, 'server')[0]!;
     expect([flags(rst), rst.seq, rst.ack]).toEqual(['RST,ACK', 0, 1001]);
     expect(results(trace, 'client')).toEqual(['connect:ECONNREFUSED']);
   });
@@ -269,7 +266,7 @@ describe('RST', () => {
           { at: 300, who: 'server', do: 'send', bytes: 5 },
         ],
       });
-      expect(flags(sends(trace, 'client').at(-1)!)).toBe(want);
+      expect(flags(sendEvents(trace, 'client').at(-1)!)).toBe(want);
       expect(results(trace, 'server')).toEqual(['listen:ok', 'send:ECONNRESET']);
       expect(statePath(trace, 'server').at(-1)).toBe('CLOSED');
     }
@@ -283,7 +280,7 @@ describe('RST', () => {
         { at: 300, to: 'server', flags: 'RST', seq: 1, ack: 0 },
       ],
     });
-    const reply = sends(trace, 'server').find((e) => e.t === 200)!;
+    const reply = sendEvents(trace, 'server').find((e) => e.t === 200)!;
     expect(reply.reason).toBe('challenge-ack');
     expect(statePath(trace, 'server')).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED', 'CLOSED']);
   });
@@ -308,24 +305,12 @@ describe('teardown', () => {
       server: { ...base.server, closeOnEof: true },
       actions: [...open, { at: 300, who: 'client', do: 'close' }],
     });
-    const teardown = sends(trace).filter((e) => e.t >= 300);
-    expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual([
-      'client:FIN,ACK',
-      'server:FIN,ACK',
-      'client:ACK',
-    ]);
+    expect(segmentsFrom(trace, 300)).toEqual(['client:FIN,ACK', 'server:FIN,ACK', 'client:ACK']);
   });
 
   it('the RFC profile ACKs the FIN at once: four segments', () => {
-    const trace = run({
-      actions: [
-        ...open,
-        { at: 300, who: 'client', do: 'close' },
-        { at: 400, who: 'server', do: 'close' },
-      ],
-    });
-    const teardown = sends(trace).filter((e) => e.t >= 300);
-    expect(teardown.map((e) => `${e.who}:${flags(e)}`)).toEqual([
+    const trace = run({ actions: [...open, ...closes('client', 300, 400)] });
+    expect(segmentsFrom(trace, 300)).toEqual([
       'client:FIN,ACK',
       'server:ACK',
       'server:FIN,ACK',
@@ -342,7 +327,7 @@ describe('teardown', () => {
         { at: 400, who: 'server', do: 'close' },
       ],
     });
-    const acks = sends(trace, 'client').filter((e) => e.t > 300 && e.t < 400);
+    const acks = sendEvents(trace, 'client').filter((e) => e.t > 300 && e.t < 400);
     expect(acks.map((e) => e.ack)).toEqual([5000 + 1 + 100]);
     expect(statePath(trace, 'client')).toEqual([
       'SYN_SENT',
@@ -369,7 +354,7 @@ describe('running', () => {
       actions: open,
       inject: [{ at: 1000, to: 'client', flags: 'ACK', seq: 1, ack: 1, len: 2 }],
     });
-    const loopAcks = sends(trace).filter((e) => e.reason === 'dup-ack');
+    const loopAcks = sendEvents(trace).filter((e) => e.reason === 'dup-ack');
     expect(loopAcks.length).toBeGreaterThan(1000);
     expect(loopAcks.at(-1)!.t).toBeLessThanOrEqual(1000 + 10 * 60 * 1000 + 500);
     expect(trace.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });

@@ -8,12 +8,10 @@ import { resolveBehaviour } from './profile';
 import { receive } from './receive';
 import { createRng } from './rng';
 import {
-  ACK,
   deleteTcb,
   type Endpoint,
   type FaultCounter,
   isProgress,
-  flagList,
   type Item,
   ItemKind,
   type Segment,
@@ -21,8 +19,17 @@ import {
   WINDOW,
 } from './sim';
 import { seqAdd } from './seq';
-import { faultFlags, parseFlags } from './wire/flags';
-import type { Action, FinalStates, Injection, Scenario, Side, TraceEvent, Trace } from './types';
+import { ACK, faultFlagByte, flagListByte, flagsOf } from './wire/flags';
+import {
+  peerOf,
+  type Action,
+  type FinalStates,
+  type Injection,
+  type Scenario,
+  type Side,
+  type TraceEvent,
+  type Trace,
+} from './types';
 
 export interface RunOptions {
   /**
@@ -51,7 +58,7 @@ function makeEndpoint(side: Side, scenario: Scenario, isn: number): Endpoint {
   const config = scenario[side] ?? {};
   return {
     side,
-    peer: side === 'client' ? 'server' : 'client',
+    peer: peerOf(side),
     port: config.port ?? DEFAULT_PORTS[side],
     scripted: config.scripted ?? false,
     closeOnEof: config.closeOnEof ?? false,
@@ -86,7 +93,7 @@ export function streamScenario(
   let count = 0;
   const faults: FaultCounter[] = (scenario.faults ?? []).map((fault) => ({
     fault,
-    flags: faultFlags(fault.flags),
+    flags: faultFlagByte(fault.flags),
     seen: 0,
   }));
   const sim: Sim = {
@@ -169,7 +176,7 @@ function handle(sim: Sim, item: Item): void {
         ...(item.duplicate ? { duplicate: true as const } : {}),
         ...(item.delayedMs > 0 ? { delayedMs: item.delayedMs } : {}),
       });
-      receive(sim, sim.endpoints[seg.from === 'client' ? 'server' : 'client'], seg);
+      receive(sim, sim.endpoints[peerOf(seg.from)], seg);
       return;
     }
     case ItemKind.Drop:
@@ -205,7 +212,7 @@ function onTimer(sim: Sim, item: Extract<Item, { kind: typeof ItemKind.Timer }>)
 function inject(sim: Sim, injection: Injection): void {
   const to = sim.endpoints[injection.to];
   const from = sim.endpoints[to.peer];
-  const flags = parseFlags(injection.flags);
+  const flags = flagListByte(injection.flags);
   const seg: Segment = {
     id: sim.nextId++,
     from: from.side,
@@ -220,7 +227,7 @@ function inject(sim: Sim, injection: Injection): void {
     type: 'send',
     id: seg.id,
     who: from.side,
-    flags: flagList(flags),
+    flags: flagsOf(flags),
     seq: seg.seq,
     ack: seg.ack,
     len: seg.len,

@@ -1,26 +1,22 @@
 // What an endpoint puts on the wire of its own accord: data, FIN, ACKs (at once or delayed),
 // and retransmissions with the RFC 6298 timer.
 import {
-  ACK,
   ACK_LOOP_LIMIT_MS,
   ACK_RATE_LIMIT_MS,
   appResult,
   cancelTimer,
   deleteTcb,
   type Endpoint,
-  FIN,
   MSS,
-  PSH,
-  RST,
   type Sim,
   segSpace,
   setState,
   setTimer,
-  SYN,
   type Tcb,
   transmit,
 } from './sim';
 import { seqAdd, seqDiff, seqGt, seqLeq, seqLt } from './seq';
+import { ACK, FIN, PSH, RST, SYN } from './wire/flags';
 import type { SendReason } from './types';
 
 /** RFC 6298 clock granularity G, in ms. */

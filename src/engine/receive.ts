@@ -15,26 +15,23 @@ import {
   takeAck,
 } from './output';
 import {
-  ACK,
   cancelTimer,
   deleteTcb,
   type Endpoint,
-  FIN,
   makeTcb,
   nextIsn,
-  RST,
   type Segment,
   segSpace,
   setState,
   setTimer,
   showState,
   type Sim,
-  SYN,
   type Tcb,
   TIMER_NAMES,
   WINDOW,
 } from './sim';
 import { seqAdd, seqDiff, seqGt, seqLeq, seqLt } from './seq';
+import { ACK, FIN, RST, SYN } from './wire/flags';
 
 export function receive(sim: Sim, ep: Endpoint, seg: Segment): void {
   if (ep.scripted) return;

@@ -5,6 +5,7 @@ import type { Behaviour } from './profile';
 import type { Rng } from './rng';
 import { seqAdd } from './seq';
 import { checkTransition } from './transitions';
+import { ACK, FIN, flagsOf, PSH, SYN } from './wire/flags';
 import type {
   Action,
   AppResult,
@@ -16,13 +17,6 @@ import type {
   TimerName,
   TraceEvent,
 } from './types';
-
-// Flags as bits, so that the hot path compares numbers rather than arrays of strings.
-export const SYN = 1;
-export const FIN = 2;
-export const RST = 4;
-export const PSH = 8;
-export const ACK = 16;
 
 export const WINDOW = 65535;
 export const MSS = 1460;
@@ -234,23 +228,6 @@ export function cancelTimer(sim: Sim, ep: Endpoint, tcb: Tcb, timer: TimerName):
 
 // ---- the wire ----
 
-export function flagList(flags: number): TraceFlags {
-  return FLAG_LISTS[flags] ?? buildFlagList(flags);
-}
-
-type TraceFlags = ('SYN' | 'FIN' | 'RST' | 'PSH' | 'ACK')[];
-const FLAG_LISTS: TraceFlags[] = [];
-function buildFlagList(flags: number): TraceFlags {
-  const list: TraceFlags = [];
-  if (flags & SYN) list.push('SYN');
-  if (flags & FIN) list.push('FIN');
-  if (flags & RST) list.push('RST');
-  if (flags & PSH) list.push('PSH');
-  if (flags & ACK) list.push('ACK');
-  FLAG_LISTS[flags] = list;
-  return list;
-}
-
 /** Sequence space a segment occupies: its data plus one for SYN and one for FIN. */
 export function segSpace(flags: number, len: number): number {
   return len + (flags & SYN ? 1 : 0) + (flags & FIN ? 1 : 0);
@@ -281,7 +258,7 @@ export function transmit(sim: Sim, ep: Endpoint, out: Outgoing): void {
     type: 'send',
     id: seg.id,
     who: ep.side,
-    flags: flagList(seg.flags),
+    flags: flagsOf(seg.flags),
     seq: seg.seq,
     ack: seg.ack,
     len: seg.len,

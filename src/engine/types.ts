@@ -1,5 +1,6 @@
 // Plain data shared by the engine, the worker, the runner and the page. The shapes follow
 // CONTRACT.md sections 1 (scenario) and 2 (trace); fields marked "extension" are ours.
+import type { FLAGS } from './wire/flags';
 
 export const TCP_STATES = [
   'CLOSED',
@@ -19,7 +20,10 @@ export type TcpState = (typeof TCP_STATES)[number];
 export const SIDES = ['client', 'server'] as const;
 export type Side = (typeof SIDES)[number];
 
-export const FLAGS = ['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const;
+/** The other endpoint. */
+export const peerOf = (side: Side): Side => (side === 'client' ? 'server' : 'client');
+
+/** A flag a trace's segment carries (the table: ./wire/flags.ts). */
 export type Flag = (typeof FLAGS)[number];
 
 export const PROFILES = ['rfc9293', 'linux'] as const;

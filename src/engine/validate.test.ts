@@ -369,13 +369,13 @@ const REFUSED: [string, string, unknown, string][] = [
     'fault flags known',
     'faults[0].flags',
     'SYN,URG',
-    'faults[0].flags: unknown flag "URG" (expected SYN, FIN, RST, ACK, PSH)',
+    'faults[0].flags: unknown flag "URG" (expected SYN, FIN, RST, PSH, ACK)',
   ],
   [
     'fault flags non-empty',
     'faults[0].flags',
     ' ',
-    'faults[0].flags: must name at least one flag (SYN, FIN, RST, ACK, PSH)',
+    'faults[0].flags: must name at least one flag (SYN, FIN, RST, PSH, ACK)',
   ],
   [
     'fault flags no gaps',
@@ -441,7 +441,7 @@ const REFUSED: [string, string, unknown, string][] = [
     'inject flags known',
     'inject[0].flags',
     'RST,URG',
-    'inject[0].flags: unknown flag "URG" (expected SYN, FIN, RST, ACK, PSH)',
+    'inject[0].flags: unknown flag "URG" (expected SYN, FIN, RST, PSH, ACK)',
   ],
   ['inject seq required', 'inject[0].seq', undefined, 'inject[0].seq: required'],
   [

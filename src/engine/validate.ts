@@ -20,6 +20,7 @@ import {
   type TimerConfig,
   type WhatIf,
 } from './types';
+import { FLAGS } from './wire/flags';
 
 /** A lesson is about connection management: 16 MiB per send is plenty and keeps every run short. */
 export const MAX_SEND_BYTES = 16 * 1024 * 1024;
@@ -264,19 +265,17 @@ function injection(value: unknown, path: string): Injection {
 
 // ---- flags ----
 
-const FLAG_NAMES = ['SYN', 'FIN', 'RST', 'ACK', 'PSH'] as const;
-
 /** A comma list such as "FIN,ACK"; case and spaces are forgiven, the copy is upper case. */
 function flagList(value: unknown, path: string): string {
   if (typeof value !== 'string')
     fail(path, 'must be a comma list of flags such as "SYN,ACK"', value);
-  if (value.trim() === '') fail(path, `must name at least one flag (${FLAG_NAMES.join(', ')})`);
+  if (value.trim() === '') fail(path, `must name at least one flag (${FLAGS.join(', ')})`);
   const seen: string[] = [];
   for (const item of value.split(',')) {
     const name = item.trim().toUpperCase();
     if (name === '') fail(path, `empty item in ${quote(value)}`);
-    if (!(FLAG_NAMES as readonly string[]).includes(name)) {
-      fail(path, `unknown flag ${quote(item.trim())} (expected ${FLAG_NAMES.join(', ')})`);
+    if (!(FLAGS as readonly string[]).includes(name)) {
+      fail(path, `unknown flag ${quote(item.trim())} (expected ${FLAGS.join(', ')})`);
     }
     if (seen.includes(name)) fail(path, `flag ${quote(name)} given twice`);
     seen.push(name);

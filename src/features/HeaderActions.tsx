@@ -1,6 +1,6 @@
-// The header's Share, Embed, Export and Open a capture: one chunk, shown once the first diagram is
-// painted (none of them is needed to draw it). The capture panel under the header is in it too. A web component leaves the whole chunk out (vite.lib.config.ts):
-// links and snippets would point at the course page, and it has no Export button.
+// The header's Share, Embed, Export and Open a capture, and the capture panel under the header: the
+// page's parts (a web component has none of them: its links and snippets would point at the course
+// page, and it exports nothing).
 
 import { CaptureOpener } from './capture/CaptureOpener';
 export { default as CapturePanel } from './capture/CapturePanel';

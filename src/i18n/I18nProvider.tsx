@@ -5,6 +5,7 @@
 //   <I18nProvider initialLocale={chooseLocaleForPage().locale} documentLang>…</I18nProvider>
 //   const t = useT();                 t('ui.controls.stepForward'), t('ui.live.step', { n, explanation })
 //   const { locale, setLocale } = useLocale();
+//   const duration = useFormatDuration();  duration(90_000) → "90 s" in the widget's language
 //   const messages = useMessages();   the whole dictionary, for structured parts (answer paragraphs)
 //   const ready = useNamespace('answers');  loads a lazy namespace (LAZY_NAMESPACES) and says when in
 //
@@ -36,6 +37,7 @@ import {
   type LoadedMessages,
   type TFunction,
 } from './core';
+import { formatDuration } from './format';
 
 export interface LocaleState {
   /** The locale whose messages are shown now. */
@@ -177,6 +179,12 @@ export function useT(): TFunction {
 export function useLocale(): LocaleState {
   const { locale, setLocale, pending, error } = useContext(I18nContext);
   return { locale, setLocale, pending, error };
+}
+
+/** formatDuration in the widget's locale; the same function until the locale changes. */
+export function useFormatDuration(): (ms: number) => string {
+  const { locale } = useContext(I18nContext);
+  return useCallback((ms: number) => formatDuration(ms, locale), [locale]);
 }
 
 /**

@@ -355,15 +355,3 @@ export function chooseLocaleForPage(
 ): LocaleChoice {
   return chooseLocale({ param: new URLSearchParams(search).get('lang'), navigatorLanguages });
 }
-
-// ---------------------------------------------------------------------------------------------
-// Helpers the page shares
-
-/** A simulated duration in the locale's words: 40 ms, 1.5 s, 4 min, 2 h. */
-export function formatDuration(t: TFunction, ms: number): string {
-  const round = (n: number) => Number(n.toFixed(n < 10 ? 1 : 0));
-  if (ms < 1000) return t('ui.units.ms', { n: Math.round(ms) });
-  if (ms < 60_000) return t('ui.units.s', { n: round(ms / 1000) });
-  if (ms < 3_600_000) return t('ui.units.min', { n: round(ms / 60_000) });
-  return t('ui.units.h', { n: round(ms / 3_600_000) });
-}

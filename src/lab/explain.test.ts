@@ -1,24 +1,35 @@
 // Every step of every lesson gets an explanation whose key exists in both locales, whose
 // placeholders are all filled, and every SendReason has its own explanation.
-import { describe, expect, it } from 'vitest';
-import type { SendEvent, SendReason, TraceEvent } from '../engine/types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SendReason, TraceEvent } from '../engine/types';
 import { parseScenario } from '../engine/validate';
+import { formatDuration, loadLocale, type Locale } from '../i18n';
 import { explain as enExplain } from '../i18n/locales/en/explain';
 import { explain as zhExplain } from '../i18n/locales/zh-CN/explain';
 import { LESSONS } from '../scenarios/all';
 import { type LessonId } from '../scenarios';
-import {
-  ExplainContext,
-  explainRun,
-  explainSend,
-  explainStep,
-  renderExplanation,
-  type ExplainKey,
-  type Explanation,
-} from './explain';
+import { explainRun, renderExplanation } from './explain';
+import type { ExplainKey, Explanation } from './explain/explanation';
+import { explainSend } from './explain/send';
 import { runWithCauses } from './run';
+import { describeSegments } from './segments';
+import { buildSteps } from './steps';
+import type { SegmentInfo } from './types';
 
-const LOCALES = { en: { explain: enExplain }, zh: { explain: zhExplain } };
+const LOCALES = {
+  en: { locale: 'en', dict: { explain: enExplain } },
+  zh: { locale: 'zh-CN', dict: { explain: zhExplain } },
+} as const satisfies Record<string, { locale: Locale; dict: unknown }>;
+
+beforeAll(async () => {
+  await loadLocale('zh-CN');
+});
+
+/** The explanation in a locale's words, every placeholder required to have a value. */
+function render(e: Explanation, lang: keyof typeof LOCALES): string {
+  const { locale, dict } = LOCALES[lang];
+  return renderExplanation(e, translator(dict), (ms) => formatDuration(ms, locale));
+}
 
 function translator(dict: unknown) {
   return (key: string, params: Record<string, string | number> = {}): string => {
@@ -55,10 +66,9 @@ describe('explainStep on every lesson', () => {
       if (!entry) throw new Error(id);
       const { run, explanations } = entry;
       expect(explanations).toHaveLength(run.causeStarts.length);
-      for (const [lang, dict] of Object.entries(LOCALES)) {
-        const t = translator(dict);
+      for (const lang of ['en', 'zh'] as const) {
         explanations.forEach((e, i) => {
-          const text = renderExplanation(e, t);
+          const text = render(e, lang);
           expect(text.length, `${lang} step ${i + 1}`).toBeGreaterThan(0);
           expect(text).not.toMatch(/\{\w+\}/);
           expect(e.rfc).toMatch(/^(\d+(\.\d+)*|RFC \d+.*)$/);
@@ -81,15 +91,12 @@ describe('explainStep on every lesson', () => {
   it('explains every segment sent in every lesson by its reason, in both languages', () => {
     const seen = new Set<SendReason>();
     for (const { run } of ALL) {
-      const context = new ExplainContext();
-      for (const event of run.events) {
-        if (event.type === 'send') {
-          const e = explainSend(event, context);
-          expect(e.key).toBe(`send.${event.reason}`);
-          for (const dict of Object.values(LOCALES)) renderExplanation(e, translator(dict));
-          seen.add(event.reason);
-        }
-        context.add(event);
+      for (const seg of describeSegments(run, buildSteps(run))) {
+        const e = explainSend(seg);
+        expect(e.key).toBe(`send.${seg.reason}`);
+        expect(e.params).toMatchObject({ seq: seg.relSeq, ack: seg.relAck ?? 0 });
+        for (const lang of ['en', 'zh'] as const) expect(render(e, lang)).not.toMatch(/\{\w+\}/);
+        seen.add(seg.reason);
       }
     }
     expect(seen.size).toBeGreaterThan(8);
@@ -116,36 +123,26 @@ describe('explainStep on every lesson', () => {
       'abort',
       'injected',
     ];
+    // A real segment, its reason swapped: every reason must have words whatever it was.
+    const { run } = ALL[0]!;
+    const [sample] = describeSegments(run, buildSteps(run));
+    if (!sample) throw new Error('no segment');
     for (const reason of reasons) {
-      const send: SendEvent = {
-        t: 0,
-        type: 'send',
-        id: 1,
-        who: 'client',
-        flags: ['ACK'],
-        seq: 1,
-        ack: 1,
-        len: 0,
-        window: 65535,
-        retransmission: false,
-        reason,
-      };
-      const e = explainSend(send, new ExplainContext());
+      const seg: SegmentInfo = { ...sample, reason };
+      const e = explainSend(seg);
       expect(e.rfc).not.toBe('');
-      for (const dict of Object.values(LOCALES)) {
-        expect(renderExplanation(e, translator(dict))).not.toMatch(/\{\w+\}/);
-      }
+      for (const lang of ['en', 'zh'] as const) expect(render(e, lang)).not.toMatch(/\{\w+\}/);
     }
   });
 
-  it('agrees with explainStep given the events before the step', () => {
-    const { run, explanations } = lessonRun('lost-final-ack');
-    run.causeStarts.forEach((start, i) => {
-      const context = ExplainContext.from(run.events.slice(0, start));
-      expect(explainStep(stepEvents(run.events, run.causeStarts, i), context)).toEqual(
-        explanations[i],
-      );
-    });
+  it('explains a step from the run up to it: a run cut after it explains it the same', () => {
+    for (const { run, explanations } of ALL) {
+      run.causeStarts.forEach((_, i) => {
+        const end = run.causeStarts[i + 1] ?? run.events.length;
+        const cut = explainRun(run.events.slice(0, end), run.causeStarts.slice(0, i + 1));
+        expect(cut.at(-1), `step ${i + 1}`).toEqual(explanations[i]);
+      });
+    }
   });
 });
 
@@ -227,5 +224,29 @@ describe('the key moments of each lesson', () => {
     expect(old?.params).toMatchObject({ who: 'server', peer: 'client', seq: 8761, len: 1460 });
     // The new connection's ISN is 10500: the server acknowledges up to 11221, i.e. 721 relative.
     expect(old?.params.replyAck).toBe(721);
+  });
+});
+
+describe('durations in the explanations', () => {
+  const timerStep = (id: LessonId, key: ExplainKey) => {
+    const found = ALL.find((a) => a.id === id)?.explanations.find((e) => e.key === key);
+    if (!found) throw new Error(`${id}: no ${key}`);
+    return found;
+  };
+
+  it('words the new timeout and 2·MSL with the shared formatter, in each language', () => {
+    const rtx = timerStep('lost-syn', 'timer.retransmitSyn');
+    expect(rtx.params.rto).toEqual({ ms: 2000 });
+    expect(render(rtx, 'en')).toContain('doubles its timeout to 2 s (exponential backoff)');
+    expect(render(rtx, 'zh')).toContain('把超时时间加倍为 2 秒');
+    const timeWait = timerStep('client-closes-first', 'timer.timeWait');
+    expect(render(timeWait, 'en')).toMatch(/^2·MSL \(240 s\) have passed/);
+    expect(render(timeWait, 'zh')).toContain('2MSL（240 秒）');
+  });
+
+  it('hands the formatter the milliseconds and puts its words in place', () => {
+    const rtx = timerStep('lost-syn', 'timer.retransmitSyn');
+    const text = renderExplanation(rtx, translator(LOCALES.en.dict), (ms) => `<${ms}>`);
+    expect(text).toContain('doubles its timeout to <2000>');
   });
 });

@@ -69,7 +69,7 @@ describe('runWithCauses', () => {
           for (let i = step.first; i < step.end; i++) expect(events[i]?.t).toBe(step.t);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 1_000 },
     );
   });
 });

@@ -1,5 +1,4 @@
-// The scenario of an `s=` link, decoded: a chunk of its own, loaded only by pages opened on such a
-// link (App.tsx), with messages that say which layer of the link is wrong.
+// The scenario of an `s=` link, decoded, with messages that say which layer of the link is wrong.
 
 /**
  * The scenario in an `s=` option: base64url (padding optional) of UTF-8 JSON. Throws if unreadable,

@@ -1,5 +1,4 @@
-// The fault that drops a segment the student clicked (a chunk the page loads on the first click;
-// the worker's final-ACK drop uses it too).
+// The fault that drops a segment the student clicked (the worker's final-ACK drop uses it too).
 import type { Fault, SendEvent } from '../engine/types';
 import type { Run } from './types';
 

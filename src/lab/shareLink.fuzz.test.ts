@@ -1,22 +1,15 @@
 // Fuzz: random and mutated `s=` values through the page's own path (the URL read by
-// parseUrlOptions and labInitFromUrl, a store, the worker's request handler and client with the
-// engine in process). Whatever the link holds, nothing may throw out of the store, every run
-// settles on a diagram (the link's scenario, or the default lesson with a 'link' message saying
-// why) and the store still steps. Runs are capped at a few thousand events, as the page caps them
-// at a million, so a scenario asking for an endless run ends in a message, not a hang.
+// parseUrlOptions and labInitFromUrl, a store, the engine worker's service behind the page's own
+// runner and RPC client, in process). Whatever the link holds, nothing may throw out of the store,
+// every run settles on a diagram (the link's scenario, or the default lesson with a 'link' message
+// saying why) and the store still steps. Runs are capped at a few thousand events, as the page caps
+// them at a million, so a scenario asking for an endless run ends in a message, not a hang.
 
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { streamScenario } from '../engine/engine';
-import type { Scenario } from '../engine/types';
-import { parseScenario } from '../engine/validate';
-import { LESSONS, lessonById } from '../scenarios/all';
+import { LESSONS } from '../scenarios/all';
 import { DEFAULT_LESSON_ID } from '../scenarios';
-import { defaultLabOptions, faultForSegment } from './variants';
-import { EngineClient, type WorkerLike } from '../worker/client';
-import { handleRequest, type EngineApi } from '../worker/host';
-import { deriveRun } from './derive';
-import { createLabStore, type LabDeps, type LabStore } from '../ui/store/labStore';
+import { LabDriver } from '../testing/labDriver';
 import { CUSTOM_LESSON_ID } from './types';
 import { decodeScenarioParam } from './scenarioParam';
 import { labInitFromUrl } from '../ui/store/urlInit';
@@ -25,83 +18,17 @@ import { encodeScenarioParam } from './shareLink';
 
 /** The most events one fuzzed run may make (the page allows a million; a test wants speed). */
 const MAX_EVENTS = 3000;
-/** A run that has not settled by then is a hang. */
-const SETTLE_MS = 10_000;
 const RUNS = Number(process.env.LINK_FUZZ_RUNS ?? 1) || 1;
 
-const engine: EngineApi = {
-  parseScenario,
-  streamScenario: (scenario, onEvent, options = {}) =>
-    streamScenario(scenario, onEvent, {
-      ...options,
-      maxEvents: Math.min(options.maxEvents ?? Infinity, MAX_EVENTS),
-    }),
-};
-
-/** The engine worker without the thread: the same handler, messages cloned as postMessage does. */
-function inProcessWorker(): WorkerLike {
-  const worker: WorkerLike = {
-    onmessage: null,
-    onmessageerror: null,
-    onerror: null,
-    postMessage(message) {
-      const request = structuredClone(message);
-      queueMicrotask(() =>
-        handleRequest(request, engine, (response) =>
-          worker.onmessage?.({ data: structuredClone(response) } as MessageEvent<unknown>),
-        ),
-      );
-    },
-    terminate() {},
-  };
-  return worker;
-}
-
-const client = new EngineClient(inProcessWorker(), {
-  onMalformed: (problem) => {
-    throw new Error(`engine client: ${problem}`);
-  },
-});
-afterAll(() => client.dispose());
-
-const deps: LabDeps = {
-  defaultLessonId: DEFAULT_LESSON_ID,
-  lessonScenario: (id) => lessonById(id)?.scenario as Scenario | undefined,
-  lessonOptions: defaultLabOptions,
-  derive: deriveRun,
-  faultForSegment,
-  typingDebounceMs: 0,
-};
-
-/** Resolves once the store shows a run; rejects if it ends in an error or never settles. */
-function settled(store: LabStore): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error('the run did not settle')), SETTLE_MS);
-    const unsubscribe = store.subscribe(check);
-    function finish(error?: Error): void {
-      clearTimeout(timer);
-      unsubscribe();
-      if (error) reject(error);
-      else resolve();
-    }
-    function check(): void {
-      const { status, error } = store.getState();
-      if (status === 'ready') finish();
-      else if (status === 'error') finish(new Error(`run failed: ${error?.message ?? '?'}`));
-    }
-    check();
-  });
-}
+const driver = new LabDriver({ maxEvents: MAX_EVENTS });
+afterAll(() => driver.dispose());
 
 /** Opens a page query as the page does and checks what the user would see. */
 async function openQuery(query: string): Promise<void> {
   const url = parseUrlOptions(query);
-  const store = createLabStore(labInitFromUrl(url, 'en', decodeScenarioParam), deps);
+  const store = driver.load(labInitFromUrl(url, 'en', decodeScenarioParam));
   try {
-    store
-      .getState()
-      .attach({ run: (lesson, options) => client.lab(lesson, options), dispose() {} });
-    await settled(store);
+    await driver.settle(store);
     const state = store.getState();
     if (state.lessonId === CUSTOM_LESSON_ID) {
       expect(state.error).toBeNull();
@@ -116,14 +43,12 @@ async function openQuery(query: string): Promise<void> {
     const { total } = state;
     expect(state.step).toBe(Math.min(url.step ?? 0, total));
     state.goTo(0);
-    state.stepForward();
-    expect(store.getState().step).toBe(Math.min(1, total));
+    expect(driver.step(store)).toBe(Math.min(1, total));
     state.goTo(total);
-    state.stepBack();
-    expect(store.getState().step).toBe(Math.max(0, total - 1));
+    expect(driver.step(store, -1)).toBe(Math.max(0, total - 1));
     expect(store.getState().view).not.toBeNull();
   } finally {
-    store.getState().detach();
+    driver.close(store);
   }
 }
 

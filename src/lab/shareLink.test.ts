@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chooseLocaleForPage } from '../i18n/core';
 import { lessonById } from '../scenarios/all';
 import { DEFAULT_LESSON_ID } from '../scenarios';
-import { createLabStore, type LabStore } from '../ui/store/labStore';
+import type { LabStore } from '../ui/store/labStore';
 import { CUSTOM_LESSON_ID } from './types';
-import { testLabDeps, validatingRunner } from '../testing/labStore';
+import { LabDriver } from '../testing/labDriver';
 import { decodeScenarioParam } from './scenarioParam';
 import { labInitFromUrl } from '../ui/store/urlInit';
 import { parseUrlOptions } from './urlOptions';
@@ -20,32 +20,19 @@ import {
 } from './shareLink';
 import { selectLinkSource } from '../ui/store/selectors';
 
-const deps = testLabDeps();
-/** One runner for every store here: it keeps nothing between runs. */
-const runner = validatingRunner();
-
-const stores: LabStore[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.getState().detach();
-});
-
-async function ready(store: LabStore): Promise<LabStore> {
-  await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
-  return store;
-}
+/** One engine for every store here: it keeps nothing between runs. */
+const driver = new LabDriver();
+afterAll(() => driver.dispose());
 
 /** Opens `link` as the page does: its query read by parseUrlOptions and labInitFromUrl. */
-async function reopen(link: string): Promise<LabStore> {
+function reopen(link: string): Promise<LabStore> {
   const search = new URL(link).search;
   const init = labInitFromUrl(
     parseUrlOptions(search),
     chooseLocaleForPage(search, []).locale,
     decodeScenarioParam,
   );
-  const store = createLabStore(init, deps);
-  stores.push(store);
-  store.getState().attach(runner);
-  return ready(store);
+  return driver.open(init);
 }
 
 function sourceOf(store: LabStore): LinkSource {
@@ -54,11 +41,8 @@ function sourceOf(store: LabStore): LinkSource {
   return source;
 }
 
-async function open(lessonId: string): Promise<LabStore> {
-  const store = createLabStore({ locale: 'en', lessonId }, deps);
-  stores.push(store);
-  store.getState().attach(runner);
-  return ready(store);
+function open(lessonId: string): Promise<LabStore> {
+  return driver.open({ lessonId });
 }
 
 /** The knobs a student sees (the clicked drops are baked into a share link's scenario). */
@@ -81,13 +65,12 @@ describe('share links', () => {
       reusePort: true,
       dropFinalAck: true,
     });
-    await ready(a);
+    await driver.settle(a);
     // The student clicks the first segment in flight (the SYN) to drop it.
     const syn = a.getState().derived?.segments[0];
     expect(syn?.flags).toEqual(['SYN']);
-    a.getState().dropSegment(syn?.id ?? -1);
-    await vi.waitFor(() => expect(a.getState().options.extraFaults).toHaveLength(1));
-    await ready(a);
+    await driver.drop(a, syn?.id ?? -1);
+    expect(a.getState().options.extraFaults).toHaveLength(1);
     a.getState().goTo(9);
     a.getState().setLocale('zh-CN');
     a.getState().setTheme('dark');
@@ -118,7 +101,7 @@ describe('share links', () => {
   it('leave the theme out unless forced, and round-trip a link of a link', async () => {
     const a = await open('lost-syn');
     a.getState().setOptions({ seed: 3, lossPercent: 12.5 });
-    await ready(a);
+    await driver.settle(a);
     const first = labLink(BASE, sourceOf(a));
     expect(new URL(first).searchParams.has('theme')).toBe(false);
     expect(new URL(first).searchParams.get('lang')).toBe('en');

@@ -1,7 +1,11 @@
 // Steps from cause starts: one press of → shows one more cause.
-import type { Run, Step } from './types';
+import type { TraceEvent } from '../engine/types';
+import type { Step } from './types';
 
-export function buildSteps(run: Pick<Run, 'events' | 'causeStarts'>): Step[] {
+export function buildSteps(run: {
+  readonly events: readonly TraceEvent[];
+  readonly causeStarts: readonly number[];
+}): Step[] {
   const { events, causeStarts } = run;
   const steps: Step[] = [];
   for (let i = 0; i < causeStarts.length; i++) {

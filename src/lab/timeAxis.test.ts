@@ -55,7 +55,7 @@ describe('buildTimeAxis', () => {
           expect(axis.y(known.at(-1) ?? 0)).toBeLessThanOrEqual(axis.height);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1_000 },
     );
   });
 });

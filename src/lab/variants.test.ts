@@ -215,7 +215,7 @@ describe('faultForSegment', () => {
         if (rerun.truncated && fate === undefined) return;
         expect(fate).toMatchObject({ type: 'drop', reason: 'fault' });
       }),
-      { numRuns: 300 },
+      { numRuns: 1_000 },
     );
   });
 });

@@ -2,7 +2,14 @@
 // from an earlier run of the same scenario, so every builder here is pure and the caller (the
 // worker) runs the engine.
 import { DEFAULT_DELAY_MS } from '../engine/defaults';
-import type { Action, Fault, Scenario, SendEvent, Side } from '../engine/types';
+import {
+  peerOf,
+  type Action,
+  type Fault,
+  type Scenario,
+  type SendEvent,
+  type Side,
+} from '../engine/types';
 import { clamp01 } from './labOptions';
 import { faultFlagsOf, faultForSegment } from './segmentFault';
 import type { LabOptions, Run } from './types';
@@ -13,8 +20,6 @@ export { faultForSegment } from './segmentFault';
 
 /** How long after the client's close the reuse-port option reconnects. */
 export const REUSE_DELAY_MS = 100;
-
-const peerOf = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
 export function applyOptions(lesson: Scenario, options: LabOptions): Scenario {
   const out: Scenario = {

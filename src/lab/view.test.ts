@@ -100,7 +100,7 @@ describe('viewAt', () => {
           expect(new Map(view.fates)).toEqual(naive.fates);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 1_000 },
     );
   });
 

@@ -49,6 +49,8 @@ const states = (t: Trace, who: Side): TcpState[] => [
   'CLOSED',
   ...t.events.filter((e): e is StateEvent => e.type === 'state' && e.who === who).map((e) => e.to),
 ];
+/** The same states as one line, "CLOSED → SYN_SENT → …", as the lessons' titles write them. */
+const path = (t: Trace, who: Side): string => states(t, who).join(' → ');
 const apps = (t: Trace, who: Side): string[] =>
   t.events
     .filter((e): e is AppEvent => e.type === 'app' && e.who === who)
@@ -100,24 +102,12 @@ describe('the lesson list', () => {
 describe('each lesson shows what it promises', () => {
   it('client-closes-first: FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT on the client, CLOSE_WAIT → LAST_ACK on the server', () => {
     const t = run('client-closes-first');
-    expect(states(t, 'client')).toEqual([
-      'CLOSED',
-      'SYN_SENT',
-      'ESTABLISHED',
-      'FIN_WAIT_1',
-      'FIN_WAIT_2',
-      'TIME_WAIT',
-      'CLOSED',
-    ]);
-    expect(states(t, 'server')).toEqual([
-      'CLOSED',
-      'LISTEN',
-      'SYN_RCVD',
-      'ESTABLISHED',
-      'CLOSE_WAIT',
-      'LAST_ACK',
-      'CLOSED',
-    ]);
+    expect(path(t, 'client')).toBe(
+      'CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED',
+    );
+    expect(path(t, 'server')).toBe(
+      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
+    );
     expect(wire(t, 'client')).toEqual(['SYN', 'ACK/5', 'FIN,ACK']);
     expect(wire(t, 'server')).toEqual(['SYN,ACK', 'FIN,ACK']);
     const [set] = timers(t, 'client', 'time-wait', 'set');
@@ -127,16 +117,9 @@ describe('each lesson shows what it promises', () => {
 
   it('server-closes-first: the server is the one in TIME_WAIT', () => {
     const t = run('server-closes-first');
-    expect(states(t, 'server')).toEqual([
-      'CLOSED',
-      'LISTEN',
-      'SYN_RCVD',
-      'ESTABLISHED',
-      'FIN_WAIT_1',
-      'FIN_WAIT_2',
-      'TIME_WAIT',
-      'CLOSED',
-    ]);
+    expect(path(t, 'server')).toBe(
+      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED',
+    );
     expect(states(t, 'client')).toContain('CLOSE_WAIT');
     expect(states(t, 'client')).toContain('LAST_ACK');
     expect(states(t, 'client')).not.toContain('TIME_WAIT');
@@ -153,15 +136,9 @@ describe('each lesson shows what it promises', () => {
     // The client, in FIN_WAIT_2, acknowledges all 150 bytes (5001 + 150 = 5151).
     const acks = sends(t, 'client').map((e) => e.ack);
     expect(acks).toContain(5151);
-    expect(states(t, 'server')).toEqual([
-      'CLOSED',
-      'LISTEN',
-      'SYN_RCVD',
-      'ESTABLISHED',
-      'CLOSE_WAIT',
-      'LAST_ACK',
-      'CLOSED',
-    ]);
+    expect(path(t, 'server')).toBe(
+      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
+    );
     expect(states(t, 'client')).toContain('TIME_WAIT');
   });
 

@@ -7,6 +7,7 @@ import {
 } from './kernelCaptures';
 import type { Flag } from '../engine/types';
 import { parseCapture } from '../capture/parse';
+import { packetLine } from './packetdrill';
 import type { CaptureFile, CapturedSegment } from '../capture/types';
 
 export { SHARED_CAPTURES, type SharedCaptureExpectation } from './kernelCaptures';
@@ -63,6 +64,28 @@ export function tcp(
     capturedLen: len,
     options: [],
   };
+}
+
+/**
+ * Segments between `client` and `server` in packetdrill's notation (./packetdrill.ts), as the
+ * client sees them: `>` it sends, `<` it receives ("20 < S. 5000:5000(0) ack 1001"). Times are
+ * from `t0`; sequence numbers are from each side's `isn` (without one, absolute), as in packetdrill.
+ */
+export function packets(
+  client: HostPort,
+  server: HostPort,
+  lines: readonly string[],
+  { t0 = 0, isn = { client: 0, server: 0 } } = {},
+): ReturnType<typeof tcp>[] {
+  return lines.map((line) => {
+    const { t, direction, flags, seq, len, ack } = packetLine(line);
+    const [from, to] = direction === '>' ? [client, server] : [server, client];
+    const [fromIsn, toIsn] =
+      direction === '>' ? [isn.client, isn.server] : [isn.server, isn.client];
+    const letters = flags.map((flag) => flag[0]).join(''); // tcp()'s letters: the initials
+    const ackNumber = ack === undefined ? 0 : toIsn + ack;
+    return tcp(t0 + t, from, to, letters, fromIsn + seq, ackNumber, len);
+  });
 }
 
 export function captureOf(segments: Omit<CapturedSegment, 'packet' | 'offset'>[]): CaptureFile {

@@ -1,6 +1,6 @@
 // Compares a trace with what a real kernel did (CONTRACT.md section 3). Returns the differences
 // in words, so a failing case says exactly where the engine and the kernel part ways.
-import { u32 } from '../engine/seq';
+import { Incarnations } from '../engine/incarnations';
 import type { AppResult, Scenario, Side, TcpState, Trace } from '../engine/types';
 
 export interface WireEntry {
@@ -33,8 +33,6 @@ export interface WireSegment {
   ack: number | null;
 }
 
-const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
-
 export function statesAt(trace: Trace, at: number): Record<Side, TcpState> {
   const states: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
   for (const event of trace.events) {
@@ -53,15 +51,12 @@ export function wireOf(trace: Trace): {
   for (const event of trace.events) {
     if (event.type === 'drop' && event.reason === 'fault') faultDropped.add(event.id);
   }
-  const isn: Partial<Record<Side, number>> = {};
+  const numbering = new Incarnations();
   const lastAck: Partial<Record<Side, number>> = {};
   const wire: WireSegment[] = [];
   for (const event of trace.events) {
     if (event.type !== 'send') continue;
-    if (event.flags.includes('SYN')) isn[event.who] = event.seq;
-    const peerIsn = isn[other(event.who)];
-    const hasAck = event.flags.includes('ACK');
-    const ack = hasAck ? u32(event.ack - (peerIsn ?? 0)) : null;
+    const { relSeq, relAck: ack } = numbering.send(event);
     if (ack !== null && event.injected !== true) lastAck[event.who] = ack;
     if (faultDropped.has(event.id)) continue;
     const interesting =
@@ -71,7 +66,7 @@ export function wireOf(trace: Trace): {
       from: event.who,
       flags: event.flags.filter((f) => f !== 'PSH'),
       len: event.len,
-      seq: u32(event.seq - (isn[event.who] ?? 0)),
+      seq: relSeq,
       seqAbs: event.seq,
       ack,
     });

@@ -74,16 +74,13 @@ export function csvState(text: string): TcpState | null {
   return state;
 }
 
-const SYNCHRONIZED: readonly TcpState[] = [
-  'SYN_RCVD', // 3.10.7.4 treats SYN-RECEIVED with the synchronized states
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-];
+/**
+ * Every state but CLOSED, LISTEN and SYN_SENT: the synchronized states, and SYN_RCVD, which
+ * 3.10.7.4 treats with them.
+ */
+const SYNCHRONIZED: readonly TcpState[] = TCP_STATES.filter(
+  (state) => state !== 'CLOSED' && state !== 'LISTEN' && state !== 'SYN_SENT',
+);
 
 /** The states a row's from_state stands for (ANY and ANY-SYNCHRONIZED stand for several). */
 export function fromStates(row: RfcRow): readonly TcpState[] {

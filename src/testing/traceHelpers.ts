@@ -7,6 +7,7 @@
 // reader here. States at a given time come from conformance.ts's statesAt.
 import { statesAt } from './conformance';
 import { runScenario } from '../engine/engine';
+import { Incarnations } from '../engine/incarnations';
 import { u32 } from '../engine/seq';
 import type { Scenario, SendEvent, Side, TcpState, TimerName, Trace } from '../engine/types';
 import { parseScenario } from '../engine/validate';
@@ -22,8 +23,6 @@ export function run(input: unknown): Ran {
   if (!parsed.ok) throw new Error(`the scenario is refused: ${parsed.error}`);
   return { scenario: parsed.scenario, trace: runScenario(parsed.scenario) };
 }
-
-const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
 /** A segment as packetdrill writes it: numbers relative to the ISNs, flags as letters. */
 export interface Seg {
@@ -59,33 +58,31 @@ function letters(flags: readonly string[]): string {
  * SYN when it has none configured.
  */
 export function segments(trace: Trace, scenario: Scenario): Seg[] {
-  const base: Partial<Record<Side, number>> = {};
-  const scripted: Record<Side, boolean> = { client: false, server: false };
-  for (const side of ['client', 'server'] as const) {
-    const isn = scenario[side]?.isn;
-    if (isn !== undefined) base[side] = isn;
-    scripted[side] = scenario[side]?.scripted === true;
-  }
+  const numbering = new Incarnations({
+    client: scenario.client?.isn,
+    server: scenario.server?.isn,
+  });
   const out: Seg[] = [];
   for (const event of trace.events) {
     if (event.type !== 'send') continue;
     const who = event.who;
-    if (event.flags.includes('SYN') && (base[who] === undefined || !scripted[who])) {
-      // A stack takes the ISN of each SYN it sends; an injected SYN from a stack's side (an
-      // impostor) leaves the stack's numbering alone.
-      if (base[who] === undefined || event.injected !== true) base[who] = event.seq;
-    }
-    const hasAck = event.flags.includes('ACK');
+    // A stack takes the ISN of each SYN it sends; a scripted endpoint keeps the one it counts from
+    // once it has one, and an injected SYN from a stack's side (an impostor) leaves the stack's
+    // numbering alone.
+    const keepsIsn =
+      numbering.isnOf(who) !== null &&
+      (scenario[who]?.scripted === true || event.injected === true);
+    const { relSeq, relAck } = keepsIsn ? numbering.relative(event) : numbering.send(event);
     out.push({
       t: event.t,
       id: event.id,
       who,
       flags: letters(event.flags),
-      seq: u32(event.seq - (base[who] ?? 0)),
-      ack: hasAck ? u32(event.ack - (base[other(who)] ?? 0)) : null,
+      seq: relSeq,
+      ack: relAck,
       len: event.len,
       seqAbs: event.seq,
-      ackAbs: hasAck ? event.ack : null,
+      ackAbs: relAck === null ? null : event.ack,
       retransmission: event.retransmission,
       injected: event.injected === true,
     });

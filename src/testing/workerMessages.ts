@@ -1,22 +1,6 @@
-// Test-only: messages as the workers send them, shared by the protocol, client and session tests.
-import type { SendEvent } from '../engine/types';
-import type { OpenedCapture } from '../worker/captureClient';
-import type { CaptureConnectionSummary } from '../worker/captureProtocol';
-
-/** The client's SYN, as a trace event in an `events` or `capture-run` answer. */
-export const synEvent: SendEvent = {
-  t: 150,
-  type: 'send',
-  id: 1,
-  who: 'client',
-  flags: ['SYN'],
-  seq: 1000,
-  ack: 0,
-  len: 0,
-  window: 65535,
-  retransmission: false,
-  reason: 'active-open',
-};
+// Test-only: answers as the capture worker gives them (src/worker/captureService.ts), for tests
+// that stand in for it.
+import type { CaptureConnectionSummary, OpenedCapture } from '../worker/captureService';
 
 /** A connection of a capture (client port 40000 + id → 8080, ended by FINs), with `overrides`. */
 export function connectionSummary(

@@ -1,25 +1,12 @@
-// The 20-byte TCP header of a segment (RFC 9293 section 3.1, no options) and its checksum over the
-// IPv4 pseudo-header (RFC 1071 one's complement sum). Pure and general: the page's inspector shows
-// these bytes, and the pcap writer (./capture/writePcap.ts) puts them on a packet with a payload.
-// The simulator carries no payload bytes, so a payload may be given as a length (that many zero
-// bytes).
+// The TCP header (RFC 9293 section 3.1), written and read. Written: the 20 bytes of a segment
+// without options and its checksum over the IPv4 pseudo-header (RFC 1071 one's complement sum),
+// which the page's inspector shows and the pcap writer puts on a packet. The simulator carries no
+// payload bytes, so a payload may be given as a length (that many zero bytes). Read: the options
+// of a captured segment (the capture reader reads the fixed fields itself, into reused fields).
+// The flags' bits are ./flags.ts's.
 import { ENDPOINT_ADDRESSES } from '../addresses';
 import type { Side } from '../types';
-
-/** The eight flag bits of byte 13, most significant first, as in RFC 9293's header diagram. */
-export const TCP_FLAG_BITS = {
-  CWR: 0x80,
-  ECE: 0x40,
-  URG: 0x20,
-  ACK: 0x10,
-  PSH: 0x08,
-  RST: 0x04,
-  SYN: 0x02,
-  FIN: 0x01,
-} as const;
-export type TcpFlagName = keyof typeof TCP_FLAG_BITS;
-/** Flag names in header order (CWR first, FIN last). */
-export const TCP_FLAG_NAMES = Object.keys(TCP_FLAG_BITS) as TcpFlagName[];
+import { flagByte } from './flags';
 
 /** The header without options is five 32-bit words. */
 export const TCP_HEADER_BYTES = 20;
@@ -49,22 +36,6 @@ function check(name: string, value: number, max: number): number {
     throw new RangeError(`${name} must be an integer from 0 to ${max}, got ${value}`);
   }
   return value;
-}
-
-/** The flags byte (byte 13) for a list of flag names. */
-export function flagByte(flags: readonly string[]): number {
-  let byte = 0;
-  for (const name of flags) {
-    const bit = (TCP_FLAG_BITS as Record<string, number | undefined>)[name];
-    if (bit === undefined) throw new RangeError(`unknown TCP flag ${JSON.stringify(name)}`);
-    byte |= bit;
-  }
-  return byte;
-}
-
-/** The flag names set in a flags byte, in header order. */
-export function flagNames(byte: number): TcpFlagName[] {
-  return TCP_FLAG_NAMES.filter((name) => (byte & TCP_FLAG_BITS[name]) !== 0);
 }
 
 /** The 20 header bytes in network byte order. Throws RangeError on a field out of range. */
@@ -219,4 +190,65 @@ export function segmentHeader(
     ENDPOINT_ADDRESSES[segment.to],
     segment.len,
   );
+}
+
+// ---- reading ----
+
+/** A TCP option the lab reads (RFC 9293 section 3.2 and the RFCs that define them). */
+export type TcpOptionInfo =
+  | { kind: 'mss'; value: number }
+  | { kind: 'wscale'; shift: number }
+  | { kind: 'sack-permitted' }
+  | { kind: 'sack'; blocks: [number, number][] }
+  | { kind: 'timestamps'; value: number; echo: number }
+  | { kind: 'other'; code: number; length: number };
+
+/** The big-endian 32-bit number at `at`. */
+export function u32(bytes: Uint8Array, at: number): number {
+  return bytes[at]! * 0x1000000 + ((bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!);
+}
+
+/**
+ * The options between `at` and `end` (`none` when there are none: a caller may share one empty
+ * array). Reading stops at End of Options, at an option whose length is impossible, or at one
+ * that runs past `end` (cut by a capture's snap length): what came before is kept.
+ */
+export function readTcpOptions(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+  none: TcpOptionInfo[] = [],
+): TcpOptionInfo[] {
+  const options: TcpOptionInfo[] = [];
+  while (at < end) {
+    const kind = bytes[at]!;
+    if (kind === 0) break; // End of Options
+    if (kind === 1) {
+      at++; // No-Operation
+      continue;
+    }
+    if (end - at < 2) break;
+    const length = bytes[at + 1]!;
+    if (length < 2 || at + length > end) break;
+    const value = at + 2;
+    if (kind === 2 && length === 4) {
+      options.push({ kind: 'mss', value: (bytes[value]! << 8) | bytes[value + 1]! });
+    } else if (kind === 3 && length === 3) {
+      options.push({ kind: 'wscale', shift: bytes[value]! });
+    } else if (kind === 4 && length === 2) {
+      options.push({ kind: 'sack-permitted' });
+    } else if (kind === 5 && length % 8 === 2) {
+      const blocks: [number, number][] = [];
+      for (let block = value; block < at + length; block += 8) {
+        blocks.push([u32(bytes, block), u32(bytes, block + 4)]);
+      }
+      options.push({ kind: 'sack', blocks });
+    } else if (kind === 8 && length === 10) {
+      options.push({ kind: 'timestamps', value: u32(bytes, value), echo: u32(bytes, value + 4) });
+    } else {
+      options.push({ kind: 'other', code: kind, length });
+    }
+    at += length;
+  }
+  return options.length === 0 ? none : options;
 }

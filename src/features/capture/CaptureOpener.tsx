@@ -1,6 +1,6 @@
 // The header's "Open a capture": a real file input (`open-capture`) under a button-like label, and
-// the drop target that opens a file dropped anywhere on the page. It comes with Share, Embed and
-// Export (HeaderActions, after the first diagram); the file is read in the capture worker.
+// the drop target that opens a file dropped anywhere on the page. The file is read in the capture
+// worker.
 
 import { useId } from 'react';
 import { useNamespace, useT } from '../../i18n';
@@ -34,7 +34,7 @@ export function CaptureOpener() {
           if (file) void session.getState().openFile(file);
         }}
       />
-      <label htmlFor={id} title={t('capturing.openHint')}>
+      <label htmlFor={id} className="button-like" title={t('capturing.openHint')}>
         {t('capturing.open')}
       </label>
       <CaptureDrop onFile={(file) => void session.getState().openFile(file)} />

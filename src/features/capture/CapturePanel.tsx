@@ -1,7 +1,6 @@
 // Under the header while a capture file is in play: the reading's progress, the file's connections
-// to pick from, and the note beside a connection drawn from it. In the chunk of the header's "Open a
-// capture" (HeaderActions.tsx; Lab.tsx places it), left out of the web component; it renders
-// nothing until a file is opened.
+// to pick from, and the note beside a connection drawn from it. It renders nothing until a file is
+// opened.
 
 import { useEffect, useId } from 'react';
 import { useStore } from 'zustand';

@@ -3,12 +3,13 @@
 // before the capture).
 
 import { useId } from 'react';
-import { useT } from '../../i18n';
+import { useFormatDuration, useT } from '../../i18n';
 import type { ShownCapture } from '../../ui/store/labStore';
 import { noteWords } from './noteWords';
 
 export function CaptureShownNote({ capture }: { capture: ShownCapture }) {
   const t = useT();
+  const duration = useFormatDuration();
   const id = useId();
   return (
     <section className="capture-note" data-testid="capture-note" aria-labelledby={id}>
@@ -24,7 +25,7 @@ export function CaptureShownNote({ capture }: { capture: ShownCapture }) {
           <ul data-testid="capture-notes">
             {capture.notes.map((note, index) => (
               <li key={`${note.code}-${index}`} data-code={note.code}>
-                {noteWords(note, t)}
+                {noteWords(note, t, duration)}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@
 
 import { useState } from 'react';
 import { useLocale, useT } from '../../i18n';
-import type { CaptureConnectionSummary } from '../../worker/protocol';
+import type { CaptureConnectionSummary } from '../../worker/captureService';
 import { connectionLabel } from './session';
 
 /** Connections listed at first, and added by each "Show more". */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { translate, type LoadedMessages, type TFunction } from '../../i18n/core';
+import { translate, type Locale, type LoadedMessages, type TFunction } from '../../i18n/core';
+import { formatDuration } from '../../i18n/format';
 import { en } from '../../i18n/locales/en/index';
 import { zhCN } from '../../i18n/locales/zh-CN/index';
-import type { CaptureNote } from '../../worker/protocol';
+import type { CaptureNote } from '../../worker/captureService';
 import { noteWords } from './noteWords';
 
 const tOf =
@@ -11,8 +12,9 @@ const tOf =
     translate(messages, key, params);
 const tEn = tOf(en);
 const tZh = tOf(zhCN);
+const inLocale = (locale: Locale) => (ms: number) => formatDuration(ms, locale);
 
-// The notes as src/core/capture/infer.ts makes them (code and params).
+// The notes as src/capture/infer.ts makes them (code and params).
 const notes: CaptureNote[] = [
   { code: 'started-before-capture', message: 'm', params: { assumed: 'ESTABLISHED' } },
   { code: 'started-before-capture', message: 'm', params: { assumed: 'SYN_SENT' } },
@@ -40,8 +42,8 @@ const notes: CaptureNote[] = [
 describe('noteWords', () => {
   it('words every note in both languages, params filled in', () => {
     for (const note of notes) {
-      const english = noteWords(note, tEn);
-      const chinese = noteWords(note, tZh);
+      const english = noteWords(note, tEn, inLocale('en'));
+      const chinese = noteWords(note, tZh, inLocale('zh-CN'));
       expect(english, note.code).not.toBe(note.message);
       expect(english, note.code).not.toMatch(/[{}]|NaN|undefined/);
       expect(chinese, note.code).toMatch(/\p{Script=Han}/u);
@@ -50,17 +52,17 @@ describe('noteWords', () => {
   });
 
   it('says who, when and what', () => {
-    expect(noteWords(notes[2] as CaptureNote, tEn)).toBe(
+    expect(noteWords(notes[2] as CaptureNote, tEn, inLocale('en'))).toBe(
       'The server answers a SYN at 0.013 ms that is not in the capture.',
     );
-    expect(noteWords(notes[5] as CaptureNote, tEn)).toContain(
-      'The client sends its SYN (seq 100) again at 1000.5 ms, first sent at 0 ms',
+    expect(noteWords(notes[5] as CaptureNote, tEn, inLocale('en'))).toContain(
+      'The client sends its SYN (seq 100) again at 1.001 s, first sent at 0 ms',
     );
-    expect(noteWords(notes[8] as CaptureNote, tZh)).toContain('FIN_WAIT_2');
+    expect(noteWords(notes[8] as CaptureNote, tZh, inLocale('zh-CN'))).toContain('FIN_WAIT_2');
   });
 
   it("keeps the reader's sentence for a code it has no words for", () => {
     const note = { code: 'something-new', message: 'A new kind of note.', params: {} };
-    expect(noteWords(note, tZh)).toBe('A new kind of note.');
+    expect(noteWords(note, tZh, inLocale('zh-CN'))).toBe('A new kind of note.');
   });
 });

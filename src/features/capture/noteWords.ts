@@ -1,13 +1,18 @@
-// A note on what a capture cannot show (src/core/capture/infer.ts), in the page's language: each
-// code has words that take its params; a code without words keeps the reader's English sentence.
+// A note on what a capture cannot show (src/capture/infer.ts), in the page's language: each code
+// has words that take its params; a code without words keeps the reader's English sentence.
 
 import type { TFunction } from '../../i18n';
-import type { CaptureNote } from '../../worker/protocol';
+import type { CaptureNote } from '../../worker/captureService';
 
-export function noteWords(note: CaptureNote, t: TFunction): string {
+/** `duration`: the widget's time formatter (i18n's formatDuration in its language). */
+export function noteWords(
+  note: CaptureNote,
+  t: TFunction,
+  duration: (ms: number) => string,
+): string {
   const p = note.params;
   const num = (name: string) => (typeof p[name] === 'number' ? p[name] : Number.NaN);
-  const time = (name: string) => t('capturing.ms', { n: Number(num(name).toFixed(3)) });
+  const time = (name: string) => duration(num(name));
   const who = p.who === 'client' || p.who === 'server' ? t(`capturing.who.${p.who}`) : '';
   switch (note.code) {
     case 'started-before-capture':

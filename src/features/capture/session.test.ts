@@ -1,28 +1,33 @@
-// A widget's capture session over a stand-in capture worker: reading a file, drawing a connection
-// into the lab store, and errors that leave the lesson shown.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../engine/types';
-import type { CaptureClient, CaptureRunResult, OpenedCapture } from '../../worker/captureClient';
+// A widget's capture session: reading a file, drawing a connection into the lab store, and errors
+// that leave the lesson shown; over a stand-in capture client where a test needs to hold answers
+// back, and over the capture worker's own service for a real file.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createCaptureService,
+  type CaptureRunResult,
+  type CaptureService,
+  type OpenedCapture,
+} from '../../worker/captureService';
+import { connect } from '../../worker/rpc';
+import { testDataPath } from '../../testing/data';
+import { InProcessWorker } from '../../testing/inProcessWorker';
+import { openedLab } from '../../testing/labDriver';
 import {
   connectionSummary as connection,
   openedCapture as opened,
 } from '../../testing/workerMessages';
 import { runWithCauses } from '../../lab/run';
-import { defaultLabOptions, faultForSegment } from '../../lab/variants';
-import { deriveRun } from '../../lab/derive';
-import { createLabStore, type LabStore } from '../../ui/store/labStore';
 import { CAPTURE_LESSON_ID } from '../../lab/types';
-import { validatingRunner } from '../../testing/labStore';
-import { connectionLabel, createCaptureSession, endpointLabel } from './session';
+import {
+  connectionLabel,
+  createCaptureSession,
+  endpointLabel,
+  type CaptureClient,
+} from './session';
+import { closingScenario } from '../../testing/scenarios';
 
-const lesson: Scenario = {
-  actions: [
-    { at: 0, who: 'server', do: 'listen' },
-    { at: 150, who: 'client', do: 'connect' },
-    { at: 450, who: 'client', do: 'close' },
-    { at: 600, who: 'server', do: 'close' },
-  ],
-};
+const lesson = closingScenario();
 
 const runResult: CaptureRunResult = {
   run: runWithCauses({ ...lesson, client: { port: 40000 } }),
@@ -66,25 +71,34 @@ function fakeClient(answers: {
 const file = (name: string, bytes = [1, 2, 3, 4]) => new File([new Uint8Array(bytes)], name);
 
 describe('capture session', () => {
-  let lab: LabStore;
-  beforeEach(async () => {
-    lab = createLabStore(
-      { locale: 'en' },
-      {
-        defaultLessonId: 'basic',
-        lessonScenario: (id) => (id === 'basic' ? lesson : undefined),
-        lessonOptions: defaultLabOptions,
-        derive: deriveRun,
-        faultForSegment,
-        typingDebounceMs: 0,
-      },
-    );
-    lab.getState().attach(validatingRunner());
-    await vi.waitFor(() => expect(lab.getState().status).toBe('ready'));
+  const labFixture = openedLab({ lessons: { basic: lesson } });
+
+  it('reads a real file in the capture worker, the file transferred, and draws its connection', async () => {
+    const { store: lab } = labFixture();
+    const worker = new InProcessWorker(createCaptureService());
+    const client = connect<CaptureService>(worker, 'capture');
+    const posted = vi.spyOn(worker, 'postMessage');
+    const progress: unknown[] = [];
+    const session = createCaptureSession(lab, () => client);
+    session.subscribe((state) => progress.push(state.progress));
+    const bytes = readFileSync(testDataPath('kernel', 'captures', 'normal-client-close.pcap'));
+    await session.getState().openFile(new File([bytes], 'normal.pcap'));
+    // Transferred, not copied: the page's copy of the bytes is detached.
+    const [moved] = posted.mock.calls[0]?.[1] ?? [];
+    expect(moved).toBeInstanceOf(ArrayBuffer);
+    expect((moved as ArrayBuffer).byteLength).toBe(0);
+    expect(progress).toContainEqual({ done: bytes.byteLength, total: bytes.byteLength });
+    expect(session.getState().opened?.connections).toHaveLength(1);
+    const shown = lab.getState();
+    expect(shown.lessonId).toBe(CAPTURE_LESSON_ID);
+    expect(shown.capture?.label).toBe('normal.pcap · 127.0.0.1:40000 → 127.0.0.1:8080');
+    expect(shown.run?.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    session.getState().close();
+    expect(worker.terminated).toBe(true);
   });
-  afterEach(() => lab.getState().detach());
 
   it('reads a file with progress, lists its connections and draws the one picked', async () => {
+    const { store: lab } = labFixture();
     const seen: unknown[] = [];
     const client = fakeClient({
       open: (_bytes, progress) => {
@@ -134,6 +148,7 @@ describe('capture session', () => {
   });
 
   it('draws the only connection of a file at once', async () => {
+    const { store: lab } = labFixture();
     const client = fakeClient({ open: () => Promise.resolve(opened([connection(0)])) });
     const session = createCaptureSession(lab, () => client as unknown as CaptureClient);
     await session.getState().openFile(file('one.pcap'));
@@ -142,6 +157,7 @@ describe('capture session', () => {
   });
 
   it('reports a file that cannot be read, with its name, and keeps the lesson', async () => {
+    const { store: lab } = labFixture();
     const client = fakeClient({
       open: () => Promise.reject(new Error('not a pcap or pcapng file at byte 0')),
     });
@@ -160,6 +176,7 @@ describe('capture session', () => {
   });
 
   it('ignores a file that a newer one replaced, and stops the worker when closed', async () => {
+    const { store: lab } = labFixture();
     let finishFirst: (value: OpenedCapture) => void = () => {};
     let calls = 0;
     const client = fakeClient({

@@ -1,17 +1,29 @@
 // A widget's capture file: reading it, its connections, and drawing the one picked. One session
-// per lab store (the header's button and the panel under the header share it), with a worker of its
-// own started on the first file (src/worker/captureClient.ts). The run drawn goes into the lab
-// store (`showCapture`); a file that cannot be read is reported there too, as an error of kind
-// `file`, and whatever was shown before stays.
+// per lab store (the header's button and the panel under the header share it), with a capture
+// worker of its own started on the first file (src/worker/captureService.ts). The run drawn goes
+// into the lab store (`showCapture`); a file that cannot be read is reported there too, as an error
+// of kind `file`, and whatever was shown before stays.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  createCaptureClient,
-  type CaptureClient,
-  type OpenedCapture,
-} from '../../worker/captureClient';
-import type { CaptureConnectionSummary, CaptureEndpoint } from '../../worker/protocol';
+import type {
+  CaptureConnectionSummary,
+  CaptureEndpoint,
+  CaptureService,
+  OpenedCapture,
+} from '../../worker/captureService';
+import { connect, transfer, type Client } from '../../worker/rpc';
 import type { LabStore } from '../../ui/store/labStore';
+
+export type CaptureClient = Client<CaptureService>;
+
+/** A client with a capture worker of its own. */
+function spawnCaptureClient(): CaptureClient {
+  // Vite spots this exact `new Worker(new URL(…, import.meta.url))` form and bundles the worker.
+  const worker = new Worker(new URL('../../worker/capture.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  return connect<CaptureService>(worker, 'capture');
+}
 
 export type CapturePhase = 'idle' | 'reading' | 'parsing' | 'open';
 
@@ -65,7 +77,7 @@ const IDLE: CaptureSessionData = {
 
 export function createCaptureSession(
   lab: LabStore,
-  makeClient: () => CaptureClient = createCaptureClient,
+  makeClient: () => CaptureClient = spawnCaptureClient,
 ): CaptureSession {
   let client: CaptureClient | null = null;
   // Bumped by each file opened or closed: answers about an older one are ignored.
@@ -86,7 +98,8 @@ export function createCaptureSession(
         const bytes = await file.arrayBuffer();
         if (gen !== generation) return;
         set({ phase: 'parsing', progress: { done: 0, total: bytes.byteLength } });
-        const opened = await clientOf().open(bytes, (done, total) => {
+        // Transferred, not copied: the page keeps no second copy of a big file.
+        const opened = await clientOf().open(transfer(bytes, [bytes]), (done, total) => {
           if (gen === generation) set({ progress: { done, total } });
         });
         if (gen !== generation) return;

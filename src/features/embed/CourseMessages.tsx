@@ -1,4 +1,4 @@
-// Mounted (as a lazy chunk) by a lab that is the whole page, when that page is inside a frame: the
+// Mounted by a lab that is the whole page, when that page is inside a frame: the
 // messages with the course page around it. Renders nothing.
 
 import { useLabStoreApi } from '../../ui/store/context';

@@ -1,6 +1,5 @@
 // What the compact layout (`embed=1`) adds once its first diagram is painted: the link to the full
 // page, and the rule that the course page keeps its scroll wheel until the widget is touched.
-// A chunk of its own: the first diagram needs neither.
 
 import { OpenFullLink } from './OpenFullLink';
 import { useEmbedEngagement } from './useEmbedEngagement';

@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LabStore } from '../../ui/store/labStore';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../engine/types';
+import lessonJson from '../../scenarios/client-closes-first.json';
+import { openedLab } from '../../testing/labDriver';
 import { applyCommand, MAX_SCENARIO_TEXT } from './commands';
-import { labStore, lesson, settle } from '../../testing/embedStore';
+
+const lesson = lessonJson as Scenario;
 
 describe('applyCommand', () => {
-  let store: LabStore;
-  beforeEach(async () => {
-    store = labStore();
-    await settle(store);
-  });
-  afterEach(() => store.getState().detach());
+  const lab = openedLab({ lessons: { basic: lesson } });
 
   it('steps, goes back, plays, pauses and resets as the buttons do', () => {
+    const { store } = lab();
     applyCommand(store, { type: 'step' });
     applyCommand(store, { type: 'step' });
     expect(store.getState().step).toBe(2);
@@ -30,16 +29,18 @@ describe('applyCommand', () => {
   });
 
   it('loads a scenario, object or JSON text', async () => {
+    const { driver, store } = lab();
     applyCommand(store, { type: 'load', scenario: JSON.stringify({ ...lesson, seed: 99 }) });
-    await settle(store);
+    await driver.settle(store);
     expect(store.getState().run?.scenario.seed).toBe(99);
     expect(store.getState().lessonId).toBe('custom');
     applyCommand(store, { type: 'load', scenario: { ...lesson, seed: 98 } });
-    await settle(store);
+    await driver.settle(store);
     expect(store.getState().run?.scenario.seed).toBe(98);
   });
 
   it('refuses text too long to parse, saying so, and keeps the lesson', () => {
+    const { store } = lab();
     const shown = store.getState().run;
     applyCommand(store, { type: 'load', scenario: ' '.repeat(MAX_SCENARIO_TEXT + 1) });
     expect(store.getState().error).toEqual({

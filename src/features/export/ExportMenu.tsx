@@ -1,15 +1,13 @@
 // The header's Export button: a small panel to save the diagram at the shown step (SVG, PNG) in the
 // page's colours or a chosen theme, the run's trace (JSON), its step explanations (Markdown) and
-// its segments as a capture file (.pcap) for Wireshark or tcpdump.
-// A chunk loaded after the first diagram, with the code making the files; the fonts' files and
-// tables are fetched on the first export. (The file-making code is not a chunk of its own: a
-// second-level dynamic import sharing modules with the page makes Rolldown split the page's own
-// entry into several chunks.)
+// its segments as a capture file (.pcap) for Wireshark or tcpdump. The fonts' files and tables are
+// fetched on the first export.
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLocale, useNamespace, useT } from '../../i18n';
 import { useLab, useLabStoreApi } from '../../ui/store/context';
 import { selectStep } from '../../ui/store/selectors';
+import { LabeledSelect } from '../../ui/controls/LabeledSelect';
 import { useDiagramLabels } from '../../ui/diagram/useDiagramLabels';
 import { exportFile } from './exportActions';
 import type { ExportKind } from './fileNames';
@@ -35,7 +33,6 @@ export function ExportMenu() {
   const opener = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  const themeId = useId();
 
   // Escape closes the panel (focus back on the button), so does a click anywhere else.
   useEffect(() => {
@@ -129,24 +126,14 @@ export function ExportMenu() {
         aria-label={t('exporting.menu.open')}
         hidden={!open}
       >
-        <div className="export-theme">
-          <label htmlFor={themeId}>{t('exporting.menu.theme')}</label>
-          <select
-            id={themeId}
-            data-testid="export-theme"
-            value={theme}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setTheme(THEMES.find((th) => th === value) ?? 'current');
-            }}
-          >
-            {THEMES.map((th) => (
-              <option key={th} value={th}>
-                {t(`exporting.menu.themes.${th}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabeledSelect
+          className="export-theme"
+          label={t('exporting.menu.theme')}
+          testId="export-theme"
+          value={theme}
+          choices={THEMES.map((th) => ({ value: th, label: t(`exporting.menu.themes.${th}`) }))}
+          onChange={setTheme}
+        />
         <p className="export-heading">{t('exporting.menu.diagram', { n: step })}</p>
         {button('svg', t('exporting.menu.svg'))}
         {button('png', t('exporting.menu.png'))}

@@ -1,5 +1,5 @@
-// The export menu's work, a chunk of its own loaded on the first click: each kind of file made
-// from the widget's state at that moment (the run shown, its step, its language) and saved.
+// The export menu's work: each kind of file made from the widget's state at that moment (the run
+// shown, its step, its language) and saved.
 
 import type { Side } from '../../engine/types';
 import { runToPcap } from '../../capture/writePcap';
@@ -14,11 +14,13 @@ import {
   type MessageKey,
   type TFunction,
 } from '../../i18n/core';
-import { stateChangesUpTo, type DiagramLabels, type DiagramProps } from '../../ui/diagram';
+import { formatDuration } from '../../i18n/format';
+import { stateChangesUpTo } from '../../lab/stateChanges';
+import type { DiagramLabels, DiagramProps } from '../../ui/diagram';
 import { ENDPOINT_ADDRESSES } from '../../engine/addresses';
 import { explainerFor } from '../../lab/explain';
 import { type LabState } from '../../ui/store/labStore';
-import { CAPTURE_LESSON_ID, CUSTOM_LESSON_ID } from '../../lab/types';
+import { CAPTURE_LESSON_ID, CUSTOM_LESSON_ID, type Run } from '../../lab/types';
 import { diagramSvgFile } from './diagramFile';
 import { downloadBlob } from './download';
 import { exportFileName, MIME_TYPES, type ExportKind } from './fileNames';
@@ -119,8 +121,15 @@ async function markdownText(state: LabState, locale: Locale): Promise<string> {
       renderExplanation: explainer.render,
     },
     t,
+    (ms) => formatDuration(ms, locale),
   );
   return renderMarkdown(handout);
+}
+
+/** The run on screen; an export before the first run is ready is refused. */
+function shownRun(state: LabState): Run {
+  if (!state.run) throw new Error('nothing is shown yet');
+  return state.run;
 }
 
 /** Makes the file and saves it; returns its name. */
@@ -139,21 +148,15 @@ export async function exportFile(request: ExportRequest): Promise<string> {
           : await svgToPng(file.text, file.width, file.height, file.fonts);
       break;
     }
-    case 'trace': {
-      const run = state.run;
-      if (!run) throw new Error('nothing is shown yet');
-      blob = new Blob([traceFileText(run)], { type: MIME_TYPES.trace });
+    case 'trace':
+      blob = new Blob([traceFileText(shownRun(state))], { type: MIME_TYPES.trace });
       break;
-    }
     case 'markdown':
       blob = new Blob([await markdownText(state, request.locale)], { type: MIME_TYPES.markdown });
       break;
-    case 'pcap': {
-      const run = state.run;
-      if (!run) throw new Error('nothing is shown yet');
-      blob = new Blob([runToPcap(run)], { type: MIME_TYPES.pcap });
+    case 'pcap':
+      blob = new Blob([runToPcap(shownRun(state))], { type: MIME_TYPES.pcap });
       break;
-    }
   }
   downloadBlob(blob, name);
   return name;

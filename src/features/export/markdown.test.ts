@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine/validate';
-import { translate, type TFunction } from '../../i18n/core';
+import { loadLocale, translate, type TFunction } from '../../i18n/core';
+import { formatDuration } from '../../i18n/format';
 import { en } from '../../i18n/locales/en/index';
 import { zhCN } from '../../i18n/locales/zh-CN/index';
 import { LESSONS } from '../../scenarios/all';
@@ -20,6 +21,12 @@ import {
 
 const tEn: TFunction = (key, params) => translate(en, key, params);
 const tZh: TFunction = (key, params) => translate(zhCN, key, params);
+const durationEn = (ms: number) => formatDuration(ms, 'en');
+const durationZh = (ms: number) => formatDuration(ms, 'zh-CN');
+
+beforeAll(async () => {
+  await loadLocale('zh-CN');
+});
 
 function source(id: string, options?: Partial<LabOptions>): HandoutSource {
   const lesson = LESSONS.find((l) => l.id === id);
@@ -44,7 +51,7 @@ function source(id: string, options?: Partial<LabOptions>): HandoutSource {
 
 describe('the handout of a run', () => {
   const lostSyn = source('lost-syn');
-  const markdown = renderMarkdown(buildHandout(lostSyn, tEn));
+  const markdown = renderMarkdown(buildHandout(lostSyn, tEn, durationEn));
   const lines = markdown.split('\n');
 
   it('has a title, the lesson, its behaviour and whether options changed', () => {
@@ -59,8 +66,9 @@ describe('the handout of a run', () => {
     expect(entries).toHaveLength(lostSyn.steps.length);
     expect(entries.map((l) => Number(l.split('.')[0]))).toEqual(lostSyn.steps.map((s) => s.number));
     expect(entries[0]).toMatch(/^1\. \*\*0 ms\*\* · .*listen\(\).*\(RFC 9293 §3\.10\.1\) {2}$/);
-    // The retransmitted SYN, at the time the diagram's axis shows, citing RFC 6298 as it is.
-    expect(markdown).toMatch(/\*\*1150 ms\*\* · .*\(RFC 6298 §5\)/);
+    // The retransmitted SYN, at the time the diagram's axis shows, citing RFC 6298 as it is, and
+    // its new timeout as the page words durations.
+    expect(markdown).toMatch(/\*\*1\.15 s\*\* · .*doubles its timeout to 2 s .*\(RFC 6298 §5\)/);
     const stateLines = lines.filter((l) => /^ +\*After it: client \w+, server \w+\*$/.test(l));
     expect(stateLines).toHaveLength(lostSyn.steps.length);
     const last = lostSyn.statesAfter(lostSyn.steps.length);
@@ -79,13 +87,16 @@ describe('the handout of a run', () => {
   });
 
   it('is in Chinese with the Chinese translator', () => {
-    const zh = renderMarkdown(buildHandout({ ...lostSyn, lessonTitle: '丢失的 SYN' }, tZh));
+    const zh = renderMarkdown(
+      buildHandout({ ...lostSyn, lessonTitle: '丢失的 SYN' }, tZh, durationZh),
+    );
     expect(zh.split('\n')[0]).toBe('# Handshake Lab 握手实验室：丢失的 SYN');
     expect(zh).toContain('逐步说明');
     const entries = zh.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(entries).toHaveLength(lostSyn.steps.length);
     for (const entry of entries) expect(entry).toMatch(/\p{Script=Han}/u);
     expect(zh).toMatch(/这一步之后：客户端 \w+，服务器 \w+/);
+    expect(zh).toMatch(/\*\*1\.15 秒\*\* · .*加倍为 2 秒/);
   });
 });
 
@@ -118,7 +129,7 @@ describe('changedOptions', () => {
   });
 
   it('says so in the summary', () => {
-    const handout = buildHandout(source('lost-syn', { lossPercent: 5, seed: 99 }), tEn);
+    const handout = buildHandout(source('lost-syn', { lossPercent: 5, seed: 99 }), tEn, durationEn);
     expect(handout.facts).toEqual([
       'Behaviour: RFC 9293',
       'Changed from the lesson: Loss rate: 5 %; Seed: 99',
@@ -141,7 +152,9 @@ describe('Markdown text', () => {
   });
 
   it('says when a run has no steps', () => {
-    const empty = renderMarkdown(buildHandout({ ...source('lost-syn'), steps: [] }, tEn));
+    const empty = renderMarkdown(
+      buildHandout({ ...source('lost-syn'), steps: [] }, tEn, durationEn),
+    );
     expect(empty).toContain('Nothing happens in this run.');
     expect(empty.split('\n').filter((l) => /^\d+\. /.test(l))).toEqual([]);
   });

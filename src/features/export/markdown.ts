@@ -5,8 +5,8 @@
 
 import type { Side, TcpState } from '../../engine/types';
 import type { MessageKey, TFunction } from '../../i18n/core';
-import { formatTime } from '../../ui/diagram/geometry';
-import type { Explanation } from '../../lab/explain';
+import type { Explainer } from '../../lab/explain';
+import type { Explanation } from '../../lab/explain/explanation';
 import { rfcReference } from '../../ui/rfc';
 import type { LabOptions, Step } from '../../lab/types';
 
@@ -81,10 +81,7 @@ export interface HandoutSource {
   statesAfter: (step: number) => Record<Side, TcpState>;
   final: Record<Side, TcpState>;
   explanationAt: (step: number) => Explanation | null;
-  renderExplanation: (
-    explanation: Explanation,
-    t: (key: string, params?: Record<string, string | number>) => string,
-  ) => string;
+  renderExplanation: Explainer['render'];
 }
 
 /** The options that differ from the lesson's, in words (`Loss rate: 10 %`). */
@@ -118,8 +115,15 @@ export function changedOptions(options: LabOptions, lesson: LabOptions, t: TFunc
   return out;
 }
 
-/** The handout's words for a run, in the translator's language. */
-export function buildHandout(source: HandoutSource, t: TFunction): Handout {
+/**
+ * The handout's words for a run, in the translator's language; times and durations as the page
+ * writes them (`formatDuration`: i18n's, in the same language).
+ */
+export function buildHandout(
+  source: HandoutSource,
+  t: TFunction,
+  formatDuration: (ms: number) => string,
+): Handout {
   const loose = (key: string, params?: Record<string, string | number>) =>
     t(key as MessageKey, params);
   const profile = source.options.profile ?? 'rfc9293';
@@ -130,21 +134,14 @@ export function buildHandout(source: HandoutSource, t: TFunction): Handout {
       ? `${t('exporting.markdown.changed')}: ${changed.join('; ')}`
       : t('exporting.markdown.unchanged'),
   ];
-  // Times as the diagram's axis writes them (1151 ms, 240.2 s).
-  const units = {
-    ms: t('ui.units.ms'),
-    s: t('ui.units.s'),
-    min: t('ui.units.min'),
-    h: t('ui.units.h'),
-  };
   const statesIn = (states: Record<Side, TcpState>, key: MessageKey) =>
     t(key, { client: states.client, server: states.server });
   const steps = source.steps.map((step): HandoutStep => {
     const explanation = source.explanationAt(step.number);
     return {
       number: step.number,
-      time: formatTime(step.t, units),
-      text: explanation ? source.renderExplanation(explanation, loose) : '',
+      time: formatDuration(step.t),
+      text: explanation ? source.renderExplanation(explanation, loose, formatDuration) : '',
       rfc: explanation ? rfcReference(explanation.rfc, t) : '',
       after: statesIn(source.statesAfter(step.number), 'exporting.markdown.after'),
     };

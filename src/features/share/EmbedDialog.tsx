@@ -1,11 +1,13 @@
 // The Embed dialog (a lazy chunk): builds the iframe snippet a course page pastes for the lesson,
 // knobs and step shown when it was opened, with the embed's own choices (language, controls,
 // autoplay, start step, theme, size), a live preview of that iframe, and a copy button. A native
-// modal <dialog>: the page behind is inert, Escape closes it, focus returns to the Embed button.
+// modal <dialog> (useModalDialog): the page behind is inert, Escape, the close button and a press on
+// the backdrop close it, focus returns to the Embed button.
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { hasKey, useT } from '../../i18n';
 import { useLabStoreApi } from '../../ui/store/context';
+import { useModalDialog } from '../../ui/useModalDialog';
 import { CUSTOM_LESSON_ID } from '../../lab/types';
 import { EmbedOptionsForm, type EmbedChoices } from './EmbedOptionsForm';
 import {
@@ -40,7 +42,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const id = useId();
   const store = useLabStoreApi();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const snippetField = useRef<HTMLTextAreaElement>(null);
   // What it embeds: the widget as it was when the dialog opened (the page behind is inert).
   const [{ source, total }] = useState(() => ({
@@ -89,18 +91,6 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
     return () => clearTimeout(timer);
   }, [url, previewUrl]);
 
-  // Modal from the first frame; focus goes back where it was when the dialog goes away.
-  useEffect(() => {
-    const element = dialog.current;
-    const previous = document.activeElement;
-    if (element && !element.open) element.showModal();
-    return () => {
-      // Only when the dialog is really gone (StrictMode's trial unmount leaves it in place).
-      if (element?.isConnected) return;
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, []);
-
   async function copySnippet(): Promise<void> {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
@@ -122,11 +112,6 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-intro`}
       data-testid="embed-dialog"
-      onClose={onClose}
-      onMouseDown={(event) => {
-        // A press on the backdrop (the dialog element itself, outside its content) closes it.
-        if (event.target === event.currentTarget) dialog.current?.close();
-      }}
     >
       <div className="embed-dialog__content">
         <header className="embed-dialog__header">
@@ -135,7 +120,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
             type="button"
             className="embed-dialog__close"
             data-testid="embed-close"
-            onClick={() => dialog.current?.close()}
+            onClick={onClose}
           >
             {t('embedding.close')}
           </button>

@@ -1,8 +1,7 @@
 // "Share": copies a link that reopens this run (scenario, knobs, language, step). Where the clipboard
 // is refused or missing (an insecure origin, an iframe without permission), the link is shown
-// selected in a read-only field instead, so it can be copied by hand. The button comes in a chunk
-// loaded after the first diagram (HeaderActions), so its link builder is already at hand: the
-// clipboard is written within the click, as Safari wants.
+// selected in a read-only field instead, so it can be copied by hand. The link is built within the
+// click, so the clipboard is written in it, as Safari wants.
 
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';

@@ -1,32 +1,27 @@
 // The widget's language: a small select whose options name each language in itself (English,
 // 中文). Switching loads the locale's chunk first, then the whole widget changes at once.
 
-import { useId } from 'react';
-import { LOCALE_NAMES, LOCALES, isLocale, useLocale, useT } from '../../i18n';
+import { LOCALE_NAMES, LOCALES, useLocale, useT } from '../../i18n';
+import { LabeledSelect } from './LabeledSelect';
+
+const LANGUAGE_CHOICES = LOCALES.map((code) => ({
+  value: code,
+  label: LOCALE_NAMES[code],
+  lang: code,
+}));
 
 export function LanguageSwitch({ className = 'header-field' }: { className?: string }) {
   const t = useT();
-  const id = useId();
   const { locale, setLocale, pending } = useLocale();
   return (
-    <span className={className}>
-      <label htmlFor={id}>{t('ui.settings.language.label')}</label>
-      <select
-        id={id}
-        data-testid="language-select"
-        value={pending ?? locale}
-        aria-busy={pending !== null}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          if (isLocale(value)) void setLocale(value);
-        }}
-      >
-        {LOCALES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LOCALE_NAMES[code]}
-          </option>
-        ))}
-      </select>
-    </span>
+    <LabeledSelect
+      className={className}
+      label={t('ui.settings.language.label')}
+      testId="language-select"
+      value={pending ?? locale}
+      busy={pending !== null}
+      choices={LANGUAGE_CHOICES}
+      onChange={(value) => void setLocale(value)}
+    />
   );
 }

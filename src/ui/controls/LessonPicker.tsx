@@ -1,12 +1,12 @@
 // The lesson picker (`lesson-select`): titles come from the `lessons` i18n namespace.
 
-import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { hasKey, useT } from '../../i18n';
+import { CUSTOM_LESSON_ID } from '../../lab/types';
 import { LESSON_INFO } from '../../scenarios';
 import { useLab } from '../store/context';
-import { type LabState } from '../store/labStore';
-import { CUSTOM_LESSON_ID } from '../../lab/types';
+import type { LabState } from '../store/labStore';
+import { LabeledSelect } from './LabeledSelect';
 
 const selectLesson = (s: LabState) => ({
   lessonId: s.lessonId,
@@ -17,29 +17,24 @@ const selectLesson = (s: LabState) => ({
 
 export function LessonPicker() {
   const t = useT();
-  const id = useId();
   const { lessonId, setLesson, capture } = useLab(useShallow(selectLesson));
+  const lessons = LESSON_INFO.map(({ id }) => {
+    const key = `lessons.${id}.title`;
+    return { value: id as string, label: hasKey(key) ? t(key) : id };
+  });
+  // A scenario from a link or a capture's connection is shown as a choice of its own, first.
+  const shown =
+    lessonId === CUSTOM_LESSON_ID || capture
+      ? [{ value: lessonId, label: capture ?? t('ui.lesson.fromLink') }]
+      : [];
   return (
-    <span className="header-field lesson-field">
-      <label htmlFor={id}>{t('ui.lesson.pickerLabel')}</label>
-      <select
-        id={id}
-        data-testid="lesson-select"
-        value={lessonId}
-        onChange={(event) => setLesson(event.currentTarget.value)}
-      >
-        {(lessonId === CUSTOM_LESSON_ID || capture) && (
-          <option value={lessonId}>{capture ?? t('ui.lesson.fromLink')}</option>
-        )}
-        {LESSON_INFO.map((lesson) => {
-          const key = `lessons.${lesson.id}.title`;
-          return (
-            <option key={lesson.id} value={lesson.id}>
-              {hasKey(key) ? t(key) : lesson.id}
-            </option>
-          );
-        })}
-      </select>
-    </span>
+    <LabeledSelect
+      className="header-field lesson-field"
+      label={t('ui.lesson.pickerLabel')}
+      testId="lesson-select"
+      value={lessonId}
+      choices={[...shown, ...lessons]}
+      onChange={setLesson}
+    />
   );
 }

@@ -24,64 +24,54 @@ export function StepControls() {
   const atEnd = c.step >= c.total;
   return (
     <div className="step-controls" role="group" aria-label={t('ui.controls.groupLabel')}>
-      <button
-        type="button"
-        data-testid="step-back"
+      <ControlButton
+        testId="step-back"
+        label={t('ui.controls.stepBack')}
+        keyName="←"
+        symbol="◀"
+        disabled={!c.ready || atStart}
         onClick={() => {
           c.pause();
           c.stepBack();
         }}
-        disabled={!c.ready || atStart}
-        aria-label={t('ui.controls.stepBack')}
-        title={`${t('ui.controls.stepBack')} (←)`}
-      >
-        <span aria-hidden="true">◀</span>
-      </button>
+      />
       {c.playing ? (
-        <button
-          type="button"
-          data-testid="pause"
+        <ControlButton
+          testId="pause"
+          label={t('ui.controls.pause')}
+          keyName="Space"
+          symbol="❚❚"
           onClick={c.pause}
-          aria-label={t('ui.controls.pause')}
-          title={`${t('ui.controls.pause')} (Space)`}
-        >
-          <span aria-hidden="true">❚❚</span>
-        </button>
+        />
       ) : (
-        <button
-          type="button"
-          data-testid="play"
-          onClick={c.play}
+        <ControlButton
+          testId="play"
+          label={t('ui.controls.play')}
+          keyName="Space"
+          symbol="▶"
           disabled={!c.ready || c.total === 0}
-          aria-label={t('ui.controls.play')}
-          title={`${t('ui.controls.play')} (Space)`}
-        >
-          <span aria-hidden="true">▶</span>
-        </button>
+          onClick={c.play}
+        />
       )}
-      <button
-        type="button"
-        data-testid="step-forward"
+      <ControlButton
+        testId="step-forward"
+        label={t('ui.controls.stepForward')}
+        keyName="→"
+        symbol="▶❘"
+        disabled={!c.ready || atEnd}
         onClick={() => {
           c.pause();
           c.stepForward();
         }}
-        disabled={!c.ready || atEnd}
-        aria-label={t('ui.controls.stepForward')}
-        title={`${t('ui.controls.stepForward')} (→)`}
-      >
-        <span aria-hidden="true">▶❘</span>
-      </button>
-      <button
-        type="button"
-        data-testid="reset"
-        onClick={c.reset}
+      />
+      <ControlButton
+        testId="reset"
+        label={t('ui.controls.reset')}
+        keyName="R"
+        symbol="⟲"
         disabled={!c.ready}
-        aria-label={t('ui.controls.reset')}
-        title={`${t('ui.controls.reset')} (R)`}
-      >
-        <span aria-hidden="true">⟲</span>
-      </button>
+        onClick={c.reset}
+      />
       <output
         className="step-counter"
         data-testid="step-counter"
@@ -90,5 +80,32 @@ export function StepControls() {
         {`${c.step} / ${c.total}`}
       </output>
     </div>
+  );
+}
+
+interface ControlButtonProps {
+  testId: string;
+  /** Its accessible name. */
+  label: string;
+  /** The key that does the same (useKeyboard.ts), shown in the tooltip. */
+  keyName: string;
+  /** What the button shows, hidden from screen readers (they read `label`). */
+  symbol: string;
+  disabled?: boolean;
+  onClick: () => void;
+}
+
+function ControlButton({ testId, label, keyName, symbol, disabled, onClick }: ControlButtonProps) {
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={`${label} (${keyName})`}
+    >
+      <span aria-hidden="true">{symbol}</span>
+    </button>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
-import { formatDuration, type Layout } from './geometry';
-import { fill, type DiagramLabels } from './labels';
+import { interpolate } from '../../i18n';
+import type { Layout } from './geometry';
+import type { DiagramLabels } from './labels';
 
 /** A zig-zag band across both lifelines where a long quiet stretch of time is compressed. */
 export const AxisBreaks = memo(function AxisBreaks({
@@ -19,17 +20,18 @@ export const AxisBreaks = memo(function AxisBreaks({
     <g className="dg-breaks">
       {breaks.map((b) => {
         const cy = top + b.y;
-        const duration = formatDuration(b.to - b.from, labels.units);
+        // The band is drawn, not measured: its length in whole seconds (a break is over 5 s).
+        const duration = labels.duration(Math.round((b.to - b.from) / 1000) * 1000);
         const x0 = layout.gutter - 4;
         const x1 = layout.width - 4;
         return (
           <g key={`${b.from}-${b.to}`} className="dg-break">
-            <title>{fill(labels.compressedBreakLabel, { duration })}</title>
+            <title>{interpolate(labels.compressedBreakLabel, { duration })}</title>
             <rect className="dg-break-band" x={x0} y={cy - 9} width={x1 - x0} height={18} />
             <path className="dg-break-zig" d={zigzag(x0, x1, cy - 6)} />
             <path className="dg-break-zig" d={zigzag(x0, x1, cy + 6)} />
             <text className="dg-break-label" x={(layout.x.client + layout.x.server) / 2} y={cy + 4}>
-              {fill(labels.compressedBreak, { duration })}
+              {interpolate(labels.compressedBreak, { duration })}
             </text>
           </g>
         );

@@ -14,7 +14,8 @@ import {
   shownFraction,
   TOP,
 } from './geometry';
-import { DEFAULT_DIAGRAM_LABELS, fill, type DiagramLabels } from './labels';
+import { interpolate } from '../../i18n';
+import { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
 import { Lifelines } from './Lifelines';
 import { useReducedMotion } from './motion';
 import { SegmentArrow } from './SegmentArrow';
@@ -199,7 +200,7 @@ export function Diagram({
 
   const viewBox = `0 0 ${layout.width} ${height.toFixed(0)}`;
   const box = { aspectRatio: `${layout.width} / ${height.toFixed(0)}` };
-  const summary = fill(labels.summary, {
+  const summary = interpolate(labels.summary, {
     count,
     client: view.states.client,
     server: view.states.server,
@@ -250,24 +251,18 @@ export function Diagram({
         </svg>
         {/* Segments over the drawing (the image above cannot hold buttons); the arrows flying this
           step get a layer of their own so that each frame repaints only them. */}
-        <svg
-          className={`dg-svg dg-layer${layout.narrow ? ' dg-svg--narrow' : ''}`}
-          role="group"
-          aria-label={labels.segmentsGroup}
-          viewBox={viewBox}
-          style={box}
-        >
-          {still_}
-        </svg>
-        <svg
-          className={`dg-svg dg-layer dg-layer--flying${layout.narrow ? ' dg-svg--narrow' : ''}`}
-          role="group"
-          aria-label={labels.segmentsGroup}
-          viewBox={viewBox}
-          style={box}
-        >
-          {flying}
-        </svg>
+        {[still_, flying].map((arrows, layer) => (
+          <svg
+            key={layer}
+            className={`dg-svg dg-layer${layer === 1 ? ' dg-layer--flying' : ''}${layout.narrow ? ' dg-svg--narrow' : ''}`}
+            role="group"
+            aria-label={labels.segmentsGroup}
+            viewBox={viewBox}
+            style={box}
+          >
+            {arrows}
+          </svg>
+        ))}
       </div>
     </div>
   );

@@ -3,8 +3,8 @@
 // an old arrow's props do not change from step to step, so it is not rendered again.
 import { memo, type KeyboardEvent } from 'react';
 import type { SegmentFate, SegmentInfo } from '../../lab/types';
+import { interpolate } from '../../i18n';
 import {
-  formatDuration,
   numbersOf,
   pointAt,
   segmentLine,
@@ -13,7 +13,7 @@ import {
   type Layout,
   type Line,
 } from './geometry';
-import { fill, type DiagramLabels } from './labels';
+import type { DiagramLabels } from './labels';
 import { Shaft } from './Shaft';
 
 export interface SegmentArrowProps {
@@ -46,7 +46,7 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
   const badges = badgesOf(seg, labels);
   const inFlight = fate === 'in-flight';
   const { seq, ack } = numbersOf(seg, numbering);
-  const aria = fill(labels.segmentAria, {
+  const aria = interpolate(labels.segmentAria, {
     id: seg.id,
     from: labels.sides[seg.from],
     to: labels.sides[seg.to],
@@ -153,7 +153,7 @@ function badgesOf(seg: SegmentInfo, labels: DiagramLabels): string[] {
   if (seg.retransmission) out.push(`↻ ${labels.retransmission}`);
   if (seg.copies.length > 0) out.push(`2× ${labels.duplicate}`);
   if (seg.delayedMs > 0) {
-    out.push(fill(labels.late, { duration: formatDuration(seg.delayedMs, labels.units) }));
+    out.push(interpolate(labels.delayed, { duration: labels.duration(seg.delayedMs) }));
   }
   if (seg.old) out.push(`⚠ ${labels.oldDuplicate}`);
   if (seg.injected) out.push(labels.injected);

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { SIDES } from '../../engine/types';
-import { formatTime, textWidth, type Layout } from './geometry';
-import { fill, type DiagramLabels } from './labels';
+import { interpolate } from '../../i18n';
+import { textWidth, type Layout } from './geometry';
+import type { DiagramLabels } from './labels';
 import type { StateChange } from '../../lab/stateChanges';
 
 /** A pill with the state's name beside its lifeline at every state change. */
@@ -34,10 +35,10 @@ export const StateBadges = memo(function StateBadges({
             key={change.index}
             className={`dg-pill dg-pill--${side}${isLast ? ' dg-pill--current' : ''}`}
             role="img"
-            aria-label={fill(labels.stateAria, {
+            aria-label={interpolate(labels.stateAria, {
               side: labels.sides[side],
               state: change.to,
-              time: formatTime(change.t, labels.units),
+              time: labels.duration(change.t),
             })}
           >
             <line className="dg-pill-tie" x1={layout.x[side]} x2={edge} y1={y(change.t)} y2={cy} />

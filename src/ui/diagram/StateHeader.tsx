@@ -1,6 +1,7 @@
 import { SIDES, type Side, type TcpState } from '../../engine/types';
 import type { Layout } from './geometry';
-import { fill, type DiagramLabels } from './labels';
+import { interpolate } from '../../i18n';
+import type { DiagramLabels } from './labels';
 
 /**
  * Each side's name, address and current state, above its lifeline. Carries the `state-client` and
@@ -30,7 +31,7 @@ export function StateHeader({
             <span className="dg-end-addr">{endpoints[side].label}</span>
           </div>
           <span className="dg-sr">
-            {`${fill(labels.currentState, { side: labels.sides[side] })}: `}
+            {`${interpolate(labels.currentState, { side: labels.sides[side] })}: `}
           </span>
           <div className="dg-end-state" data-testid={`state-${side}`} data-state={states[side]}>
             {states[side]}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatTime, tickTimes, type Layout } from './geometry';
+import { tickTimes, type Layout } from './geometry';
 import type { DiagramLabels } from './labels';
 
 /** Time labels down the left edge (only up to "now") and the line marking now. */
@@ -28,13 +28,20 @@ export const TimeGutter = memo(function TimeGutter({
         {labels.timeAxis}
       </text>
       {ticks.map((p) => (
-        <Tick key={p.t} t={p.t} y={top + p.y} x={x} right={layout.gutter} units={labels.units} />
+        <Tick
+          key={p.t}
+          t={p.t}
+          y={top + p.y}
+          x={x}
+          right={layout.gutter}
+          duration={labels.duration}
+        />
       ))}
       {showNow && (
         <g className="dg-now">
           <line x1={layout.gutter} x2={layout.width - 4} y1={nowY} y2={nowY} />
           <text className="dg-now-label" x={x} y={nowY + 3.5}>
-            {formatTime(nowT, labels.units)}
+            {labels.duration(nowT)}
           </text>
         </g>
       )}
@@ -47,19 +54,19 @@ const Tick = memo(function Tick({
   y,
   x,
   right,
-  units,
+  duration,
 }: {
   t: number;
   y: number;
   x: number;
   right: number;
-  units: DiagramLabels['units'];
+  duration: DiagramLabels['duration'];
 }) {
   return (
     <g>
       <line className="dg-tick" x1={x + 3} x2={right} y1={y} y2={y} />
       <text className="dg-tick-label" x={x} y={y + 3.5}>
-        {formatTime(t, units)}
+        {duration(t)}
       </text>
     </g>
   );

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { RunningTimer } from '../../lab/types';
-import { formatTime, type Layout } from './geometry';
-import { fill, type DiagramLabels } from './labels';
+import { interpolate } from '../../i18n';
+import type { Layout } from './geometry';
+import type { DiagramLabels } from './labels';
 
 /** Running timers: a bar beside the lifeline from when set to when due, filled up to now. */
 export const TimerBars = memo(function TimerBars({
@@ -34,7 +35,7 @@ export const TimerBars = memo(function TimerBars({
         const name = labels.timers[timer.timer];
         const [first, ...rest] = name.split(' (');
         const lines = rest.length ? [first ?? name, `(${rest.join(' (')}`] : [name];
-        const due = fill(labels.due, { time: formatTime(timer.due, labels.units) });
+        const due = interpolate(labels.due, { time: labels.duration(timer.due) });
         // Narrow screens have no room outside the lifelines: the name goes on the inner side.
         const side_ = layout.narrow ? -out : out;
         const tx = layout.x[side] + side_ * 17;
@@ -45,22 +46,23 @@ export const TimerBars = memo(function TimerBars({
             className={`dg-timer dg-timer--${side} dg-timer--${timer.timer}`}
           >
             <title>{`${name}: ${due}`}</title>
-            <rect
-              className="dg-timer-track"
-              x={x - 2.5}
-              y={y0}
-              width={5}
-              height={y1 - y0}
-              rx={2.5}
-            />
-            <rect
-              className="dg-timer-fill"
-              x={x - 2.5}
-              y={y0}
-              width={5}
-              height={yNow - y0}
-              rx={2.5}
-            />
+            {/* The whole time it runs, and the part that has passed. */}
+            {(
+              [
+                ['dg-timer-track', y1],
+                ['dg-timer-fill', yNow],
+              ] as const
+            ).map(([className, end]) => (
+              <rect
+                key={className}
+                className={className}
+                x={x - 2.5}
+                y={y0}
+                width={5}
+                height={end - y0}
+                rx={2.5}
+              />
+            ))}
             <line className="dg-timer-due" x1={x - 5} x2={x + 5} y1={y1} y2={y1} />
             {/* Named at its due end, where nothing else is drawn until it fires. */}
             <text

@@ -1,7 +1,8 @@
 // Pure drawing maths for the sequence diagram: no React, testable in Node.
 import type { Side } from '../../engine/types';
 import type { SegmentFate, SegmentInfo } from '../../lab/types';
-import { fill, type DiagramLabels } from './labels';
+import { interpolate } from '../../i18n';
+import type { DiagramLabels } from './labels';
 
 /** How long one arrow takes to fly at `speed` (1× ≈ 600 ms). */
 export function arrowDurationMs(speed: number): number {
@@ -98,25 +99,6 @@ export function angleOf(line: Line): number {
   return (Math.atan2(line.y2 - line.y1, line.x2 - line.x1) * 180) / Math.PI;
 }
 
-/** "1.5 s", "4 min", "250 ms": a duration as a person would say it. */
-export function formatDuration(ms: number, units: DiagramLabels['units']): string {
-  const abs = Math.abs(ms);
-  if (abs < 1000) return fill(units.ms, { n: trim(ms, 0) });
-  if (abs < 60_000) return fill(units.s, { n: trim(ms / 1000, abs < 10_000 ? 1 : 0) });
-  if (abs < 3_600_000) return fill(units.min, { n: trim(ms / 60_000, abs < 600_000 ? 1 : 0) });
-  return fill(units.h, { n: trim(ms / 3_600_000, 1) });
-}
-
-/** A time on the axis: ms below 10 s, then seconds with one decimal ("240.2 s"). */
-export function formatTime(ms: number, units: DiagramLabels['units']): string {
-  if (Math.abs(ms) < 10_000) return fill(units.ms, { n: trim(ms, 0) });
-  return fill(units.s, { n: trim(ms / 1000, 1) });
-}
-
-function trim(n: number, digits: number): string {
-  return String(Number(n.toFixed(digits)));
-}
-
 /** The visible label's numbers, relative or absolute. */
 export function numbersOf(
   seg: SegmentInfo,
@@ -133,9 +115,9 @@ export function segmentText(
   labels: DiagramLabels,
 ): string {
   const { seq, ack } = numbersOf(seg, numbering);
-  const parts = [seg.flags.join(','), fill(labels.seq, { seq })];
-  if (ack !== null) parts.push(fill(labels.ack, { ack }));
-  if (seg.len > 0) parts.push(fill(labels.len, { len: seg.len }));
+  const parts = [seg.flags.join(','), interpolate(labels.seq, { seq })];
+  if (ack !== null) parts.push(interpolate(labels.ack, { ack }));
+  if (seg.len > 0) parts.push(interpolate(labels.len, { len: seg.len }));
   return parts.join(' ');
 }
 

@@ -1,6 +1,5 @@
 // The sequence diagram's public surface.
 export { Diagram, type DiagramProps } from './Diagram';
 export { StateHeader } from './StateHeader';
-export { arrowDurationMs, stepDurationMs, formatDuration, formatTime } from './geometry';
+export { arrowDurationMs, stepDurationMs } from './geometry';
 export { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
-export { collectStateChanges, stateChangesUpTo, type StateChange } from '../../lab/stateChanges';

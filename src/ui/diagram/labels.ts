@@ -1,7 +1,9 @@
 // The diagram's words. The shell passes translated ones (from the i18n catalogue); English is the
-// default so the diagram renders on its own (tests, harnesses). Texts may hold {name} placeholders.
+// default so the diagram renders on its own (tests, harnesses). Texts may hold {name} placeholders,
+// filled with i18n's `interpolate`.
 import type { SegmentFate } from '../../lab/types';
 import type { Side, TimerName } from '../../engine/types';
+import { formatDuration } from '../../i18n';
 
 export interface DiagramLabels {
   sides: Record<Side, string>;
@@ -20,8 +22,9 @@ export interface DiagramLabels {
   fates: Record<SegmentFate, string>;
   retransmission: string;
   duplicate: string;
-  /** {duration} */
-  late: string;
+  /** A segment held back by a delay fault: {duration}. */
+  delayed: string;
+  /** A segment of an earlier connection (SegmentInfo.old). */
   oldDuplicate: string;
   injected: string;
   dropped: string;
@@ -36,7 +39,8 @@ export interface DiagramLabels {
   seq: string;
   ack: string;
   len: string;
-  units: { ms: string; s: string; min: string; h: string };
+  /** Times and durations in the labels' language: i18n's formatDuration. */
+  duration: (ms: number) => string;
 }
 
 export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
@@ -52,7 +56,7 @@ export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
   fates: { 'in-flight': 'in flight', delivered: 'delivered', dropped: 'dropped' },
   retransmission: 'retransmission',
   duplicate: 'duplicate',
-  late: 'late +{duration}',
+  delayed: 'delayed by {duration}',
   oldDuplicate: 'old duplicate',
   injected: 'injected',
   dropped: 'lost',
@@ -68,12 +72,5 @@ export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
   seq: 'seq={seq}',
   ack: 'ack={ack}',
   len: 'len={len}',
-  units: { ms: '{n} ms', s: '{n} s', min: '{n} min', h: '{n} h' },
+  duration: (ms) => formatDuration(ms, 'en'),
 };
-
-/** Fills {name} placeholders. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
-}

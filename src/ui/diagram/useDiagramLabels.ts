@@ -2,11 +2,12 @@
 // the catalogue has no entry).
 
 import { useMemo } from 'react';
-import { useT } from '../../i18n';
-import { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './';
+import { useFormatDuration, useT } from '../../i18n';
+import { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
 
 export function useDiagramLabels(): DiagramLabels {
   const t = useT();
+  const duration = useFormatDuration();
   return useMemo<DiagramLabels>(() => {
     // Keep {name} placeholders for the diagram to fill.
     const keep = (key: Parameters<typeof t>[0]) => t(key);
@@ -25,8 +26,8 @@ export function useDiagramLabels(): DiagramLabels {
       },
       retransmission: keep('ui.fates.retransmission'),
       duplicate: keep('ui.fates.duplicate'),
-      late: keep('ui.fates.delayed'),
-      oldDuplicate: keep('ui.fates.late'),
+      delayed: keep('ui.fates.delayed'),
+      oldDuplicate: keep('ui.fates.oldDuplicate'),
       injected: keep('ui.fates.injected'),
       dropped: keep('ui.fates.dropped'),
       timers: {
@@ -37,12 +38,7 @@ export function useDiagramLabels(): DiagramLabels {
       },
       stateAria: keep('ui.diagram.stateBadgeAria'),
       segmentAria: keep('ui.diagram.segmentAria'),
-      units: {
-        ms: keep('ui.units.ms'),
-        s: keep('ui.units.s'),
-        min: keep('ui.units.min'),
-        h: keep('ui.units.h'),
-      },
+      duration,
     };
-  }, [t]);
+  }, [t, duration]);
 }

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_PORTS } from '../../engine/defaults';
-import { useNamespace, useT, type MessageKey } from '../../i18n';
+import { useFormatDuration, useNamespace, useT, type MessageKey } from '../../i18n';
 import { SegmentInspector } from './SegmentInspector';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -21,6 +21,7 @@ const selectInspectorContext = (s: LabState) => ({
 
 export function InspectorSection() {
   const t = useT();
+  const duration = useFormatDuration();
   const ready = useNamespace('inspector');
   const segment = useLab(selectInspected);
   const c = useLab(useShallow(selectInspectorContext));
@@ -35,7 +36,7 @@ export function InspectorSection() {
   const why = c.explainer?.at(segment.sentStep) ?? null;
   const explanation =
     why && c.explainer
-      ? c.explainer.render(why, (key, params) => t(key as MessageKey, params))
+      ? c.explainer.render(why, (key, params) => t(key as MessageKey, params), duration)
       : '';
   return (
     <SegmentInspector

@@ -1,7 +1,7 @@
 // What the shown step did and why, naming its RFC 9293 section.
 
 import { useShallow } from 'zustand/react/shallow';
-import { formatDuration, useT } from '../../i18n';
+import { useFormatDuration, useT } from '../../i18n';
 import { rfcReference } from '../rfc';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -11,6 +11,7 @@ const selectExplained = (s: LabState) => ({ step: s.step, total: s.total, t: s.v
 
 export function ExplanationPanel() {
   const t = useT();
+  const duration = useFormatDuration();
   const { step, total, t: time } = useLab(useShallow(selectExplained));
   const explanation = useExplanation();
   return (
@@ -34,7 +35,7 @@ export function ExplanationPanel() {
       )}
       {step > 0 && (
         <p className="step-time">
-          {t('ui.controls.simTime', { time: formatDuration(t, time) })}
+          {t('ui.controls.simTime', { time: duration(time) })}
           {step === total ? ` · ${t('ui.controls.atEnd')}` : ''}
         </p>
       )}

@@ -155,34 +155,22 @@ export function SettingsPanel() {
 
       <fieldset>
         <legend>{t('ui.settings.whatIf')}</legend>
-        <div className="check">
-          <input
-            type="checkbox"
-            id={`${id}-dfa`}
-            data-testid="drop-final-ack"
-            checked={options.dropFinalAck}
-            aria-describedby={`${id}-dfa-help`}
-            onChange={(event) => s.setOptions({ dropFinalAck: event.currentTarget.checked })}
-          />
-          <label htmlFor={`${id}-dfa`}>{t('ui.settings.dropFinalAck.label')}</label>
-          <p className="help" id={`${id}-dfa-help`}>
-            {t('ui.settings.dropFinalAck.help')}
-          </p>
-        </div>
-        <div className="check">
-          <input
-            type="checkbox"
-            id={`${id}-reuse`}
-            data-testid="reuse-port"
-            checked={options.reusePort}
-            aria-describedby={`${id}-reuse-help`}
-            onChange={(event) => s.setOptions({ reusePort: event.currentTarget.checked })}
-          />
-          <label htmlFor={`${id}-reuse`}>{t('ui.settings.reusePort.label')}</label>
-          <p className="help" id={`${id}-reuse-help`}>
-            {t('ui.settings.reusePort.help')}
-          </p>
-        </div>
+        <CheckOption
+          id={`${id}-dfa`}
+          testId="drop-final-ack"
+          checked={options.dropFinalAck}
+          label={t('ui.settings.dropFinalAck.label')}
+          help={t('ui.settings.dropFinalAck.help')}
+          onChange={(checked) => s.setOptions({ dropFinalAck: checked })}
+        />
+        <CheckOption
+          id={`${id}-reuse`}
+          testId="reuse-port"
+          checked={options.reusePort}
+          label={t('ui.settings.reusePort.label')}
+          help={t('ui.settings.reusePort.help')}
+          onChange={(checked) => s.setOptions({ reusePort: checked })}
+        />
       </fieldset>
 
       {numbering}
@@ -193,5 +181,34 @@ export function SettingsPanel() {
         </button>
       )}
     </section>
+  );
+}
+
+interface CheckOptionProps {
+  id: string;
+  testId: string;
+  checked: boolean;
+  label: string;
+  /** What the option changes, read out with it. */
+  help: string;
+  onChange: (checked: boolean) => void;
+}
+
+function CheckOption({ id, testId, checked, label, help, onChange }: CheckOptionProps) {
+  return (
+    <div className="check">
+      <input
+        type="checkbox"
+        id={id}
+        data-testid={testId}
+        checked={checked}
+        aria-describedby={`${id}-help`}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      <p className="help" id={`${id}-help`}>
+        {help}
+      </p>
+    </div>
   );
 }

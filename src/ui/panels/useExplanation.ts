@@ -3,7 +3,7 @@
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useNamespace, useT, type MessageKey } from '../../i18n';
+import { useFormatDuration, useNamespace, useT, type MessageKey } from '../../i18n';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
 
@@ -14,11 +14,16 @@ const selectExplanation = (s: LabState) => ({
 
 export function useExplanation(): { text: string; rfc: string } | null {
   const t = useT();
+  const duration = useFormatDuration();
   const { explainer, explanation } = useLab(useShallow(selectExplanation));
   const words = useNamespace('explain', explainer !== null);
   return useMemo(() => {
     if (!explainer || !explanation || !words) return null;
-    const text = explainer.render(explanation, (key, params) => t(key as MessageKey, params));
+    const text = explainer.render(
+      explanation,
+      (key, params) => t(key as MessageKey, params),
+      duration,
+    );
     return { text, rfc: explanation.rfc };
-  }, [explainer, explanation, words, t]);
+  }, [explainer, explanation, words, t, duration]);
 }

@@ -1,35 +1,22 @@
 // The lab store showing a connection read from a capture: a run that did not come from a lesson,
 // stepped like one, that nothing re-runs, and that picking a lesson replaces.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../engine/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runWithCauses } from '../../lab/run';
 import { CAPTURE_LESSON_ID, type Run } from '../../lab/types';
 import { deriveRun } from '../../lab/derive';
-import { createLabStore, type LabRunner, type LabStore, type ShownCapture } from './labStore';
-import { testLabDeps, validatingRunner, type TestRunner } from '../../testing/labStore';
+import type { LabRunner, LabStore, ShownCapture } from './labStore';
+import { LabDriver } from '../../testing/labDriver';
+import { closingScenario } from '../../testing/scenarios';
 
-const lesson: Scenario = {
+const lesson = closingScenario({
   client: { port: 40000, isn: 1000 },
   server: { port: 8080, isn: 5000 },
-  actions: [
-    { at: 0, who: 'server', do: 'listen' },
-    { at: 150, who: 'client', do: 'connect' },
-    { at: 450, who: 'client', do: 'close' },
-    { at: 600, who: 'server', do: 'close' },
-  ],
-};
+});
 
 /** A run that stands for one drawn from a capture (the store only needs its shape). */
-const captured: Run = runWithCauses({
-  client: { port: 51000, isn: 77 },
-  server: { port: 443, isn: 99 },
-  actions: [
-    { at: 0, who: 'server', do: 'listen' },
-    { at: 10, who: 'client', do: 'connect' },
-    { at: 30, who: 'server', do: 'close' },
-    { at: 40, who: 'client', do: 'close' },
-  ],
-});
+const captured: Run = runWithCauses(
+  closingScenario({ client: { port: 51000, isn: 77 }, server: { port: 443, isn: 99 } }),
+);
 
 const shown: ShownCapture = {
   label: 'trace.pcap · 10.0.0.1:51000 → 10.0.0.2:443',
@@ -44,22 +31,14 @@ const shown: ShownCapture = {
   inferredTimes: true,
 };
 
-const deps = testLabDeps({ basic: lesson, other: lesson });
-
-async function settle(store: LabStore): Promise<void> {
-  await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
-}
-
 describe('lab store: a capture', () => {
+  let driver: LabDriver;
   let store: LabStore;
-  let runner: TestRunner;
   beforeEach(async () => {
-    store = createLabStore({ locale: 'en' }, deps);
-    runner = validatingRunner();
-    store.getState().attach(runner);
-    await settle(store);
+    driver = new LabDriver({ lessons: { basic: lesson, other: lesson } });
+    store = await driver.open();
   });
-  afterEach(() => store.getState().detach());
+  afterEach(() => driver.dispose());
 
   it('shows the run from step 0 as lesson `capture`, and steps through it', () => {
     store.getState().goTo(3);
@@ -77,11 +56,12 @@ describe('lab store: a capture', () => {
 
   it('is not replaced by a lesson run that was already on its way', async () => {
     let release: () => void = () => {};
+    let answered: Promise<Run> | undefined;
     const slow: LabRunner = {
       run: (scenario, options) =>
-        new Promise<void>((resolve) => (release = resolve)).then(() =>
-          runner.run(scenario, options),
-        ),
+        (answered = new Promise<void>((resolve) => (release = resolve)).then(() =>
+          driver.runner.run(scenario, options),
+        )),
       dispose() {},
     };
     store.getState().detach();
@@ -89,18 +69,19 @@ describe('lab store: a capture', () => {
     expect(store.getState().status).toBe('running');
     store.getState().showCapture(captured, shown);
     release();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The lesson's run has arrived (the store heard of it first) and was not shown.
+    await expect(answered).resolves.toMatchObject({ scenario: { server: { port: 8080 } } });
     expect(store.getState().run).toBe(captured);
     expect(store.getState().lessonId).toBe(CAPTURE_LESSON_ID);
   });
 
   it('opens the inspector instead of dropping an arrow, since nothing can be re-run', () => {
     store.getState().showCapture(captured, shown);
-    const calls = runner.calls.length;
+    const calls = driver.calls.length;
     store.getState().dropSegment(1);
     expect(store.getState().selectedSegment).toBe(1);
     expect(store.getState().options.extraFaults).toEqual([]);
-    expect(runner.calls.length).toBe(calls);
+    expect(driver.calls.length).toBe(calls);
     expect(store.getState().run).toBe(captured);
   });
 
@@ -109,9 +90,21 @@ describe('lab store: a capture', () => {
     store.getState().setLesson('other');
     expect(store.getState().capture).toBeNull();
     expect(store.getState().lessonId).toBe('other');
-    await settle(store);
+    await driver.settle(store);
     expect(store.getState().run).not.toBe(captured);
     expect(store.getState().run?.scenario.server?.port).toBe(8080);
+  });
+
+  it('shows the capture again when a course page’s scenario loaded over it cannot run', async () => {
+    store.getState().showCapture(captured, shown);
+    store.getState().loadScenario({ actions: [{ at: 0, who: 'client', do: 'jump' }] });
+    await driver.settle(store);
+    const state = store.getState();
+    expect(state.lessonId).toBe(CAPTURE_LESSON_ID);
+    expect(state.capture).toEqual(shown);
+    expect(state.run).toBe(captured);
+    expect(state.error?.kind).toBe('load');
+    expect(state.error?.message).toMatch(/^load: actions\[0\]\.do: unknown action "jump"/);
   });
 
   it('clears a file error it replaces, and keeps the lesson when a file fails', () => {

@@ -1,91 +1,71 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Scenario } from '../../engine/types';
-import { runWithCauses } from '../../lab/run';
-import { applyOptions, scenarioForLab } from '../../lab/variants';
+import type { Run } from '../../lab/types';
+import { applyOptions } from '../../lab/variants';
 import { encodeScenarioParam } from '../../lab/shareLink';
-import { testLabDeps, validatingRunner } from '../../testing/labStore';
-import { createLabStore, type LabRunner, type LabStore } from './labStore';
+import { LabDriver } from '../../testing/labDriver';
+import type { LabRunner } from './labStore';
 import { CUSTOM_LESSON_ID } from '../../lab/types';
 import { decodeScenarioParam } from '../../lab/scenarioParam';
 import { normalizeOrigin, parseUrlOptions } from '../../lab/urlOptions';
+import { closingScenario } from '../../testing/scenarios';
 
-const lesson: Scenario = {
+const lesson = closingScenario({
   seed: 7,
   client: { port: 40000, isn: 1000 },
   server: { port: 8080, isn: 5000 },
-  actions: [
-    { at: 0, who: 'server', do: 'listen' },
-    { at: 150, who: 'client', do: 'connect' },
-    { at: 450, who: 'client', do: 'close' },
-    { at: 600, who: 'server', do: 'close' },
-  ],
-};
+});
 
-// A debounce, so the typing test can see it.
-const deps = { ...testLabDeps({ basic: lesson, other: lesson }), typingDebounceMs: 50 };
-
-const fakeRunner = () => validatingRunner();
-
-async function settle(store: LabStore): Promise<void> {
-  await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
-}
+let driver: LabDriver;
+beforeEach(() => {
+  // A debounce, so the typing test can see it.
+  driver = new LabDriver({ lessons: { basic: lesson, other: lesson }, typingDebounceMs: 50 });
+});
+afterEach(() => driver.dispose());
 
 describe('lab store', () => {
-  let store: LabStore;
-  let runner: ReturnType<typeof fakeRunner>;
-  beforeEach(() => {
-    store = createLabStore({ locale: 'en' }, deps);
-    runner = fakeRunner();
-  });
-  afterEach(() => store.getState().detach());
-
   it('runs the lesson once attached and steps through it', async () => {
+    const store = driver.create();
     expect(store.getState().status).toBe('idle');
-    store.getState().attach(runner);
-    await settle(store);
+    store.getState().attach(driver.runner);
+    await driver.settle(store);
     const { total, step, view } = store.getState();
     expect(total).toBeGreaterThan(5);
     expect(step).toBe(0);
     expect(view?.states).toEqual({ client: 'CLOSED', server: 'CLOSED' });
-    store.getState().stepForward();
-    expect(store.getState().step).toBe(1);
+    expect(driver.step(store)).toBe(1);
     expect(store.getState().view?.states.server).toBe('LISTEN');
     const shown = store.getState().view;
-    store.getState().stepForward();
-    store.getState().stepBack();
+    driver.step(store);
+    driver.step(store, -1);
     expect(store.getState().view).toEqual(shown);
     store.getState().goTo(999);
     expect(store.getState().step).toBe(total);
-    store.getState().stepForward();
-    expect(store.getState().step).toBe(total);
+    expect(driver.step(store)).toBe(total);
     store.getState().reset();
     expect(store.getState().step).toBe(0);
   });
 
   it('keeps the step (clamped) across re-runs, and debounces typing', async () => {
-    store.getState().attach(runner);
-    await settle(store);
+    const store = await driver.open();
     store.getState().goTo(4);
     store.getState().setOptions({ lossPercent: 1 }, true);
     store.getState().setOptions({ lossPercent: 10 }, true);
-    expect(runner.calls).toHaveLength(1);
-    await vi.waitFor(() => expect(runner.calls).toHaveLength(2));
-    expect(runner.calls[1]?.lossPercent).toBe(10);
-    await settle(store);
+    expect(driver.calls).toHaveLength(1);
+    await vi.waitFor(() => expect(driver.calls).toHaveLength(2));
+    expect(driver.calls[1]?.lossPercent).toBe(10);
+    await driver.settle(store);
     expect(store.getState().step).toBe(4);
   });
 
   it('drops a clicked segment and stays on the step', async () => {
-    store.getState().attach(runner);
-    await settle(store);
+    const store = await driver.open();
     const syn = store.getState().derived?.segments[0];
     expect(syn?.flags).toEqual(['SYN']);
     store.getState().goTo(syn?.sentStep ?? 0);
     const step = store.getState().step;
-    store.getState().dropSegment(syn?.id ?? -1);
+    await driver.drop(store, syn?.id ?? -1);
     expect(store.getState().options.extraFaults).toHaveLength(1);
-    await vi.waitFor(() => expect(runner.calls).toHaveLength(2));
-    await settle(store);
+    expect(driver.calls).toHaveLength(2);
     expect(store.getState().step).toBe(step);
     const dropped = store.getState().derived?.segments[0];
     expect(dropped?.droppedAt).not.toBeNull();
@@ -93,7 +73,7 @@ describe('lab store', () => {
   });
 
   it('shows an unknown lesson as an error and falls back to the default', () => {
-    const bad = createLabStore({ locale: 'en', lessonId: 'nope' }, deps);
+    const bad = driver.create({ lessonId: 'nope' });
     expect(bad.getState().lessonId).toBe('basic');
     expect(bad.getState().error?.message).toContain('nope');
     bad.getState().setLesson('missing');
@@ -101,23 +81,32 @@ describe('lab store', () => {
   });
 
   it('reports a failed run and keeps the last good one', async () => {
-    store.getState().attach(runner);
-    await settle(store);
+    const store = await driver.open();
     const good = store.getState().run;
     store.getState().detach();
     store.getState().attach({
       run: () => Promise.reject(new Error('seed: must be an integer')),
       dispose() {},
     });
-    await vi.waitFor(() => expect(store.getState().status).toBe('error'));
+    await expect(driver.settle(store)).rejects.toThrow('seed: must be an integer');
+    expect(store.getState().status).toBe('error');
     expect(store.getState().error?.message).toBe('seed: must be an integer');
     expect(store.getState().run).toBe(good);
   });
 
+  it("reports the engine's refusal of a lesson as a failed run", async () => {
+    const broken = new LabDriver({ lessons: { basic: { ...lesson, seed: 1.5 } } });
+    try {
+      const store = broken.load();
+      await expect(broken.settle(store)).rejects.toThrow(/^the run failed: seed/);
+      expect(store.getState().error?.kind).toBe('run');
+    } finally {
+      broken.dispose();
+    }
+  });
+
   it('applies the URL step and autoplay to the first run', async () => {
-    const linked = createLabStore({ locale: 'en', step: 3, autoplay: true }, deps);
-    linked.getState().attach(runner);
-    await settle(linked);
+    const linked = await driver.open({ step: 3, autoplay: true });
     expect(linked.getState().step).toBe(3);
     expect(linked.getState().playing).toBe(true);
     linked.getState().detach();
@@ -125,25 +114,51 @@ describe('lab store', () => {
   });
 
   it('ignores a run that finishes after a newer one was started', async () => {
-    let resolveFirst: (() => void) | undefined;
+    // The first answer is held back until the second one has been shown.
+    let releaseFirst: () => void = () => {};
+    const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let calls = 0;
     const slow: LabRunner = {
-      run(scenario, options) {
-        const result = runWithCauses(scenarioForLab(scenario, options, runWithCauses));
-        if (!resolveFirst) {
-          return new Promise((resolve) => {
-            resolveFirst = () => resolve(result);
-          });
-        }
-        return Promise.resolve(result);
+      run: (scenario, options): Promise<Run> => {
+        const answer = driver.runner.run(scenario, options);
+        return ++calls === 1 ? held.then(() => answer) : answer;
       },
       dispose() {},
     };
-    store.getState().attach(slow);
+    const store = driver.load({}, slow);
     store.getState().setOptions({ seed: 99 });
-    await settle(store);
-    resolveFirst?.();
-    await Promise.resolve();
+    await driver.settle(store);
     expect(store.getState().run?.scenario.seed).toBe(99);
+    releaseFirst();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(store.getState().run?.scenario.seed).toBe(99);
+  });
+});
+
+describe('the lab store as state', () => {
+  it('keeps what it remembers between calls in its state, where devtools see it', async () => {
+    const store = driver.create({ step: 2, autoplay: true });
+    expect(store.getState()).toMatchObject({
+      runner: null,
+      runRequest: 0,
+      pendingStep: 2,
+      pendingAutoplay: true,
+      custom: { scenario: undefined, proven: false, source: 'link' },
+    });
+    store.getState().attach(driver.runner);
+    expect(store.getState()).toMatchObject({ runner: driver.runner, runRequest: 1 });
+    await driver.settle(store);
+    expect(store.getState()).toMatchObject({ pendingStep: null, pendingAutoplay: false });
+    store.getState().loadScenario({ ...lesson, seed: 4 });
+    expect(store.getState().custom).toMatchObject({
+      proven: false,
+      source: 'load',
+      fallback: { lessonId: 'basic' },
+    });
+    await driver.settle(store);
+    expect(store.getState().custom.proven).toBe(true);
+    store.getState().detach();
+    expect(store.getState()).toMatchObject({ runner: null, runRequest: 3 });
   });
 });
 
@@ -152,27 +167,22 @@ describe('a scenario from a link (s=)', () => {
     const param = Buffer.from(JSON.stringify({ ...lesson, seed: 3 }), 'utf8').toString('base64url');
     const custom = decodeScenarioParam(param);
     expect(custom).toMatchObject({ seed: 3 });
-    const store = createLabStore({ locale: 'en', custom, lessonId: 'other' }, deps);
+    const store = driver.load({ custom, lessonId: 'other' });
     expect(store.getState().lessonId).toBe(CUSTOM_LESSON_ID);
-    store.getState().attach(fakeRunner());
-    await settle(store);
+    await driver.settle(store);
     expect(store.getState().run?.scenario.seed).toBe(3);
-    store.getState().detach();
   });
 
   it('shows the default lesson, and says why, when the linked scenario breaks the format', async () => {
     const custom = { ...lesson, actions: [{ at: -5, who: 'client', do: 'connect' }] };
-    const store = createLabStore({ locale: 'en', custom }, deps);
-    store.getState().attach(fakeRunner());
-    await settle(store);
+    const store = await driver.open({ custom });
     expect(store.getState().lessonId).toBe('basic');
     expect(store.getState().error).toMatchObject({ kind: 'link' });
     expect(store.getState().error?.message).toMatch(/^s: actions\[0\]\.at/);
     // The message stays up over the lesson shown in its place, until dismissed.
     store.getState().setOptions({ seed: 5 });
-    await settle(store);
+    await driver.settle(store);
     expect(store.getState().error?.kind).toBe('link');
-    store.getState().detach();
   });
 
   it('round-trips through encodeScenarioParam, Unicode included', () => {
@@ -188,7 +198,7 @@ describe('a scenario from a link (s=)', () => {
   it('reports an unreadable link and shows the default lesson', () => {
     expect(() => decodeScenarioParam('%%%')).toThrow(/base64url/);
     expect(() => decodeScenarioParam(Buffer.from('{oops').toString('base64url'))).toThrow(/JSON/);
-    const store = createLabStore({ locale: 'en', custom: [1, 2] }, deps);
+    const store = driver.create({ custom: [1, 2] });
     expect(store.getState().lessonId).toBe('basic');
     expect(store.getState().error?.message).toMatch(/JSON object/);
   });
@@ -196,17 +206,16 @@ describe('a scenario from a link (s=)', () => {
 
 describe('a scenario loaded by a course page', () => {
   it('shows a good one, keeps it over a bad one, and says why', async () => {
-    const store = createLabStore({ locale: 'en' }, deps);
-    store.getState().attach(fakeRunner());
-    await settle(store);
+    const store = await driver.open();
     store.getState().loadScenario(JSON.stringify({ ...lesson, seed: 11 }));
-    await vi.waitFor(() => expect(store.getState().run?.scenario.seed).toBe(11));
+    await driver.settle(store);
+    expect(store.getState().run?.scenario.seed).toBe(11);
     expect(store.getState().lessonId).toBe(CUSTOM_LESSON_ID);
     expect(store.getState().error).toBeNull();
 
     store.getState().loadScenario({ actions: 'none' });
-    await vi.waitFor(() => expect(store.getState().error?.kind).toBe('load'));
-    await settle(store);
+    await driver.settle(store);
+    expect(store.getState().error?.kind).toBe('load');
     expect(store.getState().error?.message).toMatch(/^load: actions/);
     expect(store.getState().lessonId).toBe(CUSTOM_LESSON_ID);
     expect(store.getState().run?.scenario.seed).toBe(11);
@@ -216,19 +225,15 @@ describe('a scenario loaded by a course page', () => {
     store.getState().loadScenario([lesson]);
     expect(store.getState().error?.message).toMatch(/JSON object/);
     expect(store.getState().run?.scenario.seed).toBe(11);
-    store.getState().detach();
   });
 
   it('goes back to the built-in lesson it replaced when it cannot run', async () => {
-    const store = createLabStore({ locale: 'en', lessonId: 'other' }, deps);
-    store.getState().attach(fakeRunner());
-    await settle(store);
+    const store = await driver.open({ lessonId: 'other' });
     store.getState().loadScenario({ ...lesson, profile: 'bsd' });
-    await vi.waitFor(() => expect(store.getState().error?.kind).toBe('load'));
-    await settle(store);
+    await driver.settle(store);
     expect(store.getState().lessonId).toBe('other');
+    expect(store.getState().error?.kind).toBe('load');
     expect(store.getState().error?.message).toMatch(/^load: profile/);
-    store.getState().detach();
   });
 });
 

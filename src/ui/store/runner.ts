@@ -1,14 +1,15 @@
 // The store's engine: one worker per widget, running a lesson with the lab's options there (the
 // probe run that dropping the final ACK needs included), so the engine never runs on the page.
 
-import { createEngineClient, type WorkerLike } from '../../worker/client';
+import type { EngineService } from '../../worker/engineService';
+import { connect, type WorkerLike } from '../../worker/rpc';
 import type { LabRunner } from './labStore';
 
-/** A runner over a worker of its own, started by `spawn` (where the worker's code is differs). */
+/** A runner over an engine worker of its own, started by `spawn` (where its code is differs). */
 export function createLabRunner(spawn: () => WorkerLike): LabRunner {
-  const client = createEngineClient(spawn);
+  const engine = connect<EngineService>(spawn(), 'engine');
   return {
-    run: (lesson, options) => client.lab(lesson, options),
-    dispose: () => client.dispose(),
+    run: (lesson, options) => engine.lab(lesson, options),
+    dispose: () => engine.dispose(),
   };
 }

@@ -12,14 +12,10 @@ import { Lab } from '../../../ui/Lab';
 import { LabHostContext, type LabHost } from '../../../ui/labHost';
 import { createLabStore, type LabStore } from '../../../ui/store/labStore';
 import {
+  applyAttribute,
   ELEMENT_ATTRIBUTES,
   labInitFor,
-  parseControls,
-  parseFlag,
-  parseLang,
-  parseTheme,
   readSettings,
-  textOf,
   type ElementAttribute,
 } from './attributes';
 import { WIDGET_CSS } from './styles';
@@ -52,31 +48,11 @@ export class HandshakeLabElement extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     const store = this.mounted?.store;
     if (!store || old === value) return;
-    const state = store.getState();
-    switch (name as ElementAttribute) {
-      case 'lesson':
-        state.setLesson(textOf(value) ?? widgetDeps.defaultLessonId);
-        break;
-      case 'scenario': {
-        const scenario = textOf(value);
-        if (scenario !== null) state.loadScenario(scenario);
-        else state.setLesson(textOf(this.getAttribute('lesson')) ?? widgetDeps.defaultLessonId);
-        break;
-      }
-      case 'lang':
-        state.setLocale(parseLang(value) ?? this.fallbackLocale());
-        break;
-      case 'theme':
-        state.setTheme(parseTheme(value));
-        break;
-      case 'controls':
-        state.setShowControls(parseControls(value));
-        break;
-      case 'autoplay':
-        if (parseFlag(value)) state.play();
-        else state.pause();
-        break;
-    }
+    applyAttribute(store.getState(), name as ElementAttribute, value, {
+      lesson: this.getAttribute('lesson'),
+      defaultLessonId: widgetDeps.defaultLessonId,
+      fallbackLocale: () => this.fallbackLocale(),
+    });
   }
 
   /** The widget's store while the element is on the page (for scripts and tests). */

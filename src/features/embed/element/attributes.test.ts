@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyAttribute,
   labInitFor,
   parseControls,
   parseFlag,
@@ -105,5 +106,46 @@ describe('<handshake-lab> attributes', () => {
       embed: false,
     });
     expect(labInitFor(readSettings(reader({ lang: 'en' })), 'zh-CN').locale).toBe('en');
+  });
+
+  it('a changed attribute drives the mounted widget as the attribute says', () => {
+    const calls: string[] = [];
+    const widget = {
+      setLesson: (id: string) => calls.push(`lesson ${id}`),
+      loadScenario: (raw: unknown) => calls.push(`load ${String(raw)}`),
+      setLocale: (locale: string) => calls.push(`locale ${locale}`),
+      setTheme: (theme: string | null) => calls.push(`theme ${theme}`),
+      setShowControls: (show: boolean) => calls.push(`controls ${show}`),
+      play: () => calls.push('play'),
+      pause: () => calls.push('pause'),
+    };
+    const context = {
+      lesson: 'lost-syn',
+      defaultLessonId: 'client-closes-first',
+      fallbackLocale: () => 'zh-CN' as const,
+    };
+    applyAttribute(widget, 'lesson', ' abort ', context);
+    applyAttribute(widget, 'lesson', '', context);
+    applyAttribute(widget, 'scenario', '{"actions":[]}', context);
+    applyAttribute(widget, 'scenario', null, context);
+    applyAttribute(widget, 'lang', 'en', context);
+    applyAttribute(widget, 'lang', 'fr', context);
+    applyAttribute(widget, 'theme', 'DARK', context);
+    applyAttribute(widget, 'controls', 'off', context);
+    applyAttribute(widget, 'autoplay', '', context);
+    applyAttribute(widget, 'autoplay', null, context);
+    expect(calls).toEqual([
+      'lesson abort',
+      'lesson client-closes-first',
+      'load {"actions":[]}',
+      // Without its scenario, the element shows its lesson again.
+      'lesson lost-syn',
+      'locale en',
+      'locale zh-CN',
+      'theme dark',
+      'controls false',
+      'play',
+      'pause',
+    ]);
   });
 });

@@ -9,7 +9,7 @@
 //   theme="light|dark"             default: the reader's system setting
 
 import { localeFromTag, type Locale } from '../../../i18n/core';
-import type { LabInit } from '../../../ui/store/labStore';
+import type { LabInit, LabState } from '../../../ui/store/labStore';
 import type { ThemeChoice } from '../../../lab/urlOptions';
 
 export const ELEMENT_ATTRIBUTES = [
@@ -90,4 +90,52 @@ export function labInitFor(settings: ElementSettings, fallbackLocale: Locale): L
     showControls: settings.showControls,
     embed: false,
   };
+}
+
+/** What a mounted widget's attribute change needs to know besides the new value. */
+export interface AttributeContext {
+  /** The element's `lesson` attribute now. */
+  lesson: string | null;
+  defaultLessonId: string;
+  /** The language without a usable `lang`: the page's around the element, or the browser's. */
+  fallbackLocale: () => Locale;
+}
+
+type WidgetActions = Pick<
+  LabState,
+  'setLesson' | 'loadScenario' | 'setLocale' | 'setTheme' | 'setShowControls' | 'play' | 'pause'
+>;
+
+/** Carries out a change of attribute `name` to `value` on a mounted widget. */
+export function applyAttribute(
+  widget: WidgetActions,
+  name: ElementAttribute,
+  value: string | null,
+  context: AttributeContext,
+): void {
+  switch (name) {
+    case 'lesson':
+      widget.setLesson(textOf(value) ?? context.defaultLessonId);
+      return;
+    case 'scenario': {
+      const scenario = textOf(value);
+      // Without a scenario, the element shows its lesson again.
+      if (scenario !== null) widget.loadScenario(scenario);
+      else widget.setLesson(textOf(context.lesson) ?? context.defaultLessonId);
+      return;
+    }
+    case 'lang':
+      widget.setLocale(parseLang(value) ?? context.fallbackLocale());
+      return;
+    case 'theme':
+      widget.setTheme(parseTheme(value));
+      return;
+    case 'controls':
+      widget.setShowControls(parseControls(value));
+      return;
+    case 'autoplay':
+      if (parseFlag(value)) widget.play();
+      else widget.pause();
+      return;
+  }
 }

@@ -1,6 +1,5 @@
 // Words for opening a capture file: the header's button, the drop overlay, the progress, the list
-// of connections and what a capture cannot show. Loaded with the button, after the first diagram
-// (a lazy namespace, see ../../core.ts).
+// of connections and what a capture cannot show (a lazy namespace, see ../../core.ts).
 
 export const capturing = {
   open: 'Open a capture',
@@ -38,7 +37,6 @@ export const capturing = {
     client: 'client',
     server: 'server',
   },
-  ms: '{n} ms',
   notes: {
     startedEstablished:
       'The capture starts after the handshake: the states before its first segment are unknown and shown as ESTABLISHED.',

@@ -1,5 +1,5 @@
-// The Embed dialog's words: loaded when the dialog is first wanted, after the first diagram (a lazy
-// namespace, see ../../core.ts). The button that opens it is in `ui.share`.
+// The Embed dialog's words (a lazy namespace, see ../../core.ts). The button that opens it is in
+// `ui.share`.
 
 export const embedding = {
   title: 'Embed in a course page',

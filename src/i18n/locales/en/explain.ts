@@ -1,7 +1,8 @@
 // One step of a run, explained: what happened and why, in one or two sentences. Keys are chosen by
-// src/ui/model/explain.ts. Placeholders: {who}/{peer} (“the client”), {Who}/{Peer} (“The client”),
+// src/lab/explain/. Placeholders: {who}/{peer} (“the client”), {Who}/{Peer} (“The client”),
 // {flags} (SYN+ACK), {seq}/{ack}/{replyAck} (relative numbers), {len}, {bytes}, {count}, {from}/{to}
-// (states), {isn}, {rto}/{ms} (milliseconds), {s} (seconds), {result}, {call}, {reaction}.
+// (states), {isn}, {rto}/{duration} (a duration with its unit: “6 s”), {result}, {call},
+// {reaction}.
 
 export const explain = {
   side: { client: 'the client', server: 'the server' },
@@ -188,20 +189,20 @@ export const explain = {
 
   timer: {
     retransmitSyn:
-      'No SYN+ACK came back before the retransmission timer expired, so {who} sends the SYN again and doubles its timeout to {rto} ms (exponential backoff).',
+      'No SYN+ACK came back before the retransmission timer expired, so {who} sends the SYN again and doubles its timeout to {rto} (exponential backoff).',
     retransmitSynAck:
-      'The handshake’s third segment did not come in time, so {who} sends its SYN+ACK again and doubles its timeout to {rto} ms.',
+      'The handshake’s third segment did not come in time, so {who} sends its SYN+ACK again and doubles its timeout to {rto}.',
     retransmitFin:
-      'The FIN was not acknowledged in time, so {who} sends it again (same seq {seq}) and doubles its timeout to {rto} ms.',
+      'The FIN was not acknowledged in time, so {who} sends it again (same seq {seq}) and doubles its timeout to {rto}.',
     retransmitData:
-      'The segment at seq {seq} was not acknowledged in time, so {who} sends it again and doubles its timeout to {rto} ms.',
+      'The segment at seq {seq} was not acknowledged in time, so {who} sends it again and doubles its timeout to {rto}.',
     retransmitNothing: '{Who}’s retransmission timer fires; there is nothing left to resend.',
     connectTimeout:
       '{Who} has tried the SYN as often as it may and no answer came: connect() fails with ETIMEDOUT and the attempt is abandoned.',
     giveUp:
       '{Who} has retransmitted as often as it may without an acknowledgement: it gives up and drops the connection ({state} → CLOSED).',
     timeWait:
-      '2·MSL ({s} s) have passed in TIME_WAIT: any segment of the old connection has died out by now, so {who} forgets the connection and the port pair may be used again.',
+      '2·MSL ({duration}) have passed in TIME_WAIT: any segment of the old connection has died out by now, so {who} forgets the connection and the port pair may be used again.',
     finWait2:
       '{Who} waited in FIN_WAIT_2 for the peer’s FIN too long with no application to notice: the connection is dropped.',
     delayedAck:

@@ -1,5 +1,4 @@
-// The export menu's words and the Markdown handout's: loaded with the menu, after the first diagram
-// (a lazy namespace, see ../../core.ts).
+// The export menu's words and the Markdown handout's (a lazy namespace, see ../../core.ts).
 
 export const exporting = {
   menu: {

@@ -1,6 +1,7 @@
 // The English dictionary, whole: the source of truth for every other locale's shape (see
 // ../../types.ts) and the fallback for any key a locale lacks at run time. The page bundles only
-// `ui` and `lessons`; the other namespaces are chunks of their own (../../core.ts, loadNamespace).
+// `ui` and `lessons` (../../core.ts) and loads the others when needed; this whole object is for
+// types, tests and tools.
 import { answers } from './answers';
 import { capturing } from './capturing';
 import { embedding } from './embedding';

@@ -1,5 +1,5 @@
-// The state-machine panel's words (src/ui/StateMachinePanel.tsx): a namespace of its own, loaded
-// with the panel, after the first diagram (see ../../core.ts, loadNamespace). Keys under `states`
+// The state-machine panel's words (src/ui/stateMachine/StateMachinePanel.tsx; a lazy namespace, see
+// ../../core.ts). Keys under `states`
 // use the engine's spelling (TcpState), so `t(`stateMachine.states.${state}.name`)` works.
 
 export const stateMachine = {

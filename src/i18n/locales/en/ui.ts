@@ -135,7 +135,7 @@ export const ui = {
     droppedLoss: 'Dropped (random loss)',
     retransmission: 'Retransmission',
     duplicate: 'Duplicate',
-    late: 'Late (old segment)',
+    oldDuplicate: 'Late (old segment)',
     delayed: 'Delayed by {duration}',
     injected: 'Injected',
   },

@@ -39,7 +39,6 @@ export const capturing: Messages<typeof en> = {
     client: '客户端',
     server: '服务器',
   },
-  ms: '{n} 毫秒',
   notes: {
     startedEstablished:
       '抓包开始时握手已经完成：第一个报文段之前的状态无从得知，这里按 ESTABLISHED 显示。',

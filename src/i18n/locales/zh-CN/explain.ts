@@ -164,18 +164,18 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
 
   timer: {
     retransmitSyn:
-      '重传定时器到期仍未收到 SYN+ACK，{who}重发 SYN，并把超时时间加倍为 {rto} 毫秒（指数退避）。',
-    retransmitSynAck: '迟迟没有等到第三次握手，{who}重发 SYN+ACK，并把超时时间加倍为 {rto} 毫秒。',
+      '重传定时器到期仍未收到 SYN+ACK，{who}重发 SYN，并把超时时间加倍为 {rto}（指数退避）。',
+    retransmitSynAck: '迟迟没有等到第三次握手，{who}重发 SYN+ACK，并把超时时间加倍为 {rto}。',
     retransmitFin:
-      'FIN 没有及时得到确认，{who}重发它（序列号仍为 {seq}），并把超时时间加倍为 {rto} 毫秒。',
+      'FIN 没有及时得到确认，{who}重发它（序列号仍为 {seq}），并把超时时间加倍为 {rto}。',
     retransmitData:
-      '序列号 {seq} 的报文段没有及时得到确认，{who}重传它，并把超时时间加倍为 {rto} 毫秒。',
+      '序列号 {seq} 的报文段没有及时得到确认，{who}重传它，并把超时时间加倍为 {rto}。',
     retransmitNothing: '{Who}的重传定时器到期，但已经没有需要重发的内容。',
     connectTimeout:
       '{Who}已把 SYN 重传到上限仍无应答：connect() 失败，返回 ETIMEDOUT，放弃这次连接。',
     giveUp: '{Who}重传到上限仍没有得到确认：放弃并丢弃连接（{state} → CLOSED）。',
     timeWait:
-      '在 TIME_WAIT 中已等满 2MSL（{s} 秒）：旧连接的报文都已在网络中消失，{who}忘掉这个连接，这对端口可以再次使用了。',
+      '在 TIME_WAIT 中已等满 2MSL（{duration}）：旧连接的报文都已在网络中消失，{who}忘掉这个连接，这对端口可以再次使用了。',
     finWait2: '{Who}在 FIN_WAIT_2 等对方的 FIN 等得太久，而应用早已不再关心：连接被丢弃。',
     delayedAck: '延迟确认定时器到期，没有数据可以捎带 ACK，{who}单独发出它（确认号 {ack}）。',
     delayedAckNothing: '延迟确认定时器到期，但 ACK 早已发出。',

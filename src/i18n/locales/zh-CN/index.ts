@@ -1,4 +1,5 @@
-// 简体中文词典。只通过 loadLocale() 的动态 import() 加载，因此是单独的代码块，不在首屏 JS 中。
+// 简体中文词典（全部）：形状与英文词典相同（由 tsc 检查）。页面按需分块加载（先是 base.ts，
+// 其余命名空间各自稍后加载），这个完整对象供测试和工具使用。
 import type { Messages } from '../../types';
 import type { en } from '../en/index';
 import { answers } from './answers';

@@ -128,7 +128,7 @@ export const ui: Messages<typeof en> = {
     droppedLoss: '已丢弃（随机丢包）',
     retransmission: '重传',
     duplicate: '重复',
-    late: '迟到（旧报文段）',
+    oldDuplicate: '迟到（旧报文段）',
     delayed: '延迟了 {duration}',
     injected: '注入',
   },

@@ -1,0 +1,43 @@
+// The diagram's tests' run: a connection opened and closed whose final ACK is lost (a drop, a
+// retransmission, TIME_WAIT, a compressed stretch of time), and the props the page gives the
+// diagram at each of its steps.
+
+import type { Scenario } from '../engine/types';
+import { runWithCauses } from '../lab/run';
+import { collectStateChanges, stateChangesUpTo } from '../lab/stateChanges';
+import { buildTimeAxis } from '../lab/timeAxis';
+import { createStepper } from '../lab/view';
+import type { DiagramProps } from '../ui/diagram/Diagram';
+
+const open = [
+  { at: 0, who: 'server', do: 'listen' },
+  { at: 100, who: 'client', do: 'connect' },
+] as const;
+
+export const lostFinalAck: Scenario = {
+  client: { port: 40000, isn: 1000 },
+  server: { port: 8080, isn: 5000 },
+  actions: [
+    ...open,
+    { at: 200, who: 'client', do: 'close' },
+    { at: 300, who: 'server', do: 'close' },
+  ],
+  faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
+};
+
+/** A scenario's run, stepped as the page steps it, and the diagram's props at a step. */
+export function diagramFixture(scenario: Scenario) {
+  const run = runWithCauses(scenario);
+  const stepper = createStepper(run);
+  const axis = buildTimeAxis(run.events.map((e) => e.t));
+  const changes = collectStateChanges(run.events);
+  const props = (step: number, extra: Partial<DiagramProps> = {}): DiagramProps => ({
+    segments: stepper.segments,
+    view: stepper.viewAt(step),
+    axis,
+    stateChanges: stateChangesUpTo(changes, stepper.steps[step - 1]?.end ?? 0),
+    endpoints: { client: { label: '192.0.2.1:40000' }, server: { label: '192.0.2.2:8080' } },
+    ...extra,
+  });
+  return { run, stepper, axis, props };
+}

@@ -1,0 +1,199 @@
+// The lesson slice of the lab store: which lesson (or capture) is shown, the options on top of it,
+// and its runs in the engine worker. Which lesson a custom scenario falls back to is decided by
+// the reducer of lessonChoice.ts; everything kept between calls is in the state.
+
+import type { StateCreator } from 'zustand/vanilla';
+import type { Fault } from '../../engine/types';
+import { CAPTURE_LESSON_ID } from '../../lab/types';
+import type { LabDeps, LabError, LabState } from './labStore';
+import {
+  asScenarioObject,
+  chooseLesson,
+  jsonKindOf,
+  optionsOf,
+  scenarioOf,
+  type LessonChoice,
+  type Opening,
+} from './lessonChoice';
+import { createRuns, messageOf } from './runs';
+
+type LessonSlice = Pick<
+  LabState,
+  | 'lessonId'
+  | 'custom'
+  | 'options'
+  | 'lessonOptions'
+  | 'status'
+  | 'run'
+  | 'derived'
+  | 'explainer'
+  | 'capture'
+  | 'lastCapture'
+  | 'runner'
+  | 'runRequest'
+  | 'lessonRequest'
+  | 'pendingStep'
+  | 'pendingAutoplay'
+  | 'attach'
+  | 'detach'
+  | 'setLesson'
+  | 'prefetchLessons'
+  | 'loadScenario'
+  | 'lessonScenario'
+  | 'showCapture'
+  | 'setOptions'
+  | 'dropSegment'
+>;
+
+export function createLessonSlice(
+  opening: Opening,
+  deps: LabDeps,
+): StateCreator<LabState, [], [], LessonSlice> {
+  return (set, get) => {
+    const runs = createRuns(set, get, deps);
+
+    /** Shows `choice`'s lesson from step 0 with its own options, and runs it. */
+    function showLesson(choice: LessonChoice): void {
+      const own = optionsOf(choice, deps);
+      set({
+        lessonId: choice.lessonId,
+        custom: choice.custom,
+        lessonRequest: get().lessonRequest + 1,
+        options: own,
+        lessonOptions: own,
+        pendingStep: 0,
+        step: 0,
+        view: get().derived?.viewAt(0) ?? null,
+        playing: false,
+        selectedSegment: null,
+        error: null,
+        capture: null,
+      });
+      runs.start();
+    }
+
+    return {
+      ...opening.choice,
+      options: opening.options,
+      lessonOptions: opening.lessonOptions,
+      status: 'idle',
+      run: null,
+      derived: null,
+      explainer: null,
+      capture: null,
+      lastCapture: null,
+      runner: null,
+      runRequest: 0,
+      lessonRequest: 0,
+      pendingStep: opening.pendingStep,
+      pendingAutoplay: opening.pendingAutoplay,
+
+      attach(runner) {
+        set({ runner });
+        runs.start();
+      },
+      detach() {
+        runs.cancelTyping();
+        set({ runner: null, runRequest: get().runRequest + 1, playing: false });
+      },
+      setLesson(id) {
+        const lesson = scenarioOf(get(), id, deps);
+        const request = get().lessonRequest + 1;
+        if (!lesson && deps.loadLessons && deps.lessonPending?.(id)) {
+          // Its scenario is a later chunk: switch once it is in, unless another lesson was asked for.
+          set({ lessonRequest: request });
+          deps.loadLessons().then(
+            () => {
+              if (request === get().lessonRequest && !deps.lessonPending?.(id)) get().setLesson(id);
+            },
+            (error: unknown) => {
+              if (request === get().lessonRequest) {
+                set({ error: { kind: 'lesson', message: messageOf(error) } });
+              }
+            },
+          );
+          return;
+        }
+        if (!lesson) {
+          const error: LabError = { kind: 'lesson', message: `lesson: no lesson "${id}"` };
+          set({ lessonRequest: request, error });
+          return;
+        }
+        showLesson(chooseLesson(get(), { type: 'pick', lessonId: id }));
+      },
+      prefetchLessons() {
+        deps.loadLessons?.().catch(() => {});
+      },
+      loadScenario(raw) {
+        let parsed: unknown = raw;
+        if (typeof raw === 'string') {
+          try {
+            parsed = JSON.parse(raw) as unknown;
+          } catch (error) {
+            set({ error: { kind: 'load', message: `load: not JSON (${messageOf(error)})` } });
+            return;
+          }
+        }
+        const scenario = asScenarioObject(parsed);
+        if (!scenario) {
+          const message = `load: the scenario must be a JSON object, not ${jsonKindOf(parsed)}`;
+          set({ error: { kind: 'load', message } });
+          return;
+        }
+        showLesson(chooseLesson(get(), { type: 'load', scenario }));
+      },
+      lessonScenario() {
+        return scenarioOf(get(), get().lessonId, deps);
+      },
+      showCapture(run, capture) {
+        // A lesson's run (or lesson) still on its way is not shown over it.
+        runs.cancelTyping();
+        const { runRequest, lessonRequest } = get();
+        set({
+          lessonId: CAPTURE_LESSON_ID,
+          runRequest: runRequest + 1,
+          lessonRequest: lessonRequest + 1,
+          pendingStep: 0,
+          capture,
+          lastCapture: { run, capture },
+          playing: false,
+          selectedSegment: null,
+          error: null,
+        });
+        runs.show(run);
+      },
+      setOptions(patch, typing = false) {
+        set({ options: { ...get().options, ...patch } });
+        if (typing) runs.startAfterTyping();
+        else runs.start();
+      },
+      dropSegment(id) {
+        const { run, capture } = get();
+        // A capture cannot be re-run: its arrow in flight opens the inspector like the others.
+        if (capture) set({ selectedSegment: id });
+        if (!run || capture) return;
+        const fail = (error: unknown) =>
+          set({ error: { kind: 'option', message: messageOf(error) } });
+        const drop = (fault: Fault | null) => {
+          // A fault found for a run that has been replaced since would drop the wrong segment.
+          if (!fault || get().run !== run) return;
+          const { options } = get();
+          set({
+            options: { ...options, extraFaults: [...options.extraFaults, fault] },
+            selectedSegment: null,
+          });
+          runs.start();
+        };
+        let fault: Fault | null | Promise<Fault | null>;
+        try {
+          fault = deps.faultForSegment(run, id);
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        if (fault instanceof Promise) fault.then(drop, fail);
+        else drop(fault);
+      },
+    };
+  };
+}

@@ -1,0 +1,84 @@
+// What the engine worker serves (engine.worker.ts): a lesson or a scenario run off the page's
+// thread, the whole run in one answer. What it is given is raw, untrusted input (a link's or a
+// course page's scenario), checked by the validator before anything runs.
+
+import type { Scenario } from '../engine/types';
+import { parseScenario } from '../engine/validate';
+import { runWithCauses, type CausedRun, type RunWithCausesOptions } from '../lab/run';
+import type { LabOptions, Run } from '../lab/types';
+import { scenarioForLab } from '../lab/variants';
+
+/** The most events one run may make on the page. */
+export const PAGE_MAX_EVENTS = 1_000_000;
+
+export interface EngineServiceOptions {
+  /**
+   * The most events a run may make (the page's million unless told). The page keeps every event to
+   * step through them; past this a tab would crawl or run out of memory. The headless runner
+   * streams and has no such limit.
+   */
+  maxEvents?: number;
+  /** Runs a scenario (the engine, unless a test stands in for it). */
+  runScenario?: (scenario: Scenario, options: RunWithCausesOptions) => CausedRun;
+}
+
+/** A refusal of the input (bad, or a run too long for the page): reported as it is. */
+class InputError extends Error {}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createEngineService({
+  maxEvents = PAGE_MAX_EVENTS,
+  runScenario = runWithCauses,
+}: EngineServiceOptions = {}) {
+  const tooLong = `this scenario makes more than ${maxEvents.toLocaleString('en')} events, too many to show; shorten it (until, fewer actions) or run it with npm run trace`;
+
+  function parse(input: unknown): Scenario {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) throw new InputError(parsed.error);
+    return parsed.scenario;
+  }
+
+  /** The whole run, or a refusal when it would make more events than the page may hold. */
+  function runOf(scenario: Scenario): Run {
+    const { events, causeStarts, final, truncated } = runScenario(scenario, { maxEvents });
+    if (truncated) throw new InputError(tooLong);
+    return { scenario, events, causeStarts, final };
+  }
+
+  /** Runs what `build` makes. Anything but a refusal of the input is an engine bug: say so. */
+  function answer(build: () => Scenario): Run {
+    try {
+      return runOf(build());
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new Error(`engine failed: ${messageOf(error)}`, { cause: error });
+    }
+  }
+
+  return {
+    /**
+     * Validates `scenario` and runs it. Throws the validator's one-line reason for a bad one.
+     */
+    run(scenario: unknown): Run {
+      return answer(() => parse(scenario));
+    },
+    /**
+     * Runs a lesson with the lab's options applied (the probe run that dropping the final ACK needs
+     * included); `run.scenario` is the scenario built. The options can make a scenario the
+     * validator refuses (an MSL out of range): its reason is the answer then.
+     */
+    lab(lesson: unknown, options: LabOptions): Run {
+      // The probe runs the scenario the options make, checked first like the one that follows.
+      const probe = (built: Scenario) => runOf(parse(built));
+      return answer(() => parse(scenarioForLab(parse(lesson), options, probe)));
+    },
+  };
+}
+
+export type EngineService = ReturnType<typeof createEngineService>;
+
+/** The service the engine worker serves. */
+export const engineService: EngineService = createEngineService();
