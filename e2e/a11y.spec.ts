@@ -1,4 +1,4 @@
-// Accessibility (issue 3, "Quality"): axe finds no serious or critical violation in the page's
+// Accessibility: axe finds no serious or critical violation in the page's
 // main states; the ARIA live region narrates every step; with prefers-reduced-motion the arrows
 // are drawn at once in their final geometry, without animation.
 import { expect, test, type Page } from '@playwright/test';

@@ -1,4 +1,4 @@
-// Captures (issue 5): the real Linux loopback captures in shared/captures opened through the header's
+// Captures: the real Linux loopback captures in shared/captures opened through the header's
 // file input (`open-capture`) or dropped on the page, each drawn with the segments and the states the
 // kernel reported (its JSON); files that are not captures, or are cut short, reported with the byte
 // where they stopped making sense while the lesson keeps working; a big file read in the worker with

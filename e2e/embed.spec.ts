@@ -1,4 +1,4 @@
-// Embedding by iframe (issue 4; CONTRACT.md section 4, "Messages with a course page"): a stand-in
+// Embedding by iframe (CONTRACT.md section 4, "Messages with a course page"): a stand-in
 // course page on another origin (e2e/hosts/embed-course.html, served by e2e/helpers/hostServer.ts)
 // embeds the app; the real public/embed.js, loaded from the app's origin, sizes the iframe.
 import {

@@ -1,4 +1,4 @@
-// Export (issue 4): the diagram at the shown step as SVG and PNG, the run's trace as JSON and its
+// Export: the diagram at the shown step as SVG and PNG, the run's trace as JSON and its
 // step explanations as Markdown, each downloaded from the header's Export panel and checked as a
 // file: what a teacher would open elsewhere.
 import AxeBuilder from '@axe-core/playwright';

@@ -1,4 +1,4 @@
-// Both languages (issue 3, "Understanding"): all of the page's text in English and Chinese
+// Both languages: all of the page's text in English and Chinese
 // (zh-CN), chosen by `lang` or the browser's language, and switchable in the page.
 import { expect, test, type Page } from '@playwright/test';
 import { lessons as enLessons } from '../src/i18n/locales/en/lessons';

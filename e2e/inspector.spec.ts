@@ -1,4 +1,4 @@
-// The segment inspector (issue 3, "Understanding"): clicking a delivered segment opens
+// The segment inspector: clicking a delivered segment opens
 // `segment-inspector` with every TCP header field and the 20 header bytes in hex; the bytes are
 // checked against the engine's segment and an independent checksum over the IPv4 pseudo-header.
 // Escape closes it and focus returns to the segment.

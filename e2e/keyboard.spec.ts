@@ -1,10 +1,10 @@
-// Keyboard (issue 3, "Controls" and "Quality"): → ← space R drive the run; every control is
+// Keyboard: → ← space R drive the run; every control is
 // reachable with Tab and shows a visible focus indicator; and the step buttons' back restores
 // exactly what was shown before.
 import { expect, test, type Page } from '@playwright/test';
 import { blur, counterOf, openLab, readCounter, snapshot, watchErrors } from './helpers/page';
 
-/** The controls issue 3 and CONTRACT.md section 4 name, each of which Tab must reach. */
+/** The controls CONTRACT.md section 4 names, each of which Tab must reach. */
 const CONTROLS = [
   'lesson-select',
   'language-select',

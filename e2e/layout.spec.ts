@@ -1,4 +1,4 @@
-// Layout and themes (issue 3, "Quality"): from 360 px phones to wide screens without horizontal
+// Layout and themes: from 360 px phones to wide screens without horizontal
 // overflow and with both lifelines in view; light and dark themes, from `theme=` or the system.
 import { expect, test, type Page } from '@playwright/test';
 import { openLab, scrubToEnd } from './helpers/page';

@@ -94,7 +94,7 @@ test.describe('every lesson, stepped to its end and back', () => {
         expect(last.segments.length, 'one segment per send').toBe(expected.segments.length);
         expect(last.segments).toEqual(expected.segments);
         expect({ client: last.client, server: last.server }).toEqual(expected.final);
-        // A state badge on each lifeline at every state change (issue 3), in the engine's order.
+        // A state badge on each lifeline at every state change, in the engine's order.
         for (const side of SIDES) {
           await expect(page.locator(`.dg-pill--${side} text`), `${side}'s state badges`).toHaveText(
             statesOf(expected.trace, side).slice(1),

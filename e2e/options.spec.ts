@@ -1,4 +1,4 @@
-// The knobs a student breaks things with (issue 3, "Controls"): drop-final-ack, reuse-port,
+// The knobs a student breaks things with: drop-final-ack, reuse-port,
 // loss-rate with its seed, and clicking an arrow in flight. Each picture is checked against the
 // engine's own run of the same scenario with the knob applied (computed here, in Node).
 import { expect, test, type Page } from '@playwright/test';

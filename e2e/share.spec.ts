@@ -1,4 +1,4 @@
-// Share links, broken links and the Embed dialog (issue 4). A shared link must reopen exactly what
+// Share links, broken links and the Embed dialog. A shared link must reopen exactly what
 // the student saw: the same segments with the same fates, the same step, the knobs and the
 // language; a broken link must say what is wrong over the default lesson; the Embed dialog's
 // snippet must open the compact widget.
@@ -6,7 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { LabOptions } from '../src/lab/types';
 import { runWithCauses } from '../src/lab/run';
-import { defaultLabOptions, faultForSegment, scenarioForLab } from '../src/lab/variants';
+import { defaultLabOptions } from '../src/lab/labOptions';
+import { faultForSegment } from '../src/lab/variants';
+import { scenarioForLab } from '../src/lab/variants';
 import { ui as enUi } from '../src/i18n/locales/en/ui';
 import { ui as zhUi } from '../src/i18n/locales/zh-CN/ui';
 import { encodeScenarioParam } from '../src/lab/shareLink';

@@ -1,4 +1,4 @@
-// The web component (issue 4, "Web component"): a course page on another origin than the app loads
+// The web component: a course page on another origin than the app loads
 // dist-lib/handshake-lab.js and shows two <handshake-lab> elements (e2e/hosts/components.html).
 // Each is a widget of its own: its lesson, step, language, theme and engine worker; its styles and
 // the page's never mix; a bad `scenario` attribute is reported inside that element only.

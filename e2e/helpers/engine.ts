@@ -1,6 +1,6 @@
 // Node-side expectations for the browser suite, computed from the engine itself (never from the
-// page's own model): run a lesson (with the page's knobs applied the way CONTRACT.md and issue 3
-// describe them) and say what the page must draw at the end of the run.
+// page's own model): run a lesson (with the page's knobs applied the way CONTRACT.md and the
+// README describe them) and say what the page must draw at the end of the run.
 import { runScenario } from '../../src/engine/engine';
 import type {
   Action,
@@ -92,7 +92,7 @@ export function expectRun(scenario: Scenario): Expected {
   return { trace, segments: expectedSegments(trace), final: trace.final };
 }
 
-/** `loss-rate` and the seed, as issue 3 describes them: a loss probability and the run's seed. */
+/** `loss-rate` and the seed, as the settings give them: a loss probability and the run's seed. */
 export function withLoss(scenario: Scenario, lossPercent: number, seed: number): Scenario {
   return { ...scenario, seed, network: { ...scenario.network, lossRate: lossPercent / 100 } };
 }

@@ -15,8 +15,10 @@ export const pageComponents: LabComponents = {
   SettingsPanel: lazy(() =>
     import('../ui/panels/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
   ),
-  StateMachinePanel: lazy(() =>
-    import('../ui/stateMachine/StateMachinePanel').then((m) => ({ default: m.StateMachinePanel })),
+  StateMachineSection: lazy(() =>
+    import('../ui/stateMachine/StateMachineSection').then((m) => ({
+      default: m.StateMachineSection,
+    })),
   ),
   AnswerSection: lazy(() =>
     import('../features/answers/AnswerSection').then((m) => ({ default: m.AnswerSection })),
@@ -64,9 +66,7 @@ export const loadLessons = () => import('../scenarios/all');
 /** The reader of an `s=` link: only for pages opened on one. */
 export const loadScenarioParam = () => import('../lab/scenarioParam');
 
-/** The fault that drops a clicked segment: on the first click on an arrow in flight. (The module
- * the share links use too: importing segmentFault.ts alone would make the bundler split its
- * runtime out of the first chunk.) */
+/** The fault that drops a clicked segment: on the first click on an arrow in flight. */
 export const loadSegmentFault = () => import('../lab/variants');
 
 /** framer-motion, for the arrows' flights: once the first diagram is on screen. */

@@ -1,4 +1,4 @@
-// The embedded widget's benchmark (issue 4, "Performance"): a course page on another origin creates
+// The embedded widget's benchmark: a course page on another origin creates
 // an iframe with `embed=1`; the time until the first lifeline is painted inside it:
 //
 //   embed-first-diagram-ms   iframe created → the frame that paints `lifeline-client`, median of 5

@@ -1,4 +1,4 @@
-// The web component's size (issue 4, "Performance"): builds it as `npm run build:lib` does, into a
+// The web component's size: builds it as `npm run build:lib` does, into a
 // temporary directory, and reports
 //
 //   embed-lib-js-gzip-kb: N    dist-lib/handshake-lab.js gzipped (-9), in kB (aim: at most 110)

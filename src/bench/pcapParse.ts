@@ -1,4 +1,4 @@
-// The capture reader's speed (issue 5, "Performance"): builds a ~50 MB pcap from the real packets
+// The capture reader's speed: builds a ~50 MB pcap from the real packets
 // of the capture fixtures (src/testing/captures: three Ethernet loopback captures, IPv4 with
 // and without options, IPv6 with extension headers, UDP fragments among them), repeated with
 // rising times and a new client port each time, so that the file holds many connections; then

@@ -1,5 +1,5 @@
 // The page benchmark: builds the site, serves it with `vite preview` on a free localhost port and
-// measures it in headless Chromium through Playwright (issue 3, "Performance"):
+// measures it in headless Chromium through Playwright:
 //
 //   ui-initial-js-gzip-kb        JavaScript requested before the first lifeline is drawn, gzipped (-9)
 //   ui-first-diagram-ms          navigation start to the first `lifeline-client`, median of 5 cold loads

@@ -15,7 +15,7 @@ const names = readdirSync(FIXTURES)
   .sort();
 const files = names.map((name) => new Uint8Array(readFileSync(join(FIXTURES, name))));
 const MUTATIONS_PER_FIXTURE = Math.ceil(10_500 / names.length);
-// The issue asks for each parse under 100 ms; the fixtures take well under 1 ms. A parse that
+// Each parse should take under 100 ms; the fixtures take well under 1 ms. A parse that
 // takes longer is timed again (twice at most, keeping the fastest), which tells a slow input from
 // a busy machine or a garbage collection; the bound asserted is generous, so that a loaded
 // machine does not fail the test; the slowest parse is printed at the end.

@@ -1,5 +1,5 @@
 // The lab's starting options for a lesson: what the page needs to open one (the scenarios built
-// from them are variants.ts's, in the worker; a clicked segment's fault is segmentFault.ts's).
+// from them are variants.ts's, in the worker, and so is a clicked segment's fault).
 import { DEFAULT_SEED } from '../engine/defaults';
 import type { Scenario } from '../engine/types';
 import type { LabOptions } from './types';

@@ -5,11 +5,11 @@ import { parseScenario } from '../engine/validate';
 import lesson from '../scenarios/client-closes-first.json';
 import { runWithCauses } from './run';
 import { PROPERTY_MAX_EVENTS, scenarioArb } from '../testing/scenarioArbitrary';
+import { defaultLabOptions } from './labOptions';
 import type { LabOptions } from './types';
 import {
   REUSE_DELAY_MS,
   applyOptions,
-  defaultLabOptions,
   faultForSegment,
   finalAckFault,
   scenarioForLab,
@@ -194,17 +194,16 @@ describe('faultForSegment', () => {
         const parsed = parseScenario(raw);
         if (!parsed.ok) return;
         const options = { maxEvents: PROPERTY_MAX_EVENTS };
-        const run = runWithCauses(parsed.scenario, options);
+        // As the page does: the run the student clicks in is the lesson with the lab's options.
+        const lab = defaultLabOptions(parsed.scenario);
+        const run = runWithCauses(applyOptions(parsed.scenario, lab), options);
         const sends = run.events.flatMap((e, i) =>
           e.type === 'send' && e.injected !== true ? [{ e, i }] : [],
         );
         const chosen = sends[pick % Math.max(1, sends.length)];
         if (!chosen) return;
         const fault = faultForSegment(run, chosen.e.id);
-        const scenario = applyOptions(parsed.scenario, {
-          ...defaultLabOptions(parsed.scenario),
-          extraFaults: [fault],
-        });
+        const scenario = applyOptions(parsed.scenario, { ...lab, extraFaults: [fault] });
         const rerun = runWithCauses(scenario, options);
         // Everything up to and including the send is the same...
         expect(rerun.events.slice(0, chosen.i + 1)).toEqual(run.events.slice(0, chosen.i + 1));

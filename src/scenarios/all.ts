@@ -1,11 +1,13 @@
-// Every built-in lesson with its scenario, at once (./index.ts holds only the default one).
+// Every built-in lesson whole: its scenario, the answers it illustrates and the states it is about
+// (./index.ts holds the ids and the default lesson's scenario, what the page needs first).
 
 import abort from './abort.json';
 import clientClosesFirst from './client-closes-first.json';
 import closedPort from './closed-port.json';
 import delayedAckClose from './delayed-ack-close.json';
 import halfClose from './half-close.json';
-import { LESSON_INFO, type Lesson, type LessonId } from './index';
+import type { Side, TcpState } from '../engine/types';
+import { LESSON_IDS, type AnswerId, type LessonId } from './index';
 import lostFinalAck from './lost-final-ack.json';
 import lostSynAck from './lost-syn-ack.json';
 import lostSyn from './lost-syn.json';
@@ -16,6 +18,90 @@ import serverClosesFirst from './server-closes-first.json';
 import simultaneousClose from './simultaneous-close.json';
 import simultaneousOpen from './simultaneous-open.json';
 import twoWayHandshake from './two-way-handshake.json';
+
+export interface LessonFocus {
+  /** The side whose states the lesson is about. */
+  who: Side | 'both';
+  /** The states to watch, in the order they matter. */
+  states: readonly TcpState[];
+}
+
+/** What a lesson is about. */
+export interface LessonInfo {
+  /** The `lesson=` URL option and the key of its title in the `lessons` namespace. */
+  id: LessonId;
+  /** The answer cards this lesson illustrates. */
+  answers: readonly AnswerId[];
+  focus: LessonFocus;
+}
+
+export interface Lesson extends LessonInfo {
+  /** Raw scenario JSON: validate it (parseScenario) before running. */
+  scenario: unknown;
+}
+
+const META: Record<LessonId, Omit<LessonInfo, 'id'>> = {
+  'client-closes-first': {
+    answers: ['why-three', 'why-four', 'why-2msl'],
+    focus: { who: 'client', states: ['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] },
+  },
+  'server-closes-first': {
+    answers: ['why-four', 'why-2msl'],
+    focus: { who: 'server', states: ['FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT'] },
+  },
+  'half-close': {
+    answers: ['why-four'],
+    focus: { who: 'both', states: ['FIN_WAIT_2', 'CLOSE_WAIT'] },
+  },
+  'delayed-ack-close': {
+    answers: ['delayed-ack-close', 'why-four'],
+    focus: { who: 'server', states: ['CLOSE_WAIT', 'LAST_ACK'] },
+  },
+  'simultaneous-close': {
+    answers: ['why-four', 'why-2msl'],
+    focus: { who: 'both', states: ['FIN_WAIT_1', 'CLOSING', 'TIME_WAIT'] },
+  },
+  'lost-syn': {
+    answers: ['why-three'],
+    focus: { who: 'client', states: ['SYN_SENT'] },
+  },
+  'lost-syn-ack': {
+    answers: ['why-three'],
+    focus: { who: 'both', states: ['SYN_SENT', 'SYN_RCVD'] },
+  },
+  'lost-final-ack': {
+    answers: ['why-2msl', 'what-msl'],
+    focus: { who: 'both', states: ['TIME_WAIT', 'LAST_ACK'] },
+  },
+  'no-time-wait': {
+    answers: ['why-2msl'],
+    focus: { who: 'both', states: ['FIN_WAIT_2', 'LAST_ACK'] },
+  },
+  'reuse-with-time-wait': {
+    answers: ['so-reuseaddr', 'why-2msl', 'what-msl'],
+    focus: { who: 'client', states: ['TIME_WAIT'] },
+  },
+  'reuse-without-time-wait': {
+    answers: ['so-reuseaddr', 'why-2msl', 'what-msl'],
+    focus: { who: 'server', states: ['ESTABLISHED'] },
+  },
+  'simultaneous-open': {
+    answers: ['why-three'],
+    focus: { who: 'both', states: ['SYN_SENT', 'SYN_RCVD'] },
+  },
+  'two-way-handshake': {
+    answers: ['why-three'],
+    focus: { who: 'server', states: ['SYN_RCVD', 'ESTABLISHED'] },
+  },
+  'closed-port': {
+    answers: [],
+    focus: { who: 'client', states: ['SYN_SENT'] },
+  },
+  abort: {
+    answers: [],
+    focus: { who: 'both', states: ['ESTABLISHED', 'CLOSED'] },
+  },
+};
 
 const RAW: Record<LessonId, unknown> = {
   'client-closes-first': clientClosesFirst,
@@ -36,9 +122,10 @@ const RAW: Record<LessonId, unknown> = {
 };
 
 /** Every lesson with its raw scenario, in the picker's order. */
-export const LESSONS: readonly Lesson[] = LESSON_INFO.map((info) => ({
-  ...info,
-  scenario: RAW[info.id],
+export const LESSONS: readonly Lesson[] = LESSON_IDS.map((id) => ({
+  id,
+  ...META[id],
+  scenario: RAW[id],
 }));
 
 /** The lesson with this id, or undefined for an unknown one. */

@@ -6,7 +6,8 @@
 import type { Scenario } from '../engine/types';
 import { deriveRun } from '../lab/derive';
 import type { LabOptions } from '../lab/types';
-import { defaultLabOptions, faultForSegment } from '../lab/variants';
+import { defaultLabOptions } from '../lab/labOptions';
+import { faultForSegment } from '../lab/variants';
 import { afterEach, beforeEach } from 'vitest';
 import { DEFAULT_LESSON_ID } from '../scenarios';
 import { lessonById } from '../scenarios/all';

@@ -11,7 +11,6 @@ import { LessonPicker } from './controls/LessonPicker';
 import { LiveRegion } from './panels/LiveRegion';
 import { Scrubber } from './controls/Scrubber';
 import { SpeedControl } from './controls/SpeedControl';
-import { StateMachineSection } from './stateMachine/StateMachineSection';
 import { StepControls } from './controls/StepControls';
 import { ThemeSwitch } from './controls/ThemeSwitch';
 import { LabStoreProvider, useLab, useLabStoreApi } from './store/context';
@@ -127,7 +126,7 @@ function LabLayout() {
         <Part />
       </Suspense>
     ) : null;
-  const { AnswerSection } = parts;
+  const { AnswerSection, StateMachineSection } = parts;
 
   return (
     // `data-runner` tells tests where the engine runs.
@@ -174,7 +173,12 @@ function LabLayout() {
         </main>
         <aside className="lab-side">
           <ExplanationPanel />
-          {hasRun && !embed && <StateMachineSection />}
+          {StateMachineSection && hasRun && !embed && (
+            // Its place is kept while it loads, so the panels beside it do not jump.
+            <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>
+              <StateMachineSection />
+            </Suspense>
+          )}
         </aside>
         {showControls && hasRun && parts.SettingsPanel && (
           <div className="lab-settings">{late(parts.SettingsPanel)}</div>

@@ -4,7 +4,6 @@
 // never imports a feature, and a build that leaves one out carries none of its code.
 
 import { createContext, useContext, type ComponentType } from 'react';
-import type { StateMachinePanelProps } from './stateMachine/StateMachinePanel';
 
 export interface LabComponents {
   /** The knobs (loss, behaviour, MSL, port reuse…), beside the diagram with the controls. */
@@ -12,7 +11,7 @@ export interface LabComponents {
   /** The segment inspector, for the segment clicked. */
   InspectorSection?: ComponentType | null;
   /** RFC 9293's state diagram, lit by the shown step. */
-  StateMachinePanel?: ComponentType<StateMachinePanelProps> | null;
+  StateMachineSection?: ComponentType | null;
   /** The answer cards under the lab; "show me" switches to the lesson with the answer. */
   AnswerSection?: ComponentType<{ onShowMe: (lessonId: string) => void }> | null;
   /** The header's buttons beyond the lesson, language and theme (share, embed, export, capture). */

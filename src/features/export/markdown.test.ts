@@ -9,7 +9,7 @@ import { explainRun, renderExplanation } from '../../lab/explain';
 import { rfcReference } from '../../ui/rfc';
 import { runWithCauses } from '../../lab/run';
 import type { LabOptions } from '../../lab/types';
-import { defaultLabOptions } from '../../lab/variants';
+import { defaultLabOptions } from '../../lab/labOptions';
 import { deriveRun } from '../../lab/derive';
 import {
   buildHandout,

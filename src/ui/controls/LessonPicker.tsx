@@ -3,7 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { hasKey, useT } from '../../i18n';
 import { CUSTOM_LESSON_ID } from '../../lab/types';
-import { LESSON_INFO } from '../../scenarios';
+import { LESSON_IDS } from '../../scenarios';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
 import { LabeledSelect } from './LabeledSelect';
@@ -18,7 +18,7 @@ const selectLesson = (s: LabState) => ({
 export function LessonPicker() {
   const t = useT();
   const { lessonId, setLesson, capture } = useLab(useShallow(selectLesson));
-  const lessons = LESSON_INFO.map(({ id }) => {
+  const lessons = LESSON_IDS.map((id) => {
     const key = `lessons.${id}.title`;
     return { value: id as string, label: hasKey(key) ? t(key) : id };
   });

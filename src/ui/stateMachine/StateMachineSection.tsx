@@ -1,13 +1,13 @@
-// The state-machine panel (a part the lab is given) fed from the shown step. Only each side's state
+// The state-machine panel fed from the shown step (a part the lab is given). Only each side's state
 // and last transition are read (as plain strings), so a step that changes neither re-renders
 // nothing here. The panel's words (the `stateMachine` namespace) are fetched from here.
 
-import { Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useNamespace } from '../../i18n';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
-import { useLabComponents } from '../parts';
+import { StateMachinePanel } from './StateMachinePanel';
 
 const selectMachine = (s: LabState) => {
   const last = s.view?.lastTransition;
@@ -22,8 +22,7 @@ const selectMachine = (s: LabState) => {
 };
 
 export function StateMachineSection() {
-  const { StateMachinePanel } = useLabComponents();
-  useNamespace('stateMachine', StateMachinePanel != null);
+  useNamespace('stateMachine');
   const m = useLab(useShallow(selectMachine));
   const { clientFrom, clientTo, serverFrom, serverTo } = m;
   const lastTransition = useMemo(
@@ -33,10 +32,5 @@ export function StateMachineSection() {
     }),
     [clientFrom, clientTo, serverFrom, serverTo],
   );
-  if (!StateMachinePanel) return null;
-  return (
-    <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>
-      <StateMachinePanel client={m.client} server={m.server} lastTransition={lastTransition} />
-    </Suspense>
-  );
+  return <StateMachinePanel client={m.client} server={m.server} lastTransition={lastTransition} />;
 }

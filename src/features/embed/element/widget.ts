@@ -7,7 +7,7 @@ import type { Scenario } from '../../../engine/types';
 import { deriveRun } from '../../../lab/derive';
 import { explainerFor } from '../../../lab/explain';
 import { defaultLabOptions } from '../../../lab/labOptions';
-import { faultForSegment } from '../../../lab/segmentFault';
+import { faultForSegment } from '../../../lab/variants';
 import { lessonById } from '../../../scenarios/all';
 import { DEFAULT_LESSON_ID } from '../../../scenarios';
 import { provideMotion } from '../../../ui/diagram/motion';
@@ -15,7 +15,7 @@ import * as tween from '../../../ui/diagram/tween';
 import { InspectorSection } from '../../../ui/inspector/InspectorSection';
 import { SettingsPanel } from '../../../ui/panels/SettingsPanel';
 import type { LabComponents } from '../../../ui/parts';
-import { StateMachinePanel } from '../../../ui/stateMachine/StateMachinePanel';
+import { StateMachineSection } from '../../../ui/stateMachine/StateMachineSection';
 import type { LabDeps } from '../../../ui/store/labStore';
 import { createLabRunner } from '../../../ui/store/runner';
 import EngineWorker from '../../../worker/engine.worker?worker&inline';
@@ -26,7 +26,7 @@ provideMotion(() => Promise.resolve(tween));
 export const widgetComponents: LabComponents = {
   SettingsPanel,
   InspectorSection,
-  StateMachinePanel,
+  StateMachineSection,
 };
 
 export const widgetDeps: LabDeps = {
