@@ -28,20 +28,27 @@ const NEXT: Readonly<Record<TcpState, readonly TcpState[]>> = {
   TIME_WAIT: ['SYN_RCVD'],
 };
 
-const ALLOWED: ReadonlySet<string> = new Set(
-  (Object.keys(NEXT) as TcpState[]).flatMap((from) =>
-    // ABORT, a RST, the user timeout, the end of TIME-WAIT or LAST-ACK: any state may close.
-    [...NEXT[from], 'CLOSED'].filter((to) => to !== from).map((to) => `${from}>${to}`),
-  ),
-);
+// ABORT, a RST, the user timeout, the end of TIME-WAIT or LAST-ACK: any state may close.
+const nextOf = (from: TcpState): TcpState[] =>
+  [...NEXT[from], 'CLOSED' as const].filter((to) => to !== from);
+
+// Looked up on every state change the engine makes: an object per state, not a string key.
+const ALLOWED = Object.fromEntries(
+  (Object.keys(NEXT) as TcpState[]).map((from) => [
+    from,
+    Object.fromEntries(nextOf(from).map((to) => [to, true])),
+  ]),
+) as Readonly<Record<TcpState, Readonly<Partial<Record<TcpState, true>>>>>;
 
 /** Whether TCP goes from `from` to `to` (a state change: `from` and `to` differ). */
 export function isTransition(from: TcpState, to: TcpState): boolean {
-  return ALLOWED.has(`${from}>${to}`);
+  return ALLOWED[from]?.[to] === true;
 }
 
 /** Every state change in the table, as `from>to`. */
-export const TRANSITIONS: ReadonlySet<string> = ALLOWED;
+export const TRANSITIONS: ReadonlySet<string> = new Set(
+  (Object.keys(NEXT) as TcpState[]).flatMap((from) => nextOf(from).map((to) => `${from}>${to}`)),
+);
 
 /** Throws unless `from` → `to` is in the table: `who` says whose rule made the change. */
 export function checkTransition(who: string, from: TcpState, to: TcpState): void {
