@@ -1,4 +1,4 @@
-// Captures: the real Linux loopback captures in shared/captures opened through the header's
+// Captures: the real Linux loopback captures (src/testing/kernel/captures) opened through the header's
 // file input (`open-capture`) or dropped on the page, each drawn with the segments and the states the
 // kernel reported (its JSON); files that are not captures, or are cut short, reported with the byte
 // where they stopped making sense while the lesson keeps working; a big file read in the worker with
@@ -6,10 +6,10 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  SHARED_CAPTURES,
-  sharedCaptureExpectation as kernelCapture,
-  sharedCapturePath as capturePath,
-  type SharedCaptureExpectation,
+  KERNEL_CAPTURES,
+  kernelCaptureExpectation as kernelCapture,
+  kernelCapturePath as capturePath,
+  type KernelCaptureExpectation,
 } from '../src/testing/kernelCaptures';
 import { seriousViolations } from './helpers/axe';
 import { download } from './helpers/exports';
@@ -36,7 +36,7 @@ async function drawnSegments(page: Page) {
   return shown.segments.map(({ from, flags, seq, ack, len }) => ({ from, flags, seq, ack, len }));
 }
 
-function expectedSegments(kernel: SharedCaptureExpectation) {
+function expectedSegments(kernel: KernelCaptureExpectation) {
   return kernel.segments.map((s) => ({
     from: s.from,
     flags: s.flags.join(','),
@@ -53,7 +53,7 @@ test.afterEach(async () => {
 });
 
 test.describe('captures', () => {
-  for (const name of SHARED_CAPTURES) {
+  for (const name of KERNEL_CAPTURES) {
     test(`${name}: opened from the file input, drawn as the kernel sent it`, async ({ page }) => {
       const errors = watchErrors(page);
       const kernel = kernelCapture(name);

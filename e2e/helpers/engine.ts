@@ -4,7 +4,6 @@
 import { runScenario } from '../../src/engine/engine';
 import type {
   Action,
-  AppEvent,
   Fault,
   Scenario,
   SendEvent,
@@ -52,12 +51,6 @@ export function statesOf(trace: Trace, who: Side): TcpState[] {
       .filter((e): e is StateEvent => e.type === 'state' && e.who === who)
       .map((e) => e.to),
   ];
-}
-
-export function appResults(trace: Trace, who: Side): string[] {
-  return trace.events
-    .filter((e): e is AppEvent => e.type === 'app' && e.who === who)
-    .map((e) => `${e.call}:${e.result}`);
 }
 
 /** The segments the page must draw once the whole run is shown: one per send, ordered by id. */

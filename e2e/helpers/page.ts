@@ -102,12 +102,6 @@ export async function blur(page: Page): Promise<void> {
   });
 }
 
-/** One press of → and the counter moving from `step` to `step + 1`. */
-export async function pressForward(page: Page, step: number, total: number): Promise<void> {
-  await page.keyboard.press('ArrowRight');
-  await expect(counterOf(page)).toHaveText(`${step + 1} / ${total}`);
-}
-
 /** From step 0, with the focus off the controls: presses → `n` times, each time waiting for the counter. */
 export async function stepTimes(page: Page, n: number, total: number): Promise<void> {
   await blur(page);

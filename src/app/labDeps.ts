@@ -45,10 +45,10 @@ export const labDeps: LabDeps = {
   derive: deriveRun,
   // The run has just arrived and its diagram is not painted yet: fetch nothing before it is. The
   // English words come alongside (the widget's language's, if another, are fetched by the panel).
-  explain: async (run) => {
+  explain: async (run, derived) => {
     await afterNextPaint();
     const [m] = await Promise.all([loadExplain(), loadNamespace('en', 'explain')]);
-    return m.explainerFor(run);
+    return m.explainerFor(run, derived);
   },
   faultForSegment: (run, id) => loadSegmentFault().then((m) => m.faultForSegment(run, id)),
 };

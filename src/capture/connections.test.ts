@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findConnections } from './connections';
-import {
-  captureOf,
-  readSharedCapture,
-  SHARED_CAPTURES,
-  tcp,
-  type HostPort,
-} from '../testing/captureFiles';
+import { captureOf, tcp, type HostPort } from '../testing/captureFiles';
+import { KERNEL_CAPTURES, readKernelCapture } from '../testing/kernelCaptures';
 
 const A: HostPort = { address: '10.0.0.1', port: 40000 };
 const B: HostPort = { address: '10.0.0.2', port: 80 };
@@ -28,9 +23,9 @@ function wholeConnection(t: number, c: HostPort, s: HostPort, cIsn: number, sIsn
 }
 
 describe('findConnections on the shared kernel captures', () => {
-  for (const name of SHARED_CAPTURES) {
+  for (const name of KERNEL_CAPTURES) {
     it(`finds the one connection of ${name}`, () => {
-      const { file, expected } = readSharedCapture(name);
+      const { file, expected } = readKernelCapture(name);
       const connections = findConnections(file);
       expect(connections).toHaveLength(1);
       const [connection] = connections;

@@ -8,13 +8,13 @@ import { findConnections } from './connections';
 import { captureRun } from './infer';
 import { runProblems, sendsOf, statesOver } from '../testing/captureRunChecks';
 import {
-  readSharedCapture,
-  SHARED_CAPTURES,
-  type SharedCaptureExpectation,
-} from '../testing/captureFiles';
+  readKernelCapture,
+  KERNEL_CAPTURES,
+  type KernelCaptureExpectation,
+} from '../testing/kernelCaptures';
 
 function runOf(name: string) {
-  const { file, expected } = readSharedCapture(name);
+  const { file, expected } = readKernelCapture(name);
   const [connection] = findConnections(file);
   if (connection === undefined) throw new Error(`${name}: no connection`);
   return { result: captureRun(file, connection), expected };
@@ -24,7 +24,7 @@ function runOf(name: string) {
  * The states each step of the kernel's script left, as the lab shows them: before the connection
  * exists, the server's state is its listener's (CONTRACT: LISTEN while it listens and has none).
  */
-function expectedStates(expected: SharedCaptureExpectation): Record<Side, TcpState>[] {
+function expectedStates(expected: KernelCaptureExpectation): Record<Side, TcpState>[] {
   let started = false;
   return expected.steps.map(({ states }) => {
     started ||= states.client !== 'CLOSED' || states.server !== 'CLOSED';
@@ -34,12 +34,12 @@ function expectedStates(expected: SharedCaptureExpectation): Record<Side, TcpSta
 }
 
 /** A sent segment in the terms of the kernel's list: flags sorted, no ACK number read as 0. */
-function kernelTerms(s: SharedCaptureExpectation['segments'][number]) {
+function kernelTerms(s: KernelCaptureExpectation['segments'][number]) {
   const { from, seq, len, window, retransmission } = s;
   return { from, flags: [...s.flags].sort(), seq, ack: s.ack ?? 0, len, window, retransmission };
 }
 
-describe.each(SHARED_CAPTURES)('captureRun on the kernel capture %s', (name) => {
+describe.each(KERNEL_CAPTURES)('captureRun on the kernel capture %s', (name) => {
   const { result, expected } = runOf(name);
   const { run } = result;
 

@@ -290,7 +290,7 @@ function report(s: Scenario, problems: string[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (a) Allowed transitions, from the RFC 9293 table in shared/reference
+// (a) Allowed transitions: the engine's table (transitions.ts), held to RFC 9293's
 // ---------------------------------------------------------------------------------------------
 
 interface Cause {

@@ -1,6 +1,7 @@
-// The packetdrill scripts in shared/reference/packetdrill, rewritten as scenarios: a scripted
-// endpoint plays packetdrill's remote side through `inject`, the other endpoint is the stack under
-// test, and the trace must show the segments, states and call results the script expects.
+// The packetdrill scripts of the project's shared reference material (Linux, FreeBSD; kept out of
+// the repository, third-party files), rewritten as scenarios: a scripted endpoint plays
+// packetdrill's remote side through `inject`, the other endpoint is the stack under test, and the
+// trace must show the segments, states and call results the script expects.
 //
 // Conventions in every test:
 // - Each test restates its script as packetdrill lines (`runScript`): the tested side's calls, the

@@ -67,10 +67,6 @@ export type TFunction = (key: MessageKey, params?: Params) => string;
 /** Each locale's name in its own language, for the language switch. */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', 'zh-CN': '中文' };
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Looking up and filling in
 

@@ -8,7 +8,8 @@ import { explain as enExplain } from '../i18n/locales/en/explain';
 import { explain as zhExplain } from '../i18n/locales/zh-CN/explain';
 import { LESSONS } from '../scenarios/all';
 import { type LessonId } from '../scenarios';
-import { explainRun, renderExplanation } from './explain';
+import { deriveRun } from './derive';
+import { explainerFor, explainRun, renderExplanation } from './explain';
 import type { ExplainKey, Explanation } from './explain/explanation';
 import { explainSend } from './explain/send';
 import { runWithCauses } from './run';
@@ -248,5 +249,20 @@ describe('durations in the explanations', () => {
     const rtx = timerStep('lost-syn', 'timer.retransmitSyn');
     const text = renderExplanation(rtx, translator(LOCALES.en.dict), (ms) => `<${ms}>`);
     expect(text).toContain('doubles its timeout to <2000>');
+  });
+});
+
+describe('explainerFor', () => {
+  it('says the same with the page’s steps and segments as when it works them out', () => {
+    for (const lesson of LESSONS) {
+      const parsed = parseScenario(lesson.scenario);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const run = runWithCauses(parsed.scenario);
+      const alone = explainerFor(run);
+      const given = explainerFor(run, deriveRun(run));
+      for (let step = 0; step <= run.causeStarts.length; step++) {
+        expect(given.at(step), `${lesson.id} step ${step}`).toEqual(alone.at(step));
+      }
+    }
   });
 });

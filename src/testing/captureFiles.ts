@@ -1,26 +1,7 @@
-// For tests: the shared kernel captures with what the kernel reported, and hand-made captures.
-import { readFileSync } from 'node:fs';
-import {
-  sharedCaptureExpectation,
-  sharedCapturePath,
-  type SharedCaptureExpectation,
-} from './kernelCaptures';
+// For tests: hand-made captures, written segment by segment.
 import type { Flag } from '../engine/types';
-import { parseCapture } from '../capture/parse';
 import { packetLine } from './packetdrill';
 import type { CaptureFile, CapturedSegment } from '../capture/types';
-
-export { SHARED_CAPTURES, type SharedCaptureExpectation } from './kernelCaptures';
-
-export function readSharedCapture(name: string): {
-  file: CaptureFile;
-  expected: SharedCaptureExpectation;
-} {
-  const bytes = new Uint8Array(readFileSync(sharedCapturePath(name)));
-  return { file: parseCapture(bytes), expected: sharedCaptureExpectation(name) };
-}
-
-// ---- hand-made captures ----
 
 export interface HostPort {
   address: string;

@@ -30,8 +30,6 @@ export const InboundType = {
   Load: 'load',
 } as const;
 
-export type InboundTypeName = (typeof InboundType)[keyof typeof InboundType];
-
 export interface HeightMessage {
   source: typeof MESSAGE_SOURCE;
   type: typeof OutboundType.Height;

@@ -102,7 +102,7 @@ async function markdownText(state: LabState, locale: Locale): Promise<string> {
   const { run, derived } = state;
   if (!run || !derived) throw new Error('nothing is shown yet');
   const [explainer] = await Promise.all([
-    state.explainer ?? explainerFor(run),
+    state.explainer ?? explainerFor(run, derived),
     loadNamespace(locale, 'explain'),
     loadNamespace(locale, 'exporting'),
   ]);

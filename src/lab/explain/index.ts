@@ -60,8 +60,17 @@ export interface Explainer {
   render: typeof renderExplanation;
 }
 
-export function explainerFor(run: Pick<Run, 'events' | 'causeStarts'>): Explainer {
-  const list = explainRun(run.events, run.causeStarts);
+/**
+ * The explainer of `run`. `model`: its steps and segments when the caller has them already (the
+ * page derived them to draw the run), so they are not worked out twice.
+ */
+export function explainerFor(
+  run: Pick<Run, 'events' | 'causeStarts'>,
+  model?: { steps: readonly Step[]; segments: readonly SegmentInfo[] },
+): Explainer {
+  const list = model
+    ? explainSteps(run.events, model.steps, model.segments)
+    : explainRun(run.events, run.causeStarts);
   return {
     at: (step) => (step >= 1 ? (list[step - 1] ?? null) : null),
     render: renderExplanation,

@@ -50,7 +50,7 @@ export interface LabDeps {
   lessonOptions: (lesson: Scenario) => LabOptions;
   derive: (run: Run) => Derived;
   /** Explains a run (loaded lazily); without it the page shows no explanations. */
-  explain?: (run: Run) => Promise<Explainer>;
+  explain?: (run: Run, derived: Derived) => Promise<Explainer>;
   /** The fault that drops this segment in the next run, or null when it cannot be dropped. */
   faultForSegment: (run: Run, id: number) => Fault | null | Promise<Fault | null>;
   /** Debounce for typed options (ms). */

@@ -76,7 +76,7 @@ export function createRuns(
       selectedSegment: selected !== null && derived.segmentById.has(selected) ? selected : null,
       error: state.error && isSticky(state.error.kind) ? state.error : null,
     });
-    deps.explain?.(run).then(
+    deps.explain?.(run, derived).then(
       (explainer) => {
         if (get().run === run) set({ explainer });
       },

@@ -34,7 +34,7 @@ export const widgetDeps: LabDeps = {
   lessonScenario: (id) => lessonById(id)?.scenario as Scenario | undefined,
   lessonOptions: defaultLabOptions,
   derive: deriveRun,
-  explain: (run) => Promise.resolve(explainerFor(run)),
+  explain: (run, derived) => Promise.resolve(explainerFor(run, derived)),
   faultForSegment,
 };
 
