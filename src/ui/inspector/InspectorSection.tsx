@@ -1,6 +1,6 @@
-// The segment inspector for the selected segment (loaded lazily, on the first click). Its words are
-// a lazy namespace too (`inspector`): the dialog opens once they are in, so it is labelled from its
-// first frame and its focus handling runs on a complete dialog.
+// The segment inspector for the selected segment. Its words are a lazy namespace (`inspector`): the
+// dialog opens once they are in, so it is labelled from its first frame and its focus handling runs
+// on a complete dialog.
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';

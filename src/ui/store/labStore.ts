@@ -49,7 +49,8 @@ export interface LabDeps {
   /** The options a lesson starts with (its own profile, seed, MSL; nothing broken). */
   lessonOptions: (lesson: Scenario) => LabOptions;
   derive: (run: Run) => Derived;
-  /** Explains a run (loaded lazily); without it the page shows no explanations. */
+  /** Explains a run, from the steps and segments derived to draw it; without it the page shows
+   * no explanations. */
   explain?: (run: Run, derived: Derived) => Promise<Explainer>;
   /** The fault that drops this segment in the next run, or null when it cannot be dropped. */
   faultForSegment: (run: Run, id: number) => Fault | null | Promise<Fault | null>;

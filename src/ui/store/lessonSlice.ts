@@ -100,7 +100,7 @@ export function createLessonSlice(
         const lesson = scenarioOf(get(), id, deps);
         const request = get().lessonRequest + 1;
         if (!lesson && deps.loadLessons && deps.lessonPending?.(id)) {
-          // Its scenario is a later chunk: switch once it is in, unless another lesson was asked for.
+          // Its scenario is not at hand yet: switch once it is, unless another lesson was asked for.
           set({ lessonRequest: request });
           deps.loadLessons().then(
             () => {

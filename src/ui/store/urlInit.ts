@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/types';
 import type { LabInit } from './labStore';
 import type { UrlOptions } from '../../lab/urlOptions';
 
-/** `decode`: reads an `s=` value (scenarioParam.ts's decodeScenarioParam; the page loads it lazily). */
+/** `decode`: reads an `s=` value (scenarioParam.ts's decodeScenarioParam). */
 export function labInitFromUrl(
   url: UrlOptions,
   locale: Locale,
