@@ -1,6 +1,35 @@
 import { memo } from 'react';
-import { tickTimes, type Layout } from './geometry';
+import { textWidth, tickTimes, type Layout } from './geometry';
 import type { DiagramLabels } from './labels';
+
+/** Space kept between a label and the diagram's left edge. */
+const LEFT_MARGIN = 2;
+
+/**
+ * A time label's text, condensed to the gutter when it would not fit at its size (a long run's
+ * "1 h 2 min 3.5 s"): the whole time stays readable rather than cut at the diagram's edge.
+ */
+function GutterLabel({
+  className,
+  x,
+  y,
+  text,
+}: {
+  className: string;
+  x: number;
+  y: number;
+  text: string;
+}) {
+  // The label ends at x (text-anchor: end).
+  const room = x - LEFT_MARGIN;
+  const fit =
+    textWidth(text, 10) > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
+  return (
+    <text className={className} x={x} y={y} {...fit}>
+      {text}
+    </text>
+  );
+}
 
 /** Time labels down the left edge (only up to "now") and the line marking now. */
 export const TimeGutter = memo(function TimeGutter({
@@ -40,9 +69,7 @@ export const TimeGutter = memo(function TimeGutter({
       {showNow && (
         <g className="dg-now">
           <line x1={layout.gutter} x2={layout.width - 4} y1={nowY} y2={nowY} />
-          <text className="dg-now-label" x={x} y={nowY + 3.5}>
-            {labels.duration(nowT)}
-          </text>
+          <GutterLabel className="dg-now-label" x={x} y={nowY + 3.5} text={labels.duration(nowT)} />
         </g>
       )}
     </g>
@@ -65,9 +92,7 @@ const Tick = memo(function Tick({
   return (
     <g>
       <line className="dg-tick" x1={x + 3} x2={right} y1={y} y2={y} />
-      <text className="dg-tick-label" x={x} y={y + 3.5}>
-        {duration(t)}
-      </text>
+      <GutterLabel className="dg-tick-label" x={x} y={y + 3.5} text={duration(t)} />
     </g>
   );
 });

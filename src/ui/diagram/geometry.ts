@@ -39,7 +39,8 @@ export interface Layout {
 export function layoutFor(containerWidth: number): Layout {
   const width = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, containerWidth || 640)));
   const narrow = width < 480;
-  const gutter = narrow ? 46 : 58;
+  // Room for a time such as "241.601 s"; a longer one is condensed to fit (TimeGutter).
+  const gutter = narrow ? 50 : 64;
   // The outer lane holds state pills ("ESTABLISHED" ≈ 84 px) and timer bars. Narrow screens hang
   // the pills on the lifeline instead, so the arrows keep most of the width.
   const lane = narrow ? 44 : Math.min(150, 100 + (width - 480) * 0.12);
