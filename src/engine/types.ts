@@ -23,6 +23,13 @@ export type Side = (typeof SIDES)[number];
 /** The other endpoint. */
 export const peerOf = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
+/**
+ * Whose socket a state or app event is about: an endpoint's connection, or the server's
+ * listening socket (CONTRACT.md section 0.1), which has a life of its own.
+ */
+export const SOCKETS = ['client', 'server', 'listener'] as const;
+export type SocketOwner = (typeof SOCKETS)[number];
+
 /** A flag a trace's segment carries (the table: ./wire/flags.ts). */
 export type Flag = (typeof FLAGS)[number];
 
@@ -32,15 +39,57 @@ export type ProfileName = (typeof PROFILES)[number];
 export const ACTION_KINDS = ['listen', 'connect', 'send', 'shutdown', 'close', 'abort'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
+/** The calls an app event names: the actions, and accept() that the server always waits in. */
+export type AppCall = ActionKind | 'accept';
+
 export const APP_RESULTS = [
   'ok',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
   'EADDRINUSE',
+  'EADDRNOTAVAIL',
   'EPIPE',
 ] as const;
 export type AppResult = (typeof APP_RESULTS)[number];
+
+/** What an `after` action waits for, on its own side (CONTRACT.md section 0.4). */
+export const AFTER_EVENTS = ['connected', 'accepted', 'acked', 'eof'] as const;
+export type AfterEvent = (typeof AFTER_EVENTS)[number];
+
+/**
+ * The options a side puts in its SYN or SYN+ACK (CONTRACT.md section 0.3): each overrides the
+ * profile's default. `mss: false` or `windowScale: false` leaves that option out.
+ */
+export interface OptionsConfig {
+  mss?: number | false;
+  sackPermitted?: boolean;
+  timestamps?: boolean;
+  windowScale?: number | false;
+}
+
+/** A TCP option as the trace carries it, in the order a segment carries them. */
+export type TcpOption =
+  | { kind: 'mss'; value: number }
+  | { kind: 'sackPermitted' }
+  | { kind: 'timestamps'; tsval: number; tsecr: number }
+  | { kind: 'windowScale'; shift: number };
+
+/** Kernel settings by their Linux names (CONTRACT.md section 0.7; `linux` profile only). */
+export const SYSCTL_NAMES = [
+  'tcp_syn_retries',
+  'tcp_synack_retries',
+  'tcp_syn_linear_timeouts',
+  'tcp_retries2',
+  'tcp_fin_timeout',
+  'tcp_timestamps',
+  'tcp_sack',
+  'tcp_window_scaling',
+  'tcp_rfc1337',
+  'tcp_tw_reuse',
+] as const;
+export type SysctlName = (typeof SYSCTL_NAMES)[number];
+export type Sysctl = Partial<Record<SysctlName, number>>;
 
 export interface EndpointConfig {
   port?: number;
@@ -49,6 +98,7 @@ export interface EndpointConfig {
   closeOnEof?: boolean;
   /** Extension: no TCP stack; segments sent to it are absorbed, as packetdrill's harness does. */
   scripted?: boolean;
+  options?: OptionsConfig;
 }
 
 export interface NetworkConfig {
@@ -72,14 +122,21 @@ export interface TimerConfig {
 export interface WhatIf {
   noTimeWait?: boolean;
   twoWayHandshake?: boolean;
+  /** connect() takes a 4-tuple from TIME_WAIT with none of the protections real stacks demand. */
+  reuseTimeWait?: boolean;
 }
 
+/** An app call: at a time (`at`) or once an event of its side happened (`after`, `delayMs`). */
 export interface Action {
-  at: number;
+  at?: number;
+  after?: AfterEvent;
+  delayMs?: number;
   who: Side;
   do: ActionKind;
   bytes?: number;
   reuse?: boolean;
+  /** `close` (or `abort`) of the server's listening socket rather than its connection. */
+  socket?: 'listener';
 }
 
 export type FaultFate = 'drop' | 'duplicate' | { delayMs: number };
@@ -114,6 +171,7 @@ export interface Scenario {
   network?: NetworkConfig;
   timers?: TimerConfig;
   whatIf?: WhatIf;
+  sysctl?: Sysctl;
   actions: Action[];
   faults?: Fault[];
   inject?: Injection[];
@@ -121,6 +179,18 @@ export interface Scenario {
 }
 
 // ---- Trace ----
+
+/**
+ * Why the engine did something: a rule from the documented list (./rules.ts) and where it comes
+ * from, an RFC section or, for `linux`-only behaviour, the kernel function it follows.
+ */
+export interface Why {
+  rule: string;
+  ref: string;
+}
+
+/** Why an arrived segment was thrown away (CONTRACT.md section 0.6). */
+export type DiscardKind = 'paws' | 'out-of-window' | 'no-connection';
 
 /** Why an endpoint sent a segment (extension: lets the page explain each arrow). */
 export type SendReason =
@@ -141,22 +211,25 @@ export type SendReason =
   | 'rst-orphan-data'
   | 'rst-syn-in-window'
   | 'abort'
+  | 'loss-probe'
+  | 'paws-ack'
   | 'injected';
 
 export interface AppEvent {
   t: number;
   type: 'app';
-  who: Side;
-  call: ActionKind;
+  who: SocketOwner;
+  call: AppCall;
   result: AppResult;
 }
 
 export interface StateEvent {
   t: number;
   type: 'state';
-  who: Side;
+  who: SocketOwner;
   from: TcpState;
   to: TcpState;
+  why: Why;
 }
 
 export interface SendEvent {
@@ -171,8 +244,11 @@ export interface SendEvent {
   window: number;
   retransmission: boolean;
   injected?: true;
+  /** Present when the segment carries TCP options. */
+  options?: TcpOption[];
   /** Extension. */
   reason: SendReason;
+  why: Why;
 }
 
 export interface DeliverEvent {
@@ -183,6 +259,9 @@ export interface DeliverEvent {
   duplicate?: true;
   /** Extension: delivered late by a delay fault. */
   delayedMs?: number;
+  /** The receiver threw the segment away (with `why`). */
+  discarded?: DiscardKind;
+  why?: Why;
 }
 
 export interface DropEvent {
@@ -190,9 +269,11 @@ export interface DropEvent {
   type: 'drop';
   id: number;
   reason: 'fault' | 'loss';
+  why: Why;
 }
 
-export type TimerName = 'retransmit' | 'time-wait' | 'fin-wait-2' | 'delayed-ack';
+/** `loss-probe` is an extension: Linux's tail loss probe (RFC 8985 section 7). */
+export type TimerName = 'retransmit' | 'loss-probe' | 'time-wait' | 'fin-wait-2' | 'delayed-ack';
 
 export interface TimerEvent {
   t: number;
@@ -201,11 +282,13 @@ export interface TimerEvent {
   timer: TimerName;
   action: 'set' | 'cancel' | 'fire';
   due?: number;
+  why: Why;
 }
 
 export type TraceEvent = AppEvent | StateEvent | SendEvent | DeliverEvent | DropEvent | TimerEvent;
 
-export type FinalStates = Record<Side, TcpState>;
+/** Each endpoint's connection, and the server's listening socket (CLOSED or LISTEN). */
+export type FinalStates = Record<SocketOwner, TcpState>;
 
 export interface Trace {
   events: TraceEvent[];
