@@ -221,6 +221,8 @@ export interface AppEvent {
   who: SocketOwner;
   call: AppCall;
   result: AppResult;
+  /** Extension: why a call failed, when the engine decided it (e.g. EADDRNOTAVAIL). */
+  why?: Why;
 }
 
 export interface StateEvent {
