@@ -5,11 +5,13 @@
 import { resolveBehaviour } from '../engine/profile';
 import { seqAdd } from '../engine/seq';
 import { FLAGS } from '../engine/wire/flags';
+import { isTraceOption } from '../engine/wire/tcpHeader';
 import {
   peerOf,
   type FinalStates,
   type Scenario,
   type Side,
+  type TcpOption,
   type TcpState,
   type TraceEvent,
 } from '../engine/types';
@@ -117,6 +119,9 @@ export function captureRun(
 
 // ---- the segments ----
 
+/** Shared by every segment without options (nobody modifies a segment's options). */
+const NO_OPTIONS: readonly TcpOption[] = Object.freeze([]);
+
 function observedSegments(
   file: CaptureFile,
   connection: CaptureConnection,
@@ -173,6 +178,7 @@ function observedSegments(
       ack: raw.ack,
       len: raw.len,
       window: raw.window,
+      options: raw.options.length === 0 ? NO_OPTIONS : raw.options.filter(isTraceOption),
       space,
       end,
       retransmission,

@@ -95,10 +95,10 @@ function ours(segment: CapturedSegment, time: string): Seen {
     src: segment.src,
     dst: segment.dst,
     mss: String(option(segment, 'mss')?.value ?? ''),
-    wscale: String(option(segment, 'wscale')?.shift ?? ''),
-    sackPermitted: option(segment, 'sack-permitted') !== undefined,
-    tsval: String(timestamps?.value ?? ''),
-    tsecr: String(timestamps?.echo ?? ''),
+    wscale: String(option(segment, 'windowScale')?.shift ?? ''),
+    sackPermitted: option(segment, 'sackPermitted') !== undefined,
+    tsval: String(timestamps?.tsval ?? ''),
+    tsecr: String(timestamps?.tsecr ?? ''),
   };
 }
 
@@ -227,9 +227,9 @@ describe('what the fixtures show beyond tshark’s fields', () => {
       expect(file.segments[0]!.flags).toEqual(['SYN']);
       expect(file.segments[0]!.options.map((option) => option.kind)).toEqual([
         'mss',
-        'sack-permitted',
+        'sackPermitted',
         'timestamps',
-        'wscale',
+        'windowScale',
       ]);
     }
   });

@@ -2,7 +2,7 @@
 // connection of a hundred thousand segments takes a moment, not minutes: the ACK that covers each
 // segment, the next segment from each side, and each side's retransmissions.
 import { seqDiff } from '../engine/seq';
-import type { Flag, Side } from '../engine/types';
+import type { Flag, Side, TcpOption } from '../engine/types';
 
 /** A captured segment of one connection, as the inference sees it. */
 export interface ObservedSegment {
@@ -17,6 +17,8 @@ export interface ObservedSegment {
   ack: number;
   len: number;
   window: number;
+  /** The options the trace carries (SACK blocks and unknown kinds left out), in wire order. */
+  options: readonly TcpOption[];
   /** Sequence space: data plus one for SYN and one for FIN. */
   space: number;
   /** seq + space (mod 2^32). */

@@ -189,8 +189,11 @@ export interface Why {
   ref: string;
 }
 
-/** Why an arrived segment was thrown away (CONTRACT.md section 0.6). */
-export type DiscardKind = 'paws' | 'out-of-window' | 'no-connection';
+/**
+ * Why an arrived segment was thrown away (CONTRACT.md section 0.6); `ignored` (an extension) is
+ * any other segment a rule drops without effect, e.g. a RST that TIME_WAIT ignores.
+ */
+export type DiscardKind = 'paws' | 'out-of-window' | 'no-connection' | 'ignored';
 
 /** Why an endpoint sent a segment (extension: lets the page explain each arrow). */
 export type SendReason =

@@ -12,6 +12,7 @@ import lostFinalAck from './lost-final-ack.json';
 import lostSynAck from './lost-syn-ack.json';
 import lostSyn from './lost-syn.json';
 import noTimeWait from './no-time-wait.json';
+import reuseTimestamps from './reuse-timestamps.json';
 import reuseWithTimeWait from './reuse-with-time-wait.json';
 import reuseWithoutTimeWait from './reuse-without-time-wait.json';
 import serverClosesFirst from './server-closes-first.json';
@@ -81,6 +82,10 @@ const META: Record<LessonId, Omit<LessonInfo, 'id'>> = {
     answers: ['so-reuseaddr', 'why-2msl', 'what-msl'],
     focus: { who: 'client', states: ['TIME_WAIT'] },
   },
+  'reuse-timestamps': {
+    answers: ['so-reuseaddr', 'why-2msl'],
+    focus: { who: 'client', states: ['TIME_WAIT', 'ESTABLISHED'] },
+  },
   'reuse-without-time-wait': {
     answers: ['so-reuseaddr', 'why-2msl', 'what-msl'],
     focus: { who: 'server', states: ['ESTABLISHED'] },
@@ -114,6 +119,7 @@ const RAW: Record<LessonId, unknown> = {
   'lost-final-ack': lostFinalAck,
   'no-time-wait': noTimeWait,
   'reuse-with-time-wait': reuseWithTimeWait,
+  'reuse-timestamps': reuseTimestamps,
   'reuse-without-time-wait': reuseWithoutTimeWait,
   'simultaneous-open': simultaneousOpen,
   'two-way-handshake': twoWayHandshake,

@@ -33,6 +33,7 @@ export const LESSON_IDS = [
   'lost-final-ack',
   'no-time-wait',
   'reuse-with-time-wait',
+  'reuse-timestamps',
   'reuse-without-time-wait',
   'simultaneous-open',
   'two-way-handshake',
@@ -71,6 +72,6 @@ export const LESSON_FOR_ANSWER: Readonly<Record<AnswerId, LessonId>> = {
   'why-four': 'half-close',
   'why-2msl': 'lost-final-ack',
   'what-msl': 'reuse-without-time-wait',
-  'so-reuseaddr': 'reuse-without-time-wait',
+  'so-reuseaddr': 'reuse-timestamps',
   'delayed-ack-close': 'delayed-ack-close',
 };

@@ -7,11 +7,15 @@ import {
   buildTcpHeader,
   ipv4Bytes,
   ipv4PseudoHeader,
+  MAX_TCP_OPTION_BYTES,
   onesComplementSum,
+  readTcpOptions,
   segmentHeader,
   tcpChecksum,
   tcpHeaderBytes,
+  tcpOptionBytes,
   type TcpHeaderFields,
+  type TcpOptionInfo,
 } from './tcpHeader';
 
 /** A second implementation: 32-bit words through a DataView, then a fold (not the byte loop). */
@@ -87,7 +91,8 @@ describe('tcpHeaderBytes', () => {
     expect(() => tcpHeaderBytes({ ...ok, seq: 2 ** 32 })).toThrow(/sequence number/);
     expect(() => tcpHeaderBytes({ ...ok, ack: -1 })).toThrow(/acknowledgment number/);
     expect(() => tcpHeaderBytes({ ...ok, window: 1.5 })).toThrow(/window/);
-    expect(() => tcpHeaderBytes({ ...ok, dataOffset: 16 })).toThrow(/data offset/);
+    const eleven = Array.from({ length: 11 }, () => ({ kind: 'windowScale', shift: 7 }) as const);
+    expect(() => tcpHeaderBytes({ ...ok, options: eleven })).toThrow(/44 bytes.*at most 40/);
   });
 
   it('round-trips every field through a DataView', () => {
@@ -204,5 +209,203 @@ describe('segmentHeader', () => {
       '03 f4 00 00',
     ]);
     expect(built.fields).toMatchObject({ dataOffset: 5, urgentPointer: 0, checksum: 0x03f4 });
+  });
+});
+
+// ---- options ----
+
+/** A Linux SYN's options (net.ipv4 defaults): what the linux profile's SYN and SYN+ACK carry. */
+const LINUX_SYN: TcpOptionInfo[] = [
+  { kind: 'mss', value: 1460 },
+  { kind: 'sackPermitted' },
+  { kind: 'timestamps', tsval: 0x01020304, tsecr: 0 },
+  { kind: 'windowScale', shift: 7 },
+];
+
+describe('tcpOptionBytes: laid out as Linux tcp_options_write()', () => {
+  it.each<[string, TcpOptionInfo[], string]>([
+    ['all four (a SYN)', LINUX_SYN, '02 04 05 b4 04 02 08 0a 01 02 03 04 00 00 00 00 01 03 03 07'],
+    [
+      'timestamps without SACK-permitted',
+      [
+        { kind: 'mss', value: 1460 },
+        { kind: 'timestamps', tsval: 7, tsecr: 9 },
+        { kind: 'windowScale', shift: 7 },
+      ],
+      '02 04 05 b4 01 01 08 0a 00 00 00 07 00 00 00 09 01 03 03 07',
+    ],
+    [
+      'SACK-permitted without timestamps',
+      [{ kind: 'mss', value: 1460 }, { kind: 'sackPermitted' }, { kind: 'windowScale', shift: 7 }],
+      '02 04 05 b4 01 01 04 02 01 03 03 07',
+    ],
+    ['MSS only (the rfc9293 profile)', [{ kind: 'mss', value: 1460 }], '02 04 05 b4'],
+    [
+      'timestamps on a later segment',
+      [{ kind: 'timestamps', tsval: 0xfffffffe, tsecr: 0x80000000 }],
+      '01 01 08 0a ff ff ff fe 80 00 00 00',
+    ],
+    ['window scale alone', [{ kind: 'windowScale', shift: 14 }], '01 03 03 0e'],
+    ['SACK blocks', [{ kind: 'sack', blocks: [[1, 2]] }], '01 01 05 0a 00 00 00 01 00 00 00 02'],
+    [
+      'an unknown option of 5 bytes',
+      [{ kind: 'other', code: 30, length: 5 }],
+      '01 01 01 1e 05 00 00 00',
+    ],
+    ['none', [], ''],
+  ])('%s', (_name, options, expected) => {
+    const bytes = tcpOptionBytes(options);
+    expect(hex(bytes)).toBe(expected);
+    expect(bytes.length % 4).toBe(0);
+    expect(readTcpOptions(bytes, 0, bytes.length)).toEqual(options);
+  });
+
+  it('refuses what no header holds or the reader would read as something else', () => {
+    expect(() => tcpOptionBytes([{ kind: 'mss', value: 65536 }])).toThrow(/MSS/);
+    expect(() => tcpOptionBytes([{ kind: 'windowScale', shift: 256 }])).toThrow(/shift/);
+    expect(() => tcpOptionBytes([{ kind: 'timestamps', tsval: -1, tsecr: 0 }])).toThrow(/TSval/);
+    expect(() => tcpOptionBytes([{ kind: 'sack', blocks: [] }])).toThrow(/1 to 4 blocks/);
+    expect(() => tcpOptionBytes([{ kind: 'other', code: 2, length: 4 }])).toThrow(/known/);
+    expect(() => tcpOptionBytes([{ kind: 'other', code: 1, length: 4 }])).toThrow(/length/);
+    expect(() =>
+      tcpOptionBytes([
+        {
+          kind: 'sack',
+          blocks: [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [7, 8],
+            [9, 10],
+          ],
+        },
+      ]),
+    ).toThrow(/SACK option length/);
+  });
+});
+
+describe('headers with options', () => {
+  it('a Linux SYN: data offset 10 (40 bytes), and the checksum covers the options', () => {
+    const built = buildTcpHeader(
+      { ...LESSON_SYN, window: 64240, options: LINUX_SYN },
+      '192.0.2.1',
+      '198.51.100.1',
+    );
+    expect(built.bytes).toHaveLength(40);
+    expect(built.optionBytes).toBe(20);
+    expect(built.fields.dataOffset).toBe(10);
+    expect(built.bytes[12]).toBe(0xa0);
+    expect(hex(built.bytes.subarray(20))).toBe(hex(tcpOptionBytes(LINUX_SYN)));
+    expect(tcpChecksum('192.0.2.1', '198.51.100.1', built.bytes)).toBe(0);
+    // The same fixed fields without the options give another checksum: the options count.
+    const bare = buildTcpHeader({ ...LESSON_SYN, window: 64240 }, '192.0.2.1', '198.51.100.1');
+    expect(bare.checksum).not.toBe(built.checksum);
+    expect(bare.fields.dataOffset).toBe(5);
+  });
+
+  it('a later segment with timestamps: data offset 8 (32 bytes)', () => {
+    const built = segmentHeader(
+      {
+        from: 'server',
+        to: 'client',
+        flags: ['ACK'],
+        seq: 5001,
+        ack: 1001,
+        len: 5,
+        window: 509,
+        options: [{ kind: 'timestamps', tsval: 300, tsecr: 150 }],
+      },
+      { client: 40000, server: 8080 },
+    );
+    expect(built.fields.dataOffset).toBe(8);
+    expect(hexRows(built.bytes).slice(5)).toEqual(['01 01 08 0a', '00 00 01 2c', '00 00 00 96']);
+    expect(tcpChecksum('198.51.100.1', '192.0.2.1', built.bytes, 5)).toBe(0);
+  });
+});
+
+/** Any option the writer takes, with the reader's own kinds in their field ranges. */
+const anyOption: fc.Arbitrary<TcpOptionInfo> = fc.oneof(
+  fc.record({ kind: fc.constant('mss' as const), value: u16 }),
+  fc.constant({ kind: 'sackPermitted' as const }),
+  fc.record({ kind: fc.constant('timestamps' as const), tsval: u32, tsecr: u32 }),
+  fc.record({ kind: fc.constant('windowScale' as const), shift: u8() }),
+  fc.record({
+    kind: fc.constant('sack' as const),
+    blocks: fc.array(fc.tuple(u32, u32), { minLength: 1, maxLength: 4 }),
+  }),
+  fc
+    .record({
+      kind: fc.constant('other' as const),
+      code: fc.integer({ min: 2, max: 255 }),
+      length: fc.integer({ min: 2, max: 12 }),
+    })
+    .filter(
+      ({ code, length }) =>
+        !(
+          (code === 2 && length === 4) ||
+          (code === 3 && length === 3) ||
+          (code === 4 && length === 2) ||
+          (code === 5 && length % 8 === 2) ||
+          (code === 8 && length === 10)
+        ),
+    ),
+);
+
+/** Each option's own bytes (kind, length, value), without the NOPs that align it. */
+function ownBytes(option: TcpOptionInfo): number {
+  switch (option.kind) {
+    case 'mss':
+      return 4;
+    case 'sackPermitted':
+      return 2;
+    case 'timestamps':
+      return 10;
+    case 'windowScale':
+      return 3;
+    case 'sack':
+      return 2 + 8 * option.blocks.length;
+    case 'other':
+      return option.length;
+  }
+}
+
+describe('options: write then read', () => {
+  it('any option list that fits round-trips, and the data offset is 5 + its words', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fields,
+        ip,
+        ip,
+        fc.array(anyOption, { maxLength: 10 }),
+        (f, src, dst, options) => {
+          let optionBytes: Uint8Array;
+          try {
+            optionBytes = tcpOptionBytes(options);
+          } catch (error) {
+            // Only too many bytes is refused, and only when the options take more than 40.
+            expect(String(error)).toMatch(/at most 40/);
+            expect(options.reduce((sum, o) => sum + ownBytes(o), 0)).toBeGreaterThan(
+              MAX_TCP_OPTION_BYTES - 3 * options.length,
+            );
+            return;
+          }
+          checked++;
+          const built = buildTcpHeader({ ...f, options }, src, dst);
+          expect(readTcpOptions(built.bytes, 20, built.bytes.length)).toEqual(options);
+          expect(built.fields.dataOffset).toBe(5 + Math.ceil(optionBytes.length / 4));
+          expect(built.bytes[12]! >> 4).toBe(built.fields.dataOffset);
+          expect(built.bytes).toHaveLength(built.fields.dataOffset * 4);
+          // Between options, only NOPs: each option is aligned with fewer than 4 of them.
+          const own = options.reduce((sum, o) => sum + ownBytes(o), 0);
+          expect(optionBytes.length - own).toBeGreaterThanOrEqual(0);
+          expect(optionBytes.length - own).toBeLessThan(4 * Math.max(1, options.length));
+          expect(tcpChecksum(src, dst, built.bytes)).toBe(0);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+    // Most lists fit: the property is not checked on a handful only.
+    expect(checked).toBeGreaterThan(500);
   });
 });

@@ -1,15 +1,44 @@
-// The TCP header (RFC 9293 section 3.1), written and read. Written: the 20 bytes of a segment
-// without options and its checksum over the IPv4 pseudo-header (RFC 1071 one's complement sum),
-// which the page's inspector shows and the pcap writer puts on a packet. The simulator carries no
-// payload bytes, so a payload may be given as a length (that many zero bytes). Read: the options
-// of a captured segment (the capture reader reads the fixed fields itself, into reused fields).
-// The flags' bits are ./flags.ts's.
+// The TCP header (RFC 9293 section 3.1), written and read. Written: the 20 fixed bytes of a
+// segment, its options laid out as Linux lays them out, and its checksum over the IPv4
+// pseudo-header (RFC 1071 one's complement sum), which the page's inspector shows and the pcap
+// writer puts on a packet. The simulator carries no payload bytes, so a payload may be given as a
+// length (that many zero bytes). Read: the options of a captured segment (the capture reader reads
+// the fixed fields itself, into reused fields). One option model for both directions: the trace's
+// TcpOption (../types.ts) and what a capture may carry besides. The flags' bits are ./flags.ts's.
 import { ENDPOINT_ADDRESSES } from '../addresses';
-import type { Side } from '../types';
+import type { Side, TcpOption } from '../types';
 import { flagByte } from './flags';
 
 /** The header without options is five 32-bit words. */
 export const TCP_HEADER_BYTES = 20;
+/** The data offset is 4 bits of 32-bit words: at most 60 header bytes, 40 of them options. */
+export const MAX_TCP_OPTION_BYTES = 40;
+
+/**
+ * A TCP option as the lab reads and writes it (RFC 9293 section 3.2 and the RFCs that define
+ * them): the trace's options, SACK blocks (RFC 2018) and any other kind by its code and length
+ * (its content is not kept; written back as zero bytes).
+ */
+export type TcpOptionInfo =
+  | TcpOption
+  | { kind: 'sack'; blocks: [number, number][] }
+  | { kind: 'other'; code: number; length: number };
+
+/** Whether the trace can carry an option (SACK blocks and unknown kinds it cannot). */
+export function isTraceOption(option: TcpOptionInfo): option is TcpOption {
+  return option.kind !== 'sack' && option.kind !== 'other';
+}
+
+/** Option kinds (the IANA "TCP Option Kind Numbers" registry). */
+export const TCP_OPTION_CODES = {
+  eol: 0,
+  nop: 1,
+  mss: 2,
+  windowScale: 3,
+  sackPermitted: 4,
+  sack: 5,
+  timestamps: 8,
+} as const;
 /** IP protocol number of TCP. */
 export const IPPROTO_TCP = 6;
 
@@ -27,8 +56,8 @@ export interface TcpHeaderFields {
   checksum?: number;
   /** Default 0. */
   urgentPointer?: number;
-  /** In 32-bit words; default 5 (no options). Only the 4-bit field is written. */
-  dataOffset?: number;
+  /** Default none. They set the data offset (5 words plus theirs) and count in the checksum. */
+  options?: readonly TcpOptionInfo[];
 }
 
 function check(name: string, value: number, max: number): number {
@@ -38,21 +67,123 @@ function check(name: string, value: number, max: number): number {
   return value;
 }
 
-/** The 20 header bytes in network byte order. Throws RangeError on a field out of range. */
+/**
+ * The header bytes in network byte order: the 20 fixed ones, then the options (tcpOptionBytes).
+ * Throws RangeError on a field out of range or options that do not fit.
+ */
 export function tcpHeaderBytes(fields: TcpHeaderFields): Uint8Array {
-  const bytes = new Uint8Array(TCP_HEADER_BYTES);
+  const options = tcpOptionBytes(fields.options ?? []);
+  const bytes = new Uint8Array(TCP_HEADER_BYTES + options.length);
+  bytes.set(options, TCP_HEADER_BYTES);
   const view = new DataView(bytes.buffer);
   view.setUint16(0, check('source port', fields.srcPort, 0xffff));
   view.setUint16(2, check('destination port', fields.dstPort, 0xffff));
   view.setUint32(4, check('sequence number', fields.seq, 0xffffffff));
   view.setUint32(8, check('acknowledgment number', fields.ack, 0xffffffff));
   // Data offset in the high nibble; the low nibble is reserved (zero).
-  bytes[12] = check('data offset', fields.dataOffset ?? 5, 15) << 4;
+  bytes[12] = (bytes.length / 4) << 4;
   bytes[13] = flagByte(fields.flags);
   view.setUint16(14, check('window', fields.window, 0xffff));
   view.setUint16(16, check('checksum', fields.checksum ?? 0, 0xffff));
   view.setUint16(18, check('urgent pointer', fields.urgentPointer ?? 0, 0xffff));
   return bytes;
+}
+
+/**
+ * Whether `code` and `length` are those of an option the reader decodes by name: an `other`
+ * option with them would read back as that option, so the writer refuses it.
+ */
+function decodedAs(code: number, length: number): boolean {
+  const c = TCP_OPTION_CODES;
+  return (
+    (code === c.mss && length === 4) ||
+    (code === c.windowScale && length === 3) ||
+    (code === c.sackPermitted && length === 2) ||
+    (code === c.sack && length % 8 === 2) ||
+    (code === c.timestamps && length === 10)
+  );
+}
+
+/**
+ * The option bytes of a segment, in the order given, laid out as Linux's tcp_options_write()
+ * (net/ipv4/tcp_output.c) does so that an exported capture looks like a real Linux one: every
+ * option starts its own 32-bit word, after the NOPs (kind 1) that align its end, MSS first
+ * (02 04 vv vv); SACK-permitted just before timestamps shares their word (04 02 08 0a, then TSval
+ * and TSecr), timestamps alone take 01 01 08 0a, SACK-permitted alone 01 01 04 02, window scale
+ * 01 03 03 ss, SACK blocks 01 01 05 nn and the blocks. So a Linux SYN (MSS, SACK-permitted,
+ * timestamps, window scale) has 20 bytes of options and a later segment's timestamps 12. An
+ * `other` option (content unknown) is written as its code, its length and zero bytes, NOPs before
+ * it to align it likewise. The result is a whole number of words, at most 40 bytes; throws a
+ * RangeError for more, for a value out of its field's range, or for an `other` option the reader
+ * would decode as a known one.
+ */
+export function tcpOptionBytes(options: readonly TcpOptionInfo[]): Uint8Array {
+  const c = TCP_OPTION_CODES;
+  const out: number[] = [];
+  const u16 = (n: number) => out.push(n >>> 8, n & 0xff);
+  const u32 = (n: number) => out.push(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+  /** NOPs so that an option of `length` bytes ends on a word boundary. */
+  const align = (length: number) => {
+    for (let pad = (4 - ((out.length + length) % 4)) % 4; pad > 0; pad--) out.push(c.nop);
+  };
+  options.forEach((option, i) => {
+    switch (option.kind) {
+      case 'mss':
+        align(4);
+        out.push(c.mss, 4);
+        u16(check('MSS', option.value, 0xffff));
+        return;
+      case 'sackPermitted':
+        // Linux's one shared word: SACK-permitted right before timestamps needs no padding.
+        if (options[i + 1]?.kind === 'timestamps') out.push(c.sackPermitted, 2);
+        else {
+          align(2);
+          out.push(c.sackPermitted, 2);
+        }
+        return;
+      case 'timestamps':
+        if (out.length % 4 !== 2) align(10);
+        out.push(c.timestamps, 10);
+        u32(check('TSval', option.tsval, 0xffffffff));
+        u32(check('TSecr', option.tsecr, 0xffffffff));
+        return;
+      case 'windowScale':
+        align(3);
+        out.push(c.windowScale, 3, check('window scale shift', option.shift, 0xff));
+        return;
+      case 'sack': {
+        const length = 2 + 8 * option.blocks.length;
+        if (option.blocks.length === 0) throw new RangeError('a SACK option has 1 to 4 blocks');
+        align(length);
+        out.push(c.sack, check('SACK option length', length, MAX_TCP_OPTION_BYTES));
+        for (const [left, right] of option.blocks) {
+          u32(check('SACK block edge', left, 0xffffffff));
+          u32(check('SACK block edge', right, 0xffffffff));
+        }
+        return;
+      }
+      case 'other': {
+        const { code, length } = option;
+        check('option length', length, MAX_TCP_OPTION_BYTES);
+        if (code < 2 || code > 0xff || !Number.isInteger(code) || length < 2) {
+          throw new RangeError(`not an option with a length: kind ${code}, length ${length}`);
+        }
+        if (decodedAs(code, length)) {
+          throw new RangeError(`kind ${code} with length ${length} is a known option`);
+        }
+        align(length);
+        out.push(code, length);
+        for (let k = 2; k < length; k++) out.push(0);
+        return;
+      }
+    }
+  });
+  if (out.length > MAX_TCP_OPTION_BYTES) {
+    throw new RangeError(
+      `the options take ${out.length} bytes: a TCP header holds at most ${MAX_TCP_OPTION_BYTES}`,
+    );
+  }
+  return Uint8Array.from(out);
 }
 
 /** The four bytes of a dotted-quad IPv4 address (or the bytes themselves, checked). */
@@ -137,10 +268,14 @@ export function tcpChecksum(
 }
 
 export interface BuiltHeader {
-  fields: Required<TcpHeaderFields>;
-  /** The 20 bytes with the checksum filled in. */
+  fields: Required<TcpHeaderFields> & {
+    /** In 32-bit words: 5 plus the options' words. */
+    dataOffset: number;
+  };
+  /** The header with the checksum filled in: 20 fixed bytes, then `optionBytes` of options. */
   bytes: Uint8Array;
   checksum: number;
+  optionBytes: number;
 }
 
 /** The header bytes with a correct checksum for the given addresses and payload. */
@@ -152,13 +287,16 @@ export function buildTcpHeader(
 ): BuiltHeader {
   const zeroed = tcpHeaderBytes({ ...fields, checksum: 0 });
   const checksum = tcpChecksum(srcIp, dstIp, zeroed, payload);
-  const full: Required<TcpHeaderFields> = {
+  const bytes = zeroed.slice();
+  new DataView(bytes.buffer).setUint16(16, checksum);
+  const full: BuiltHeader['fields'] = {
     urgentPointer: 0,
-    dataOffset: 5,
+    options: [],
     ...fields,
     checksum,
+    dataOffset: bytes.length / 4,
   };
-  return { fields: full, bytes: tcpHeaderBytes(full), checksum };
+  return { fields: full, bytes, checksum, optionBytes: bytes.length - TCP_HEADER_BYTES };
 }
 
 /** A segment as the page knows it (a subset of SegmentInfo), with its endpoints' ports. */
@@ -170,6 +308,8 @@ export interface SegmentHeaderInput {
   ack: number;
   len: number;
   window: number;
+  /** The options its send event carries (none when absent). */
+  options?: readonly TcpOptionInfo[];
 }
 
 /** The header a simulated segment would carry between ENDPOINT_ADDRESSES, payload `len` zeros. */
@@ -185,6 +325,7 @@ export function segmentHeader(
       ack: segment.ack >>> 0,
       flags: segment.flags,
       window: segment.window,
+      options: segment.options ?? [],
     },
     ENDPOINT_ADDRESSES[segment.from],
     ENDPOINT_ADDRESSES[segment.to],
@@ -193,15 +334,6 @@ export function segmentHeader(
 }
 
 // ---- reading ----
-
-/** A TCP option the lab reads (RFC 9293 section 3.2 and the RFCs that define them). */
-export type TcpOptionInfo =
-  | { kind: 'mss'; value: number }
-  | { kind: 'wscale'; shift: number }
-  | { kind: 'sack-permitted' }
-  | { kind: 'sack'; blocks: [number, number][] }
-  | { kind: 'timestamps'; value: number; echo: number }
-  | { kind: 'other'; code: number; length: number };
 
 /** The big-endian 32-bit number at `at`. */
 export function u32(bytes: Uint8Array, at: number): number {
@@ -222,8 +354,8 @@ export function readTcpOptions(
   const options: TcpOptionInfo[] = [];
   while (at < end) {
     const kind = bytes[at]!;
-    if (kind === 0) break; // End of Options
-    if (kind === 1) {
+    if (kind === TCP_OPTION_CODES.eol) break;
+    if (kind === TCP_OPTION_CODES.nop) {
       at++; // No-Operation
       continue;
     }
@@ -231,20 +363,21 @@ export function readTcpOptions(
     const length = bytes[at + 1]!;
     if (length < 2 || at + length > end) break;
     const value = at + 2;
-    if (kind === 2 && length === 4) {
+    // The same (kind, length) pairs as decodedAs().
+    if (kind === TCP_OPTION_CODES.mss && length === 4) {
       options.push({ kind: 'mss', value: (bytes[value]! << 8) | bytes[value + 1]! });
-    } else if (kind === 3 && length === 3) {
-      options.push({ kind: 'wscale', shift: bytes[value]! });
-    } else if (kind === 4 && length === 2) {
-      options.push({ kind: 'sack-permitted' });
-    } else if (kind === 5 && length % 8 === 2) {
+    } else if (kind === TCP_OPTION_CODES.windowScale && length === 3) {
+      options.push({ kind: 'windowScale', shift: bytes[value]! });
+    } else if (kind === TCP_OPTION_CODES.sackPermitted && length === 2) {
+      options.push({ kind: 'sackPermitted' });
+    } else if (kind === TCP_OPTION_CODES.sack && length % 8 === 2) {
       const blocks: [number, number][] = [];
       for (let block = value; block < at + length; block += 8) {
         blocks.push([u32(bytes, block), u32(bytes, block + 4)]);
       }
       options.push({ kind: 'sack', blocks });
-    } else if (kind === 8 && length === 10) {
-      options.push({ kind: 'timestamps', value: u32(bytes, value), echo: u32(bytes, value + 4) });
+    } else if (kind === TCP_OPTION_CODES.timestamps && length === 10) {
+      options.push({ kind: 'timestamps', tsval: u32(bytes, value), tsecr: u32(bytes, value + 4) });
     } else {
       options.push({ kind: 'other', code: kind, length });
     }

@@ -48,12 +48,17 @@ export const lessons = {
   'reuse-with-time-wait': {
     title: 'Port reuse refused by TIME_WAIT',
     summary:
-      'Reconnecting from the same port fails with EADDRINUSE while TIME_WAIT holds, so a stray old segment finds no connection to harm.',
+      'Reconnecting from the same port without SO_REUSEADDR fails with EADDRINUSE while TIME_WAIT holds it, so a stray old segment finds no connection to harm.',
+  },
+  'reuse-timestamps': {
+    title: 'Port reuse on Linux: timestamps protect the new connection',
+    summary:
+      'With SO_REUSEADDR, Linux takes over the TIME_WAIT connection because it used timestamps: the new one starts far beyond the old sequence numbers, and PAWS discards the stray old segment.',
   },
   'reuse-without-time-wait': {
-    title: 'Port reuse: an old segment in a new connection',
+    title: 'What if a port could be reused during TIME_WAIT?',
     summary:
-      'With the port reused during TIME_WAIT, a delayed segment of the old connection is accepted as new data by the new one.',
+      'What real stacks prevent: the port is taken over during TIME_WAIT with no protection, and a delayed segment of the old connection is accepted as new data by the new one.',
   },
   'simultaneous-open': {
     title: 'Simultaneous open',

@@ -41,11 +41,17 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
   'reuse-with-time-wait': {
     title: 'TIME_WAIT 拒绝端口复用',
     summary:
-      'TIME_WAIT 期间用同一端口重连会失败（EADDRINUSE），迟到的旧报文因此找不到可以破坏的连接。',
+      '不设置 SO_REUSEADDR 时，TIME_WAIT 期间用同一端口重连会失败（EADDRINUSE），迟到的旧报文因此找不到可以破坏的连接。',
+  },
+  'reuse-timestamps': {
+    title: 'Linux 上的端口复用：时间戳保护新连接',
+    summary:
+      '设置 SO_REUSEADDR 后，Linux 因为旧连接用了时间戳而接管处于 TIME_WAIT 的连接：新连接的序号远远越过旧序号，迟到的旧报文被 PAWS 丢弃。',
   },
   'reuse-without-time-wait': {
-    title: '端口复用：旧报文混入新连接',
-    summary: '在 TIME_WAIT 期间复用端口，旧连接的一个迟到报文被新连接当作新数据收下。',
+    title: '如果 TIME_WAIT 期间可以复用端口会怎样？',
+    summary:
+      '真实协议栈会阻止的情形：在 TIME_WAIT 期间毫无保护地接管端口，旧连接的一个迟到报文被新连接当作新数据收下。',
   },
   'simultaneous-open': {
     title: '同时打开',
