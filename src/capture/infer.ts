@@ -120,7 +120,7 @@ export function captureRun(
 // ---- the segments ----
 
 /** Shared by every segment without options (nobody modifies a segment's options). */
-const NO_OPTIONS: readonly TcpOption[] = Object.freeze([]);
+const NO_OPTIONS = Object.freeze([]) as unknown as TcpOption[];
 
 function observedSegments(
   file: CaptureFile,

@@ -137,7 +137,7 @@ export class Observer {
       len: seg.len,
       window: seg.window,
       retransmission: seg.retransmission,
-      ...(seg.options.length > 0 && { options: [...seg.options] }),
+      ...(seg.options.length > 0 && { options: seg.options }),
       reason,
     });
     if (has('ACK')) me.lastAck = { ack: seg.ack, window: seg.window };

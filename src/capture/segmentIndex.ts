@@ -18,7 +18,7 @@ export interface ObservedSegment {
   len: number;
   window: number;
   /** The options the trace carries (SACK blocks and unknown kinds left out), in wire order. */
-  options: readonly TcpOption[];
+  options: TcpOption[];
   /** Sequence space: data plus one for SYN and one for FIN. */
   space: number;
   /** seq + space (mod 2^32). */

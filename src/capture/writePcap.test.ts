@@ -8,11 +8,20 @@ import { runWithCauses } from '../lab/run';
 import { ENDPOINT_ADDRESSES } from '../engine/addresses';
 import { DEFAULT_PORTS } from '../engine/defaults';
 import { flagByte } from '../engine/wire/flags';
-import { onesComplementSum, tcpChecksum } from '../engine/wire/tcpHeader';
-import { peerOf, type Scenario, type SendEvent, type Side, type TraceEvent } from '../engine/types';
+import { onesComplementSum, tcpChecksum, tcpOptionBytes } from '../engine/wire/tcpHeader';
+import {
+  peerOf,
+  type Scenario,
+  type SendEvent,
+  type Side,
+  type TcpOption,
+  type TraceEvent,
+} from '../engine/types';
+import { hex } from '../engine/wire/hex';
 import { parseScenario } from '../engine/validate';
 import { parseCapture } from './parse';
-import { MAX_TCP_PAYLOAD, runToPcap } from './writePcap';
+import { advertisedWindow, segmentOptions } from '../lab/segmentOptions';
+import { MAX_TCP_PAYLOAD, runToPcap, type RunForPcap } from './writePcap';
 
 function runOf(raw: unknown) {
   const parsed = parseScenario(raw);
@@ -43,13 +52,80 @@ const MIXED: Scenario = {
   until: 6000,
 };
 
+/**
+ * A linux-profile handshake and data as the version-2 engine writes it (hand-written: the
+ * trace's options, and raw window fields scaled by 2^7 after the handshake).
+ */
+const LINUX_SYN_OPTIONS = (tsval: number, tsecr: number): TcpOption[] => [
+  { kind: 'mss', value: 1460 },
+  { kind: 'sackPermitted' },
+  { kind: 'timestamps', tsval, tsecr },
+  { kind: 'windowScale', shift: 7 },
+];
+const why = { rule: 'send-data', ref: 'RFC 9293 §3.10.2' };
+const linuxSend = (
+  id: number,
+  t: number,
+  who: Side,
+  flags: SendEvent['flags'],
+  numbers: { seq: number; ack: number; len?: number; window: number; options: TcpOption[] },
+): SendEvent => ({
+  t,
+  type: 'send',
+  id,
+  who,
+  flags,
+  len: 0,
+  retransmission: false,
+  reason: 'data',
+  why,
+  ...numbers,
+});
+const LINUX_TRACE: { scenario: Scenario; events: SendEvent[] } = {
+  scenario: { profile: 'linux', actions: [] },
+  events: [
+    linuxSend(1, 150, 'client', ['SYN'], {
+      seq: 1000,
+      ack: 0,
+      window: 64240,
+      options: LINUX_SYN_OPTIONS(150, 0),
+    }),
+    linuxSend(2, 151, 'server', ['SYN', 'ACK'], {
+      seq: 5000,
+      ack: 1001,
+      window: 65160,
+      options: LINUX_SYN_OPTIONS(151, 150),
+    }),
+    linuxSend(3, 152, 'client', ['ACK'], {
+      seq: 1001,
+      ack: 5001,
+      window: 511,
+      options: [{ kind: 'timestamps', tsval: 152, tsecr: 151 }],
+    }),
+    linuxSend(4, 300, 'client', ['PSH', 'ACK'], {
+      seq: 1001,
+      ack: 5001,
+      len: 5,
+      window: 511,
+      options: [{ kind: 'timestamps', tsval: 300, tsecr: 151 }],
+    }),
+  ],
+};
+
+/** A lesson of the linux profile: its SYNs carry Linux's options, later segments timestamps. */
+const LINUX_LESSON = 'delayed-ack-close';
+
 const RUNS = [
   ...LESSONS.map((lesson) => ({ name: lesson.id, run: runOf(lesson.scenario) })),
   { name: 'mixed', run: runOf(MIXED) },
+  { name: 'linux-trace', run: LINUX_TRACE },
 ];
 
 const sendsOf = (events: readonly TraceEvent[]) =>
   events.filter((e): e is SendEvent => e.type === 'send');
+
+/** The TCP header's length: 20 bytes and the send event's options as Linux lays them out. */
+const tcpHeaderLength = (send: SendEvent) => 20 + tcpOptionBytes(send.options ?? []).length;
 
 const portsOf = (scenario: Scenario): Record<Side, number> => ({
   client: scenario.client?.port ?? DEFAULT_PORTS.client,
@@ -104,14 +180,16 @@ describe('runToPcap: the bytes', () => {
       records.forEach((record, i) => {
         const send = sends[i]!;
         const { frame } = record;
+        const tcpLength = tcpHeaderLength(send);
         expect(record.seconds * 1e6 + record.micros).toBe(Math.round(send.t * 1000));
-        expect(frame.length).toBe(54 + send.len);
+        expect(frame.length).toBe(34 + tcpLength + send.len);
         expect(record.origLen).toBe(frame.length);
         const ip = frame.subarray(14, 34);
-        const tcp = frame.subarray(34, 54);
+        const tcp = frame.subarray(34, 34 + tcpLength);
+        expect(tcp[12]! >> 4).toBe(tcpLength / 4);
         expect(frame[12]! * 256 + frame[13]!).toBe(0x0800);
         expect(ip[0]).toBe(0x45);
-        expect(ip[2]! * 256 + ip[3]!).toBe(40 + send.len);
+        expect(ip[2]! * 256 + ip[3]!).toBe(20 + tcpLength + send.len);
         expect(ip[9]).toBe(6);
         expect(onesComplementSum(ip)).toBe(0xffff);
         expect([...ip.subarray(12, 16)].join('.')).toBe(ENDPOINT_ADDRESSES[send.who]);
@@ -127,7 +205,7 @@ describe('runToPcap: the bytes', () => {
           ),
         ).toBe(0);
         expect(tcp[13]).toBe(flagByte(send.flags));
-        expect(frame.subarray(54).every((byte) => byte === 0)).toBe(true);
+        expect(frame.subarray(34 + tcpLength).every((byte) => byte === 0)).toBe(true);
       });
       for (const ids of Object.values(ipIds)) {
         expect(ids).toEqual(ids.map((_, i) => i + 1));
@@ -163,6 +241,7 @@ describe('runToPcap: the bytes', () => {
         window: 65535,
         retransmission: false,
         reason: 'ack',
+        why: { rule: 'ack-at-once', ref: 'RFC 9293 §3.10.7.4' },
         ...fields,
       },
     ],
@@ -183,6 +262,29 @@ describe('runToPcap: the bytes', () => {
     expect(() => runToPcap(oneSend({ id: 7, t: 12, len: MAX_TCP_PAYLOAD + 1 }))).toThrow(
       /^segment 7 \(sent at 12 ms\) carries 65496 bytes: one IPv4 packet holds at most 65495$/,
     );
+    // Options take their room from the payload.
+    const stamped = { options: [{ kind: 'timestamps' as const, tsval: 1, tsecr: 2 }] };
+    expect(() => runToPcap(oneSend({ ...stamped, len: MAX_TCP_PAYLOAD - 11 }))).toThrow(
+      /carries 65484 bytes: one IPv4 packet holds at most 65483$/,
+    );
+    const tooMany = Array.from({ length: 11 }, () => ({ kind: 'windowScale' as const, shift: 7 }));
+    expect(() => runToPcap(oneSend({ id: 3, options: tooMany }))).toThrow(
+      /^segment 3 \(sent at 0 ms\): the options take 44 bytes: a TCP header holds at most 40$/,
+    );
+  });
+
+  it('carries the options of a linux handshake as a Linux host writes them', () => {
+    const records = readRecords(runToPcap(LINUX_TRACE));
+    const tcpOf = (i: number) => records[i]!.frame.subarray(34);
+    // The SYN: data offset 10, MSS, SACK-permitted and timestamps in one word, NOP and window scale.
+    expect(hex(tcpOf(0).subarray(12, 13))).toBe('a0');
+    expect(hex(tcpOf(0).subarray(20, 40))).toBe(
+      '02 04 05 b4 04 02 08 0a 00 00 00 96 00 00 00 00 01 03 03 07',
+    );
+    // The ACK that completes the handshake: data offset 8, NOP NOP and the timestamps.
+    expect(hex(tcpOf(2).subarray(12, 13))).toBe('80');
+    expect(hex(tcpOf(2).subarray(20, 32))).toBe('01 01 08 0a 00 00 00 98 00 00 00 97');
+    expect(tcpOf(2).subarray(14, 16)).toEqual(Uint8Array.of(0x01, 0xff)); // 511, scaled
   });
 });
 
@@ -221,7 +323,7 @@ describe('runToPcap: read back by the lab parser (parseCapture)', () => {
         window: Math.min(send.window, 0xffff),
         len: send.len,
         capturedLen: send.len,
-        options: [],
+        options: send.options ?? [],
       })),
     );
   });
@@ -242,15 +344,27 @@ const TSHARK_FIELDS = [
   'tcp.window_size_value',
   'tcp.checksum.status',
   'ip.checksum.status',
+  'tcp.hdr_len',
+  'tcp.options.mss_val',
+  'tcp.options.sack_perm',
+  'tcp.options.timestamp.tsval',
+  'tcp.options.timestamp.tsecr',
+  'tcp.options.wscale.shift',
+  // The window Wireshark works out from the handshake's window scale options.
+  'tcp.window_size',
 ];
+/** The column of `tcp.options.sack_perm`: tshark prints the option's bytes; only presence counts. */
+const SACK_PERM_COLUMN = TSHARK_FIELDS.indexOf('tcp.options.sack_perm');
 /** Wireshark's PROTO_CHECKSUM_E_GOOD. */
 const CHECKSUM_GOOD = '1';
 /** tshark's warning when run as root (as CI is); anything else on stderr is a finding. */
 const ROOT_WARNING = /^Running as user "root" and group "root"\. This could be dangerous\.$/;
 
-function tshark(file: string): Promise<{ stdout: string; stderr: string }> {
+/** tshark's fields of each packet, or with `filter`, the numbers of the frames it matches. */
+function tshark(file: string, filter?: string): Promise<{ stdout: string; stderr: string }> {
   const args = ['-r', file, '-T', 'fields', '-E', 'separator=/t'];
-  for (const field of TSHARK_FIELDS) args.push('-e', field);
+  if (filter === undefined) for (const field of TSHARK_FIELDS) args.push('-e', field);
+  else args.push('-Y', filter, '-e', 'frame.number');
   args.push('-o', 'tcp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE');
   return new Promise((resolve, reject) => {
     execFile('tshark', args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
@@ -288,6 +402,9 @@ describe
         const ports = portsOf(run.scenario);
         const expected = sendsOf(run.events).map((send) => {
           const to = peerOf(send.who);
+          const option = <K extends TcpOption['kind']>(kind: K) =>
+            send.options?.find((o): o is Extract<TcpOption, { kind: K }> => o.kind === kind);
+          const wire = segmentOptions(run.events, send.id)!;
           return [
             (Math.round(send.t * 1000) / 1e6).toFixed(9),
             ENDPOINT_ADDRESSES[send.who],
@@ -301,11 +418,60 @@ describe
             String(Math.min(send.window, 0xffff)),
             CHECKSUM_GOOD,
             CHECKSUM_GOOD,
+            String(tcpHeaderLength(send)),
+            String(option('mss')?.value ?? ''),
+            option('sackPermitted') ? 'present' : '',
+            String(option('timestamps')?.tsval ?? ''),
+            String(option('timestamps')?.tsecr ?? ''),
+            String(option('windowScale')?.shift ?? ''),
+            // Wireshark's scaling agrees with the inspector's.
+            String(advertisedWindow(Math.min(send.window, 0xffff), wire.windowShift)),
           ];
         });
         const lines = stdout.split('\n').filter((line) => line !== '');
-        expect(lines.map((line) => line.split('\t'))).toEqual(expected);
+        const seen = lines.map((line) => line.split('\t'));
+        for (const row of seen) row[SACK_PERM_COLUMN] = row[SACK_PERM_COLUMN] ? 'present' : '';
+        expect(seen).toEqual(expected);
       },
       60_000,
     );
+
+    /** The frames of `run`'s capture that tshark's display filter `filter` matches. */
+    async function framesMatching(name: string, run: RunForPcap, filter: string) {
+      const file = join(dir, `${name}.filtered.pcap`);
+      writeFileSync(file, runToPcap(run));
+      const { stdout } = await tshark(file, filter);
+      return stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map(Number);
+    }
+
+    /** Linux's SYN options as Wireshark decodes them, in a 40-byte header. */
+    const LINUX_SYN_FILTER =
+      'tcp.flags.syn == 1 && tcp.hdr_len == 40 && tcp.options.mss_val == 1460 && ' +
+      'tcp.options.sack_perm && tcp.options.timestamp.tsval && tcp.options.wscale.shift == 7';
+    /** A later segment's timestamps alone, in a 32-byte header. */
+    const LATER_FILTER =
+      'tcp.flags.syn == 0 && tcp.hdr_len == 32 && tcp.options.timestamp.tsval && ' +
+      '!tcp.options.mss_val && !tcp.options.wscale.shift';
+
+    it('a hand-written linux trace: the options of the SYN, SYN+ACK and later segments', async () => {
+      expect(await framesMatching('linux-trace', LINUX_TRACE, LINUX_SYN_FILTER)).toEqual([1, 2]);
+      expect(await framesMatching('linux-trace', LINUX_TRACE, LATER_FILTER)).toEqual([3, 4]);
+    });
+
+    it('a linux-profile run of the engine: its handshake and later segments carry the options', async () => {
+      const { run } = RUNS.find((r) => r.name === LINUX_LESSON)!;
+      expect(run.scenario.profile).toBe('linux');
+      // Frame k is the k-th segment sent.
+      const frames = (which: (send: SendEvent) => boolean) =>
+        sendsOf(run.events).flatMap((send, i) => (which(send) ? [i + 1] : []));
+      const syns = frames((send) => send.flags.includes('SYN'));
+      expect(syns).toHaveLength(2);
+      expect(await framesMatching(LINUX_LESSON, run, LINUX_SYN_FILTER)).toEqual(syns);
+      expect(await framesMatching(LINUX_LESSON, run, LATER_FILTER)).toEqual(
+        frames((send) => !send.flags.includes('SYN')),
+      );
+    });
   });

@@ -14,6 +14,9 @@
 // - Addresses are the page's (src/core/addresses.ts), ports the scenario's or the engine's
 //   defaults, MAC addresses made up (locally administered) and fixed per side. The simulator carries
 //   no payload bytes: a segment of `len` bytes carries `len` zero bytes.
+// - TCP options are the send event's, laid out as Linux lays them out (../engine/wire/tcpHeader.ts),
+//   so a linux-profile run reads like a capture of two Linux hosts; the window field is the
+//   event's, which is the raw 16-bit field (scaled, after a handshake that agreed on window scaling).
 import { ENDPOINT_ADDRESSES } from '../engine/addresses';
 import { DEFAULT_PORTS } from '../engine/defaults';
 import {
@@ -22,6 +25,7 @@ import {
   buildTcpHeader,
   ipv4Bytes,
   onesComplementSum,
+  tcpOptionBytes,
 } from '../engine/wire/tcpHeader';
 import type { Scenario, SendEvent, Side, TraceEvent } from '../engine/types';
 
@@ -44,7 +48,10 @@ const SNAPLEN = 262144;
 const ETHERNET_HEADER_BYTES = 14;
 const ETHERTYPE_IPV4 = 0x0800;
 const IPV4_HEADER_BYTES = 20;
-/** The most TCP payload one IPv4 packet holds: a 16-bit total length less both headers. */
+/**
+ * The most TCP payload one IPv4 packet holds: a 16-bit total length less both headers (without
+ * TCP options; a segment's options take their bytes from it).
+ */
 export const MAX_TCP_PAYLOAD = 0xffff - IPV4_HEADER_BYTES - TCP_HEADER_BYTES;
 /** Don't Fragment, as Linux sets on TCP. */
 const IPV4_FLAG_DF = 0x4000;
@@ -60,16 +67,13 @@ export const ENDPOINT_MACS: Readonly<Record<Side, Uint8Array>> = {
 
 const OTHER: Readonly<Record<Side, Side>> = { client: 'server', server: 'client' };
 
-function frameBytes(send: SendEvent): number {
-  return ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + TCP_HEADER_BYTES + send.len;
-}
-
 /** Throws a RangeError naming the segment when it cannot be one classic-pcap IPv4 packet. */
-function checkWritable(send: SendEvent): void {
+function checkWritable(send: SendEvent, tcpHeaderBytes: number): void {
   const which = `segment ${send.id} (sent at ${send.t} ms)`;
-  if (!Number.isInteger(send.len) || send.len < 0 || send.len > MAX_TCP_PAYLOAD) {
+  const max = 0xffff - IPV4_HEADER_BYTES - tcpHeaderBytes;
+  if (!Number.isInteger(send.len) || send.len < 0 || send.len > max) {
     throw new RangeError(
-      `${which} carries ${send.len} bytes: one IPv4 packet holds at most ${MAX_TCP_PAYLOAD}`,
+      `${which} carries ${send.len} bytes: one IPv4 packet holds at most ${max}`,
     );
   }
   if (!Number.isFinite(send.t) || send.t < 0 || send.t >= MAX_TIME_MS) {
@@ -101,16 +105,50 @@ function ipv4Header(
 
 /**
  * The run's segments as a classic pcap file (see the top of this file for what is in it). Throws a
- * RangeError for a segment no IPv4 packet can carry (an injected one of more than 65,495 bytes) or
- * a time past 2^32 s.
+ * RangeError for a segment no IPv4 packet can carry (an injected one of more than 65,495 bytes,
+ * fewer with options; options that take more than 40 bytes) or a time past 2^32 s.
  */
 export function runToPcap(run: RunForPcap): Uint8Array<ArrayBuffer> {
   const sends = run.events.filter((event): event is SendEvent => event.type === 'send');
+  const ports: Record<Side, number> = {
+    client: run.scenario.client?.port ?? DEFAULT_PORTS.client,
+    server: run.scenario.server?.port ?? DEFAULT_PORTS.server,
+  };
+  // The TCP headers first: their options set the packets' sizes.
+  const headers = sends.map((send) => {
+    const from = send.who;
+    const to = OTHER[from];
+    const options = send.options ?? [];
+    let optionBytes: number;
+    try {
+      optionBytes = tcpOptionBytes(options).length;
+    } catch (error) {
+      throw new RangeError(
+        `segment ${send.id} (sent at ${send.t} ms): ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    checkWritable(send, TCP_HEADER_BYTES + optionBytes);
+    return buildTcpHeader(
+      {
+        srcPort: ports[from],
+        dstPort: ports[to],
+        seq: send.seq >>> 0,
+        ack: send.ack >>> 0,
+        flags: send.flags,
+        // The raw 16-bit field (a trace's window is the field as sent).
+        window: Math.min(Math.max(0, Math.trunc(send.window)), 0xffff),
+        options,
+      },
+      ENDPOINT_ADDRESSES[from],
+      ENDPOINT_ADDRESSES[to],
+      send.len,
+    ).bytes;
+  });
+  const frameBytes = (i: number): number =>
+    ETHERNET_HEADER_BYTES + IPV4_HEADER_BYTES + headers[i]!.length + sends[i]!.len;
   let size = PCAP_GLOBAL_HEADER_BYTES;
-  for (const send of sends) {
-    checkWritable(send);
-    size += PCAP_RECORD_HEADER_BYTES + frameBytes(send);
-  }
+  sends.forEach((_, i) => (size += PCAP_RECORD_HEADER_BYTES + frameBytes(i)));
 
   // Zero-filled: the payloads need no writing.
   const bytes = new Uint8Array(size);
@@ -122,18 +160,14 @@ export function runToPcap(run: RunForPcap): Uint8Array<ArrayBuffer> {
   view.setUint32(16, SNAPLEN, true);
   view.setUint32(20, LINKTYPE_ETHERNET, true);
 
-  const ports: Record<Side, number> = {
-    client: run.scenario.client?.port ?? DEFAULT_PORTS.client,
-    server: run.scenario.server?.port ?? DEFAULT_PORTS.server,
-  };
   // Each side numbers its own packets, as a host's IP stack does.
   const nextIpId: Record<Side, number> = { client: 1, server: 1 };
 
   let at = PCAP_GLOBAL_HEADER_BYTES;
-  for (const send of sends) {
+  sends.forEach((send, i) => {
     const from = send.who;
     const to = OTHER[from];
-    const frameLength = frameBytes(send);
+    const frameLength = frameBytes(i);
     const micros = Math.round(send.t * 1000);
     view.setUint32(at, Math.floor(micros / 1e6), true);
     view.setUint32(at + 4, micros % 1e6, true);
@@ -148,27 +182,18 @@ export function runToPcap(run: RunForPcap): Uint8Array<ArrayBuffer> {
 
     const ipId = nextIpId[from];
     nextIpId[from] = (ipId + 1) & 0xffff;
-    const src = ENDPOINT_ADDRESSES[from];
-    const dst = ENDPOINT_ADDRESSES[to];
-    bytes.set(ipv4Header(src, dst, frameLength - ETHERNET_HEADER_BYTES, ipId), at);
+    const ipHeader = ipv4Header(
+      ENDPOINT_ADDRESSES[from],
+      ENDPOINT_ADDRESSES[to],
+      frameLength - ETHERNET_HEADER_BYTES,
+      ipId,
+    );
+    bytes.set(ipHeader, at);
     at += IPV4_HEADER_BYTES;
 
-    const tcp = buildTcpHeader(
-      {
-        srcPort: ports[from],
-        dstPort: ports[to],
-        seq: send.seq >>> 0,
-        ack: send.ack >>> 0,
-        flags: send.flags,
-        // Without the window scale option the field is the window itself, 16 bits at most.
-        window: Math.min(Math.max(0, Math.trunc(send.window)), 0xffff),
-      },
-      src,
-      dst,
-      send.len,
-    );
-    bytes.set(tcp.bytes, at);
-    at += TCP_HEADER_BYTES + send.len;
-  }
+    const tcp = headers[i]!;
+    bytes.set(tcp, at);
+    at += tcp.length + send.len;
+  });
   return bytes;
 }

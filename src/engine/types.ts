@@ -158,6 +158,8 @@ export interface Injection {
   len?: number;
   /** Extension: the advertised window (default 65535). */
   window?: number;
+  /** Extension: the TCP options it carries, as a trace shows them (default none). */
+  options?: TcpOption[];
 }
 
 export interface Scenario {

@@ -1,6 +1,8 @@
 // The page's view of a run: plain data derived once from the engine's trace, so that components
 // only read and stepping is cheap. No React here; everything is testable in Node.
 import type {
+  AppCall,
+  AppResult,
   Fault,
   FinalStates,
   Flag,
@@ -8,6 +10,7 @@ import type {
   Scenario,
   SendReason,
   Side,
+  SocketOwner,
   TcpState,
   TimerName,
   TraceEvent,
@@ -76,16 +79,36 @@ export interface RunningTimer {
   due: number;
 }
 
+/** An application call as the diagram draws it on its lifeline. */
+export interface AppCallMark {
+  /** Index of the trace event. */
+  index: number;
+  t: number;
+  /** The step that shows it (1-based). */
+  step: number;
+  who: SocketOwner;
+  call: AppCall;
+  result: AppResult;
+}
+
 /** What the page shows at one step. */
 export interface StepView {
   step: number;
   /** Simulated time of the step (0 before the first). */
   t: number;
-  states: Record<Side, TcpState>;
-  lastTransition: Record<Side, { from: TcpState; to: TcpState; t: number } | null>;
+  /** Each endpoint's connection, and the server's listening socket. */
+  states: Record<SocketOwner, TcpState>;
+  lastTransition: Record<SocketOwner, { from: TcpState; to: TcpState; t: number } | null>;
+  /**
+   * The run tells the listening socket's story: an engine run does (it stays CLOSED when nobody
+   * calls listen()); a capture only shows segments, so its listener is unknown and not drawn.
+   */
+  listenerKnown: boolean;
   timers: RunningTimer[];
   /** Fate of every segment sent so far, by id; segments not yet sent are absent. */
   fates: ReadonlyMap<number, SegmentFate>;
+  /** The application calls shown so far, in trace order. */
+  appCalls: readonly AppCallMark[];
 }
 
 /** The vertical time axis: long quiet stretches are compressed behind a visible break. */

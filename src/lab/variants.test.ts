@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario, TraceEvent } from '../engine/types';
+import type { Action, Scenario, SendEvent, TraceEvent } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import lesson from '../scenarios/client-closes-first.json';
 import { runWithCauses } from './run';
@@ -43,55 +43,172 @@ describe('applyOptions', () => {
     expect(out.faults).toEqual([click, { ...click, fate: 'duplicate' }]);
   });
 
-  it('reconnects from the same port after the close with reuse-port', () => {
+  it('adds a reconnect with SO_REUSEADDR once the peer’s FIN has arrived, to a lesson that connects once', () => {
     const out = applyOptions(base, { ...plain, reusePort: true });
-    // After the server's close (600) and two one-way delays of 1 ms.
-    expect(out.actions.at(-1)).toEqual({
-      at: 600 + REUSE_DELAY_MS + 2,
+    expect(out.actions).toEqual([
+      ...base.actions,
+      { after: 'eof', delayMs: REUSE_DELAY_MS, who: 'client', do: 'connect', reuse: true },
+    ]);
+    expect(parseScenario(out).ok).toBe(true);
+    // Nothing to reconnect after: no close, or an abort (no TIME_WAIT, no FIN to wait for).
+    const open: Scenario = { ...base, actions: base.actions.filter((a) => a.do !== 'close') };
+    expect(applyOptions(open, { ...plain, reusePort: true }).actions).toEqual(open.actions);
+    const aborting: Scenario = {
+      ...base,
+      actions: base.actions.map((a) =>
+        a.do === 'close' && a.who === 'client' ? { ...a, do: 'abort' } : a,
+      ),
+    };
+    expect(applyOptions(aborting, { ...plain, reusePort: true }).actions).toEqual(aborting.actions);
+  });
+
+  it('orders `at` and `after` actions as they run: a close listed first but timed later still counts', () => {
+    const shuffled: Scenario = {
+      ...base,
+      actions: [
+        { at: 900, who: 'client', do: 'close' },
+        { at: 0, who: 'server', do: 'listen' },
+        { at: 150, who: 'client', do: 'connect' },
+      ],
+    };
+    expect(applyOptions(shuffled, { ...plain, reusePort: true }).actions.at(-1)).toMatchObject({
+      do: 'connect',
+      reuse: true,
+    });
+    const closedBefore: Scenario = {
+      ...shuffled,
+      actions: [{ ...shuffled.actions[0], at: 100 } as Action, ...shuffled.actions.slice(1)],
+    };
+    expect(applyOptions(closedBefore, { ...plain, reusePort: true }).actions).toEqual(
+      closedBefore.actions,
+    );
+  });
+
+  it('marks the later connects of a lesson that connects again, and unmarks them when off', () => {
+    const twice: Scenario = {
+      ...base,
+      actions: [...base.actions, { after: 'eof', delayMs: 100, who: 'client', do: 'connect' }],
+    };
+    expect(defaultLabOptions(twice).reusePort).toBe(false);
+    expect(applyOptions(twice, { ...plain, reusePort: true }).actions.at(-1)).toEqual({
+      after: 'eof',
+      delayMs: 100,
       who: 'client',
       do: 'connect',
       reuse: true,
     });
-    const run = runWithCauses(out);
-    const connects = run.events.filter((e) => e.type === 'app' && e.call === 'connect');
-    expect(connects.map((e) => e.type === 'app' && e.result)).toEqual(['ok', 'ok']);
-    // Without the option the lesson's own second connect is refused while TIME_WAIT holds.
+    const reusing: Scenario = {
+      ...twice,
+      actions: twice.actions.map((a, i) =>
+        i === twice.actions.length - 1 ? { ...a, reuse: true } : a,
+      ),
+    };
+    expect(defaultLabOptions(reusing).reusePort).toBe(true);
+    expect(applyOptions(reusing, { ...plain, reusePort: false }).actions).toEqual(twice.actions);
+  });
+});
+
+describe('reuse-port leaves a scenario as written in its starting state', () => {
+  const connect = (reuse?: boolean): Action => ({
+    after: 'eof',
+    delayMs: 50,
+    who: 'client',
+    do: 'connect',
+    ...(reuse === undefined ? {} : { reuse }),
+  });
+  const mixed: Scenario = {
+    ...base,
+    actions: [
+      ...base.actions.slice(0, 2).map((a, i) => (i === 1 ? { ...a, reuse: true } : a)),
+      ...base.actions.slice(2),
+      connect(true),
+      connect(),
+      connect(false),
+    ],
+  };
+
+  it('a mix of flags, the first connect’s included, stays exactly as written', () => {
+    const own = defaultLabOptions(mixed);
+    expect(own.reusePort).toBe(true);
+    expect(applyOptions(mixed, own).actions).toEqual(mixed.actions);
+    // Off: no later connect asks for the port; the first keeps its flag (it has nothing to take).
+    const off = applyOptions(mixed, { ...own, reusePort: false }).actions;
+    expect(off.slice(-3)).toEqual([connect(), connect(), connect(false)]);
+    expect(off[1]).toEqual(mixed.actions[1]);
+    // On, from a scenario that starts off: every later connect asks for it.
+    const none: Scenario = { ...mixed, actions: off };
+    expect(defaultLabOptions(none).reusePort).toBe(false);
+    expect(applyOptions(none, { ...own, reusePort: true }).actions.slice(-3)).toEqual([
+      connect(true),
+      connect(true),
+      connect(true),
+    ]);
+  });
+
+  it('a single connect that asks for reuse starts unchecked and stays as written', () => {
+    const single: Scenario = {
+      ...base,
+      actions: base.actions.map((a) => (a.do === 'connect' ? { ...a, reuse: true } : a)),
+    };
+    const own = defaultLabOptions(single);
+    expect(own.reusePort).toBe(false);
+    expect(applyOptions(single, own).actions).toEqual(single.actions);
+  });
+
+  it('holds for any scenario: its starting options leave its actions alone', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.array(fc.option(fc.boolean())), (raw, flags) => {
+        let k = 0;
+        const actions = raw.actions.map((a) => {
+          if (a.do !== 'connect') return a;
+          const flag = flags[k++];
+          return flag === null || flag === undefined ? a : { ...a, reuse: flag };
+        });
+        const scenario = { ...raw, actions };
+        expect(applyOptions(scenario, defaultLabOptions(scenario)).actions).toEqual(actions);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe('reuse-port in the engine (CONTRACT.md section 0.2)', () => {
+  const results = (scenario: Scenario) =>
+    runWithCauses(scenario).events.flatMap((e) =>
+      e.type === 'app' && e.who === 'client' && e.call === 'connect' ? [e.result] : [],
+    );
+
+  it('off, the lesson’s own reconnect during TIME_WAIT fails with EADDRINUSE', () => {
     const twice: Scenario = {
       ...base,
       actions: [...base.actions, { at: 700, who: 'client', do: 'connect' }],
     };
-    const refused = runWithCauses(applyOptions(twice, plain)).events.filter(
-      (e) => e.type === 'app' && e.call === 'connect',
-    );
-    expect(refused.map((e) => e.type === 'app' && e.result)).toEqual(['ok', 'EADDRINUSE']);
-    expect(applyOptions(twice, { ...plain, reusePort: true }).actions.at(-1)).toEqual({
-      at: 700,
-      who: 'client',
-      do: 'connect',
-      reuse: true,
-    });
-  });
-});
-
-describe('reuse-port reflects and controls a lesson that reconnects', () => {
-  const reconnecting: Scenario = {
-    ...base,
-    actions: [...base.actions, { at: 700, who: 'client', do: 'connect', reuse: true }],
-  };
-
-  it('starts checked when the lesson already asks for the port', () => {
-    expect(defaultLabOptions(reconnecting).reusePort).toBe(true);
-    expect(defaultLabOptions(base).reusePort).toBe(false);
+    expect(results(applyOptions(twice, plain))).toEqual(['ok', 'EADDRINUSE']);
   });
 
-  it('unchecked, the reconnect no longer asks for it and is refused while TIME_WAIT holds', () => {
-    const options = { ...defaultLabOptions(reconnecting), reusePort: false };
-    const out = applyOptions(reconnecting, options);
-    expect(out.actions.at(-1)).toEqual({ at: 700, who: 'client', do: 'connect' });
-    const results = runWithCauses(out).events.flatMap((e) =>
-      e.type === 'app' && e.call === 'connect' ? [e.result] : [],
+  it('on, Linux takes the TIME_WAIT connection over because it used timestamps', () => {
+    const linux = { ...plain, profile: 'linux' as const, reusePort: true };
+    const run = runWithCauses(applyOptions(base, linux));
+    expect(results(run.scenario)).toEqual(['ok', 'ok']);
+    const syns = run.events.filter(
+      (e): e is SendEvent => e.type === 'send' && e.who === 'client' && e.flags.includes('SYN'),
     );
-    expect(results).toEqual(['ok', 'EADDRINUSE']);
+    const oldFin = run.events.find(
+      (e): e is SendEvent => e.type === 'send' && e.who === 'client' && e.flags.includes('FIN'),
+    );
+    expect(syns).toHaveLength(2);
+    // The old connection's SND.NXT is one past its FIN.
+    expect(syns[1]?.seq).toBe(((oldFin?.seq ?? 0) + 1 + 65537) % 2 ** 32);
+    // Without timestamps there is nothing to tell old segments apart by: refused.
+    const bare = { ...base, client: { ...base.client, options: { timestamps: false } } };
+    expect(results(applyOptions(bare, linux))).toEqual(['ok', 'EADDRNOTAVAIL']);
+  });
+
+  it('on, RFC 9293 refuses: the connection still exists', () => {
+    expect(results(applyOptions(base, { ...plain, reusePort: true }))).toEqual([
+      'ok',
+      'EADDRNOTAVAIL',
+    ]);
   });
 });
 
@@ -104,16 +221,18 @@ describe('drop-final-ack', () => {
     (profile) => {
       const options = { ...plain, profile, dropFinalAck: true };
       const probe = runWithCauses(applyOptions(base, options));
-      expect(finalAckFault(probe)).toEqual({
-        who: 'client',
-        flags: 'ACK',
-        nth: 1,
-        after: 601,
-        fate: 'drop',
-      });
+      const serverFin = probe.events.find(
+        (e): e is SendEvent => e.type === 'send' && e.who === 'server' && e.flags.includes('FIN'),
+      );
+      const fault = finalAckFault(probe);
+      expect(fault).toMatchObject({ who: 'client', flags: 'ACK', nth: 1, fate: 'drop' });
+      expect(fault?.after).toBeGreaterThan(serverFin?.t ?? Infinity);
+      if (profile === 'rfc9293') expect(fault?.after).toBe(601);
       const run = runWithCauses(scenarioForLab(base, options, runWithCauses));
       const drops = run.events.filter((e) => e.type === 'drop');
-      expect(drops).toEqual([{ t: 602, type: 'drop', id: 9, reason: 'fault' }]);
+      expect(drops).toHaveLength(1);
+      const lost = run.events.find((e) => e.type === 'send' && e.id === drops[0]?.id);
+      expect(lost).toMatchObject({ who: 'client', flags: ['ACK'], t: fault?.after });
       const resent = run.events.find(
         (e) => e.type === 'send' && e.who === 'server' && e.retransmission,
       );
@@ -126,7 +245,7 @@ describe('drop-final-ack', () => {
       expect(lastAckAt).toBeLessThan(resentAt);
       expect(resentAt).toBeLessThan(closedAt);
       expect(run.events.filter(isTimeWaitSet)).toHaveLength(2);
-      expect(run.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+      expect(run.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
     },
   );
 

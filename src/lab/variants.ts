@@ -1,7 +1,6 @@
 // The scenario the lab actually runs: a lesson with the student's knobs applied. Faults are found
 // from an earlier run of the same scenario, so every builder here is pure and the caller (the
 // worker) runs the engine.
-import { DEFAULT_DELAY_MS } from '../engine/defaults';
 import {
   peerOf,
   type Action,
@@ -10,10 +9,10 @@ import {
   type SendEvent,
   type Side,
 } from '../engine/types';
-import { clamp01 } from './labOptions';
+import { asksToReusePort, clamp01, clientTimeline } from './labOptions';
 import type { LabOptions, Run } from './types';
 
-/** How long after the client's close the reuse-port option reconnects. */
+/** How long after the peer's FIN ends the client's close the reuse-port option reconnects. */
 export const REUSE_DELAY_MS = 100;
 
 export function applyOptions(lesson: Scenario, options: LabOptions): Scenario {
@@ -21,11 +20,7 @@ export function applyOptions(lesson: Scenario, options: LabOptions): Scenario {
     ...lesson,
     seed: options.seed,
     network: { ...lesson.network, lossRate: clamp01(options.lossPercent / 100) },
-    actions: withReuse(
-      lesson.actions,
-      options.reusePort,
-      lesson.network?.delayMs ?? DEFAULT_DELAY_MS,
-    ),
+    actions: withReuse(lesson.actions, options.reusePort),
   };
   if (options.profile !== undefined) out.profile = options.profile;
   if (options.mslMs !== undefined) out.timers = { ...lesson.timers, mslMs: options.mslMs };
@@ -38,38 +33,32 @@ export function applyOptions(lesson: Scenario, options: LabOptions): Scenario {
 }
 
 /**
- * With `reuse`, every client connect after the first asks for SO_REUSEADDR; a lesson with a single
- * connect gets a second one soon after the client's first close or abort that follows it.
- * Without it, no later connect asks for the port (the engine then refuses it while TIME_WAIT
- * holds), and a lesson with a single connect stays as written.
+ * The reuse-port knob: SO_REUSEADDR on the client's connects after its first. Left where the
+ * lesson puts it (`asksToReusePort`), the actions stay exactly as written, whatever mix of flags
+ * they carry. Switched on, every later connect asks for the port, and a lesson with a single
+ * connect and a client close after it gets a reconnect once the peer's FIN has arrived, which is
+ * when the client's TIME_WAIT begins if it closed first. Switched off, no later connect asks for
+ * it (bind() then fails with EADDRINUSE while TIME_WAIT holds the port).
  */
-function withReuse(actions: readonly Action[], reuse: boolean, delayMs: number): Action[] {
-  if (!reuse) return withoutReuse(actions);
-  const byTime = actions
-    .map((action, index) => ({ action, index }))
-    .sort((a, b) => a.action.at - b.action.at || a.index - b.index);
-  const connects = byTime.filter(
-    ({ action }) => action.who === 'client' && action.do === 'connect',
-  );
-  const first = connects[0];
-  if (first === undefined) return [...actions];
-  if (connects.length > 1) {
-    const later = new Set(connects.slice(1).map(({ index }) => index));
+function withReuse(actions: readonly Action[], reuse: boolean): Action[] {
+  if (reuse === asksToReusePort(actions)) return [...actions];
+  const timeline = clientTimeline(actions);
+  const connects = timeline.filter((step) => step.action.do === 'connect');
+  const later = new Set(connects.slice(1).map((step) => step.index));
+  if (!reuse) return withoutReuse(actions, later);
+  if (later.size > 0) {
     return actions.map((action, index) => (later.has(index) ? { ...action, reuse: true } : action));
   }
-  const close = byTime.find(
-    ({ action, index }) =>
-      action.who === 'client' &&
-      (action.do === 'close' || action.do === 'abort') &&
-      (action.at > first.action.at || (action.at === first.action.at && index > first.index)),
-  );
-  if (close === undefined) return [...actions];
-  // The reconnect must find the old connection in TIME_WAIT, which starts only once the peer's FIN
-  // has arrived: so it comes after the lesson's last call (the peer's close, usually) and two
-  // one-way delays (that FIN's flight, with room for a delayed ACK).
-  const lastAt = Math.max(...actions.map((a) => a.at));
+  const first = connects[0];
+  const closes =
+    first !== undefined &&
+    timeline.slice(timeline.indexOf(first) + 1).some((step) => step.action.do === 'close');
+  if (!closes) return [...actions];
+  // Last in the list, so every action of the lesson keeps the one it waits after; `eof` waits for
+  // the peer's FIN on the closed connection (an abort leaves none to wait on, and no TIME_WAIT).
   const reconnect: Action = {
-    at: Math.max(close.action.at, lastAt) + REUSE_DELAY_MS + 2 * delayMs,
+    after: 'eof',
+    delayMs: REUSE_DELAY_MS,
     who: 'client',
     do: 'connect',
     reuse: true,
@@ -77,11 +66,9 @@ function withReuse(actions: readonly Action[], reuse: boolean, delayMs: number):
   return [...actions, reconnect];
 }
 
-function withoutReuse(actions: readonly Action[]): Action[] {
-  const firstConnect = actions.findIndex((a) => a.who === 'client' && a.do === 'connect');
+function withoutReuse(actions: readonly Action[], later: ReadonlySet<number>): Action[] {
   return actions.map((action, index) => {
-    const later = action.who === 'client' && action.do === 'connect' && index !== firstConnect;
-    if (!later || action.reuse === undefined) return action;
+    if (!later.has(index) || action.reuse !== true) return action;
     const { reuse: _dropped, ...rest } = action;
     return rest;
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Action, Scenario, Side, TcpState } from '../engine/types';
+import type { Action, Scenario, SocketOwner, TcpState } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import lesson from '../scenarios/client-closes-first.json';
 import { runWithCauses } from './run';
@@ -13,7 +13,11 @@ import { CHECKPOINT_EVERY, createStepper, stepsCount, viewAt } from './view';
 function naiveView(run: Run, step: number) {
   const steps = buildSteps(run);
   const end = step === 0 ? 0 : (steps[step - 1]?.end ?? 0);
-  const states: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
+  const states: Record<SocketOwner, TcpState> = {
+    client: 'CLOSED',
+    server: 'CLOSED',
+    listener: 'CLOSED',
+  };
   const timers = new Map<string, number>();
   const fates = new Map<number, SegmentFate>();
   for (const event of run.events.slice(0, end)) {

@@ -2,10 +2,18 @@
 // of the small per-step state (states, last transitions, running timers) every CHECKPOINT_EVERY
 // steps and replays at most that many steps' events from the nearest one; segment fates come
 // straight from the per-segment step numbers, so no per-step copy of them is ever made.
-import type { Side, TcpState, TraceEvent } from '../engine/types';
+import type { SocketOwner, TcpState, TraceEvent } from '../engine/types';
 import { describeSegments } from './segments';
-import { buildSteps } from './steps';
-import type { RunningTimer, Run, SegmentFate, SegmentInfo, Step, StepView } from './types';
+import { buildSteps, stepOfEvents } from './steps';
+import type {
+  AppCallMark,
+  RunningTimer,
+  Run,
+  SegmentFate,
+  SegmentInfo,
+  Step,
+  StepView,
+} from './types';
 
 /** Replay distance bound: 64 steps of events is well under a millisecond. */
 export const CHECKPOINT_EVERY = 64;
@@ -13,8 +21,8 @@ export const CHECKPOINT_EVERY = 64;
 type Transition = { from: TcpState; to: TcpState; t: number };
 
 interface Snapshot {
-  states: Record<Side, TcpState>;
-  last: Record<Side, Transition | null>;
+  states: Record<SocketOwner, TcpState>;
+  last: Record<SocketOwner, Transition | null>;
   timers: RunningTimer[];
 }
 
@@ -22,6 +30,8 @@ export interface Stepper {
   readonly run: Run;
   readonly steps: readonly Step[];
   readonly segments: readonly SegmentInfo[];
+  /** Every application call of the run, in trace order. */
+  readonly appCalls: readonly AppCallMark[];
   /** Steps in the run; the page shows step 0 (nothing yet) to stepsCount. */
   readonly stepsCount: number;
   /** The view after `step` (clamped to 0…stepsCount). */
@@ -30,8 +40,8 @@ export interface Stepper {
 
 function initialSnapshot(): Snapshot {
   return {
-    states: { client: 'CLOSED', server: 'CLOSED' },
-    last: { client: null, server: null },
+    states: { client: 'CLOSED', server: 'CLOSED', listener: 'CLOSED' },
+    last: { client: null, server: null, listener: null },
     timers: [],
   };
 }
@@ -120,6 +130,32 @@ export function fateAt(seg: SegmentInfo, step: number): SegmentFate {
   return 'in-flight';
 }
 
+/** The run's application calls, each with the step that shows it. */
+function collectAppCalls(run: Run, steps: readonly Step[]): AppCallMark[] {
+  const stepOf = stepOfEvents(run.events.length, steps);
+  const out: AppCallMark[] = [];
+  run.events.forEach((event, index) => {
+    if (event.type !== 'app') return;
+    const { t, who, call, result } = event;
+    out.push({ index, t, step: stepOf[index] ?? 0, who, call, result });
+  });
+  return out;
+}
+
+/**
+ * Whether the run says what the listening socket did (see StepView.listenerKnown). Engines that
+ * report it name it in their events; a scenario without listen() has none to report (it stays
+ * CLOSED); a capture's synthetic scenario has no actions at all.
+ */
+export function knowsListener(run: Pick<Run, 'events' | 'scenario'>): boolean {
+  const named = run.events.some(
+    (e) => (e.type === 'state' || e.type === 'app') && e.who === 'listener',
+  );
+  if (named) return true;
+  const actions = run.scenario.actions;
+  return actions.length > 0 && !actions.some((a) => a.do === 'listen');
+}
+
 export function createStepper(
   run: Run,
   steps: readonly Step[] = buildSteps(run),
@@ -135,6 +171,22 @@ export function createStepper(
     while ((segments[next]?.sentStep ?? Infinity) <= k) next++;
     sentCount[k] = next;
   }
+
+  const appCalls = collectAppCalls(run, steps);
+  const callCount = new Uint32Array(steps.length + 1);
+  next = 0;
+  for (let k = 0; k <= steps.length; k++) {
+    while ((appCalls[next]?.step ?? Infinity) <= k) next++;
+    callCount[k] = next;
+  }
+  const listenerKnown = knowsListener(run);
+  // A step that adds no call hands the diagram the same array as the step before (it redraws
+  // nothing); only the last prefix is kept, as a long run's would add up to megabytes.
+  let lastCalls: readonly AppCallMark[] = [];
+  const callsUpTo = (count: number): readonly AppCallMark[] => {
+    if (lastCalls.length !== count) lastCalls = appCalls.slice(0, count);
+    return lastCalls;
+  };
 
   const checkpoints: Snapshot[] = [initialSnapshot()];
   const running = initialSnapshot();
@@ -164,12 +216,14 @@ export function createStepper(
       t: step === 0 ? 0 : (steps[step - 1]?.t ?? 0),
       states: snapshot.states,
       lastTransition: snapshot.last,
+      listenerKnown,
       timers: snapshot.timers,
       fates: new FateMap(byId, sent, step),
+      appCalls: callsUpTo(callCount[step] ?? 0),
     };
   };
 
-  return { run, steps, segments, stepsCount: steps.length, viewAt };
+  return { run, steps, segments, appCalls, stepsCount: steps.length, viewAt };
 }
 
 // Plain-function access for callers that keep only the run: the stepper is built once per run.

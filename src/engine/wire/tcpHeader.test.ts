@@ -14,6 +14,7 @@ import {
   tcpChecksum,
   tcpHeaderBytes,
   tcpOptionBytes,
+  tcpOptionKindLength,
   type TcpHeaderFields,
   type TcpOptionInfo,
 } from './tcpHeader';
@@ -407,5 +408,22 @@ describe('options: write then read', () => {
     );
     // Most lists fit: the property is not checked on a handful only.
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('tcpOptionKindLength', () => {
+  it('gives each option its kind number and own length, as the writer writes them', () => {
+    for (const option of [...LINUX_SYN, { kind: 'sack', blocks: [[1, 2]] } as const]) {
+      const { code, length } = tcpOptionKindLength(option);
+      const bytes = tcpOptionBytes([option]);
+      // After the aligning NOPs: the kind, then the length byte.
+      const start = bytes.length - length;
+      expect([bytes[start], bytes[start + 1]]).toEqual([code, length]);
+      expect(bytes.subarray(0, start).every((b) => b === 1)).toBe(true);
+    }
+    expect(tcpOptionKindLength({ kind: 'other', code: 30, length: 6 })).toEqual({
+      code: 30,
+      length: 6,
+    });
   });
 });

@@ -89,6 +89,25 @@ export function tcpHeaderBytes(fields: TcpHeaderFields): Uint8Array {
   return bytes;
 }
 
+/** An option's kind number and length in bytes (kind, length and value: without alignment). */
+export function tcpOptionKindLength(option: TcpOptionInfo): { code: number; length: number } {
+  const c = TCP_OPTION_CODES;
+  switch (option.kind) {
+    case 'mss':
+      return { code: c.mss, length: 4 };
+    case 'sackPermitted':
+      return { code: c.sackPermitted, length: 2 };
+    case 'timestamps':
+      return { code: c.timestamps, length: 10 };
+    case 'windowScale':
+      return { code: c.windowScale, length: 3 };
+    case 'sack':
+      return { code: c.sack, length: 2 + 8 * option.blocks.length };
+    case 'other':
+      return { code: option.code, length: option.length };
+  }
+}
+
 /**
  * Whether `code` and `length` are those of an option the reader decodes by name: an `other`
  * option with them would read back as that option, so the writer refuses it.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en as fullEnglish } from '../../i18n/locales/en/index';
+import { zhCN } from '../../i18n/locales/zh-CN/index';
 import { ANSWER_IDS } from '../../scenarios';
 import { answerCards } from './cards';
 
@@ -21,5 +22,19 @@ describe('answer cards', () => {
       expect(sentences.length, card.id).toBeGreaterThanOrEqual(3);
       expect(sentences.length, card.id).toBeLessThanOrEqual(6);
     }
+  });
+
+  // CONTRACT.md section 0.2: bind() refuses without SO_REUSEADDR; with it, RFC 9293 refuses the
+  // connect and Linux takes over only a connection that used timestamps.
+  it.each([
+    ['en', fullEnglish],
+    ['zh-CN', zhCN],
+  ] as const)('says what port reuse does as the engine does it (%s)', (_lang, messages) => {
+    const card = answerCards(messages).find((c) => c.id === 'so-reuseaddr');
+    const text = card?.answer.join(' ') ?? '';
+    for (const word of ['EADDRINUSE', 'EADDRNOTAVAIL', 'tcp_twsk_unique()', 'PAWS', '65537']) {
+      expect(text, word).toContain(word);
+    }
+    expect(card?.rfc).toMatch(/3\.10\.1/);
   });
 });

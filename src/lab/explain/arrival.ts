@@ -61,6 +61,24 @@ function arrivalKind(
   const reason = reply?.reason;
   const app = step.apps.find((e) => e.who === me);
 
+  // Thrown away on arrival, as the receiver's rules say (CONTRACT.md section 0.6).
+  switch (step.deliver?.discarded) {
+    case 'paws':
+      return reason === 'paws-ack' || reason === 'dup-ack' || reason === 'ack'
+        ? ['arrive.pawsAcked', 'RFC 7323 §5.3']
+        : ['arrive.paws', 'RFC 7323 §5.3'];
+    case 'out-of-window':
+      return reply && !reply.flags.includes('RST')
+        ? ['arrive.outOfWindowAcked', '3.10.7.4']
+        : ['arrive.outOfWindow', '3.10.7.4'];
+    case 'no-connection':
+      // Answered by a RST (or not): the cases below say which and why.
+      if (!reply) return ['arrive.noConnectionSilent', '3.10.7.1'];
+      break;
+    default:
+      break;
+  }
+
   // Old segments of an earlier connection.
   const late = (step.deliver?.delayedMs ?? 0) > 0;
   if (late && (reason === 'rst-listen' || reason === 'rst-closed'))
@@ -82,6 +100,8 @@ function arrivalKind(
   if (has('RST')) {
     if (app?.result === 'ECONNREFUSED') return ['arrive.rstRefused', '3.10.7.3'];
     if (went('SYN_RCVD', 'LISTEN')) return ['arrive.rstBackToListen', '3.5.1'];
+    // A connection the listener made, reset before accept() took it: only its socket goes.
+    if (me === 'server' && went('SYN_RCVD', 'CLOSED')) return ['arrive.rstEmbryonic', '3.10.7.4'];
     if (span.to === 'CLOSED' && span.from !== 'CLOSED') {
       return span.from === 'LAST_ACK' || span.from === 'CLOSING' || span.from === 'TIME_WAIT'
         ? ['arrive.rstWhileClosing', '3.10.7.4']
@@ -100,7 +120,11 @@ function arrivalKind(
     if (went('SYN_SENT', 'SYN_RCVD')) return ['arrive.synSimultaneous', '3.10.7.3'];
     if (went('TIME_WAIT', 'CLOSED') || (span.from === 'TIME_WAIT' && went(null, 'SYN_RCVD')))
       return ['arrive.synReopensTimeWait', 'RFC 6191'];
-    if (went(null, 'SYN_RCVD')) return ['arrive.synListen', '3.10.7.2'];
+    if (went(null, 'SYN_RCVD')) {
+      return me === 'server' && step.newSocket()
+        ? ['arrive.synNewSocket', '3.10.7.2']
+        : ['arrive.synListen', '3.10.7.2'];
+    }
     if (reason === 'rst-closed') return ['arrive.synClosedPort', '3.10.7.1'];
     if (reason === 'retransmit' && span.from === 'SYN_RCVD') return ['arrive.synAgain', '3.10.7.4'];
     if (reason === 'challenge-ack') return ['arrive.synChallenge', 'RFC 5961 §4'];
@@ -134,7 +158,12 @@ function arrivalKind(
   if (went(null, 'CLOSING')) return ['arrive.finSimultaneous', '3.6'];
   if (went('CLOSING', 'TIME_WAIT')) return ['arrive.ackOfFinClosing', '3.6'];
   if (went(null, 'TIME_WAIT')) return ['arrive.finTimeWait', '3.6'];
-  if (went('SYN_RCVD', 'ESTABLISHED')) return ['arrive.handshakeAck', '3.10.7.4'];
+  if (went('SYN_RCVD', 'ESTABLISHED')) {
+    const accepted = step.apps.some((e) => e.who === me && e.call === 'accept' && e.result === 'ok');
+    return accepted
+      ? ['arrive.handshakeAckAccepted', '3.10.7.4']
+      : ['arrive.handshakeAck', '3.10.7.4'];
+  }
   if (went('FIN_WAIT_1', 'FIN_WAIT_2')) return ['arrive.ackOfFin', '3.6'];
   if (went('LAST_ACK', 'CLOSED')) return ['arrive.lastAck', '3.6'];
   if (span.from === 'TIME_WAIT' && has('FIN')) {

@@ -22,6 +22,11 @@ export interface Explanation {
   params: Record<string, ExplainParam>;
   /** Where the behaviour is specified: an RFC 9293 section ('3.5') or another RFC ('RFC 6298 §5'). */
   rfc: string;
+  /**
+   * The engine's own reference for the step's decision (its event's `why.ref`, e.g. `linux
+   * tcp_twsk_unique()`), when it names a source other than `rfc`.
+   */
+  cite?: string;
 }
 
 export function explanation(

@@ -3,7 +3,8 @@
 // ./timer.ts, ./arrival.ts, ./app.ts) from the run's segment model (../segments.ts).
 //
 // Numbers are the segment model's, as the diagram shows them by default: relative to each side's
-// ISN in use. Sides are passed as `who`/`peer` (raw `client` | `server`) and durations as
+// ISN in use. Sides are passed as `who`/`peer` (raw `client` | `server` | `listener`, the server's
+// listening socket) and durations as
 // `{ ms }`; renderExplanation words them in the reader's language (`explain.side.*`, with
 // capitalised variants `Who`/`Peer` for the start of a sentence).
 import type { TraceEvent } from '../../engine/types';
@@ -35,8 +36,33 @@ function explainSteps(
       explainApp(view) ??
       explanation('other.nothing', '3.10');
     before.add(slice);
-    return explained;
+    return withCitation(explained, slice);
   });
+}
+
+/** The `why.ref` of the step's deciding event: a discarded arrival, a state change, a call, a send. */
+function citationOf(events: readonly TraceEvent[]): string | undefined {
+  const order = [
+    (e: TraceEvent) => e.type === 'deliver' && e.discarded !== undefined,
+    (e: TraceEvent) => e.type === 'state',
+    (e: TraceEvent) => e.type === 'app',
+    (e: TraceEvent) => e.type === 'send' || e.type === 'timer',
+  ];
+  for (const matches of order) {
+    for (const event of events) {
+      if (!matches(event) || !('why' in event)) continue;
+      const ref = event.why?.ref;
+      // Only sources a reader can look up: an RFC or a kernel function, not "scenario faults".
+      if (ref !== undefined && /^(RFC \d|linux )/.test(ref)) return ref;
+    }
+  }
+  return undefined;
+}
+
+function withCitation(explained: Explanation, events: readonly TraceEvent[]): Explanation {
+  const cite = citationOf(events);
+  const same = cite === explained.rfc || cite === `RFC 9293 §${explained.rfc}`;
+  return cite === undefined || same ? explained : { ...explained, cite };
 }
 
 /**
@@ -92,7 +118,7 @@ export function renderExplanation(
   }
   for (const name of ['who', 'peer'] as const) {
     const side = params[name];
-    if (side === 'client' || side === 'server') {
+    if (side === 'client' || side === 'server' || side === 'listener') {
       params[name] = t(`explain.side.${side}`);
       params[name === 'who' ? 'Who' : 'Peer'] = t(`explain.Side.${side}`);
     }

@@ -21,6 +21,8 @@ const SEND_RFC: Record<SendReason, string> = {
   'rst-orphan-data': 'RFC 1122 §4.2.2.13',
   'rst-syn-in-window': '3.10.7.4',
   abort: '3.10.5',
+  'loss-probe': 'RFC 8985 §7',
+  'paws-ack': 'RFC 7323 §5.3',
   injected: '3.10.7',
 };
 

@@ -5,6 +5,7 @@ import type {
   DeliverEvent,
   DropEvent,
   Side,
+  SocketOwner,
   StateEvent,
   TcpState,
   TimerEvent,
@@ -17,7 +18,11 @@ import type { SegmentInfo } from '../types';
  * TIME_WAIT each side last set (for "2·MSL passed"). Fed each step's events once it is explained.
  */
 export class RunSoFar {
-  readonly states: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
+  readonly states: Record<SocketOwner, TcpState> = {
+    client: 'CLOSED',
+    server: 'CLOSED',
+    listener: 'CLOSED',
+  };
   /** The last TIME_WAIT duration each side set (ms). */
   readonly timeWaitMs: Record<Side, number> = { client: 0, server: 0 };
 
@@ -76,18 +81,37 @@ export class StepView {
     return this.sends.filter((s) => s.from === who && !s.injected);
   }
 
-  transitions(who: Side): StateEvent[] {
+  transitions(who: SocketOwner): StateEvent[] {
     return this.states.filter((s) => s.who === who);
   }
 
-  /** The side's state before the step and after it. */
-  span(who: Side): { from: TcpState; to: TcpState } {
+  /** The socket's state before the step and after it. */
+  span(who: SocketOwner): { from: TcpState; to: TcpState } {
     const from = this.before.states[who];
     return { from, to: this.transitions(who).at(-1)?.to ?? from };
   }
 
-  went(who: Side, from: TcpState | null, to: TcpState): boolean {
+  went(who: SocketOwner, from: TcpState | null, to: TcpState): boolean {
     return this.transitions(who).some((s) => (from === null || s.from === from) && s.to === to);
+  }
+
+  /**
+   * The listener made a new socket for a connection in this step: the server went LISTEN →
+   * SYN_RCVD from a state other than LISTEN (its last connection's end, or none yet). Traces
+   * without a listener of their own (a capture) keep the server itself in LISTEN.
+   */
+  newSocket(): boolean {
+    let state = this.before.states.server;
+    for (const s of this.transitions('server')) {
+      if (s.from === 'LISTEN' && s.to === 'SYN_RCVD' && state !== 'LISTEN') return true;
+      state = s.to;
+    }
+    return false;
+  }
+
+  /** The rule behind the step's first state change of `who` that names one (see engine/rules). */
+  ruleOf(who: SocketOwner): string | undefined {
+    return this.transitions(who).find((s) => s.why?.rule !== undefined)?.why?.rule;
   }
 
   timer(

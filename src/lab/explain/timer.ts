@@ -1,4 +1,5 @@
-// A timer firing: retransmission (and giving up), TIME_WAIT's end, FIN_WAIT_2's, a delayed ACK.
+// A timer firing: retransmission (and giving up), Linux's tail loss probe, TIME_WAIT's end,
+// FIN_WAIT_2's, a delayed ACK.
 import { peerOf } from '../../engine/types';
 import { explanation, flagLabel, type ExplainKey, type Explanation } from './explanation';
 import type { StepView } from './step';
@@ -36,6 +37,17 @@ export function explainTimer(step: StepView): Explanation | undefined {
       if (span.to === 'CLOSED' || failed)
         return explanation('timer.giveUp', '3.8.3', { who, peer: peerOf(who), state: span.from });
       return explanation('timer.retransmitNothing', '3.8.1', { who });
+    }
+    case 'loss-probe': {
+      const probe = step.sendsBy(who).find((s) => s.reason === 'loss-probe') ?? step.sendsBy(who)[0];
+      if (!probe) return explanation('timer.lossProbeNothing', 'RFC 8985 §7', { who });
+      return explanation('timer.lossProbe', 'RFC 8985 §7', {
+        who,
+        peer: peerOf(who),
+        flags: flagLabel(probe.flags),
+        seq: probe.relSeq,
+        len: probe.len,
+      });
     }
     case 'time-wait':
       return explanation('timer.timeWait', '3.10.8', {

@@ -1,5 +1,5 @@
 // Pure drawing maths for the sequence diagram: no React, testable in Node.
-import type { Side } from '../../engine/types';
+import type { Side, SocketOwner } from '../../engine/types';
 import type { SegmentFate, SegmentInfo } from '../../lab/types';
 import { interpolate } from '../../i18n';
 import type { DiagramLabels } from './labels';
@@ -34,6 +34,13 @@ export interface Layout {
   x: Record<Side, number>;
   /** Outward direction of each side's lane (state pills, timers): -1 left, +1 right. */
   out: Record<Side, -1 | 1>;
+  /** The server's listening socket's thin line, at the outer edge of the server's lane. */
+  listener: number;
+}
+
+/** Where the line of a socket's owner is drawn: each side's lifeline, or the listener's. */
+export function ownerX(layout: Layout, who: SocketOwner): number {
+  return who === 'listener' ? layout.listener : layout.x[who];
 }
 
 export function layoutFor(containerWidth: number): Layout {
@@ -50,6 +57,7 @@ export function layoutFor(containerWidth: number): Layout {
     gutter,
     x: { client: Math.round(gutter + lane), server: Math.round(width - lane) },
     out: { client: -1, server: 1 },
+    listener: width - (narrow ? 6 : 12),
   };
 }
 

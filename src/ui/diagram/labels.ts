@@ -2,11 +2,12 @@
 // default so the diagram renders on its own (tests, harnesses). Texts may hold {name} placeholders,
 // filled with i18n's `interpolate`.
 import type { SegmentFate } from '../../lab/types';
-import type { Side, TimerName } from '../../engine/types';
+import type { SocketOwner, TimerName } from '../../engine/types';
 import { formatDuration } from '../../i18n';
 
 export interface DiagramLabels {
-  sides: Record<Side, string>;
+  /** Each side's name, and the server's listening socket's (`Listener`). */
+  sides: Record<SocketOwner, string>;
   /** The SVG's accessible name: {count} {client} {server}. */
   summary: string;
   timeAxis: string;
@@ -17,6 +18,16 @@ export interface DiagramLabels {
   compressedBreakLabel: string;
   /** Above each side's big state: {side}. */
   currentState: string;
+  /** The listener's state under the server's, for screen readers: {state}. */
+  listenerState: string;
+  /** The listener's line: {from} (the time listen() returned). */
+  listenerLine: string;
+  /** Where the listener made a connection's socket: the mark's words, and its {time}. */
+  newSocket: string;
+  newSocketAria: string;
+  /** An application call on a lifeline: {owner} {call} {result} {time}. */
+  appCallAria: string;
+  appOwners: Record<SocketOwner, string>;
   clickToDrop: string;
   clickToInspect: string;
   fates: Record<SegmentFate, string>;
@@ -44,13 +55,24 @@ export interface DiagramLabels {
 }
 
 export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
-  sides: { client: 'Client', server: 'Server' },
+  sides: { client: 'Client', server: 'Server', listener: 'Listener' },
   summary: 'Sequence diagram: {count} segments, client {client}, server {server}',
   timeAxis: 'time ↓',
   segmentsGroup: 'Segments (click one to inspect it, or to drop it while in flight)',
   compressedBreak: '≈ {duration}',
   compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',
   currentState: '{side} state',
+  listenerState: 'The server’s listening socket: {state}',
+  listenerLine: 'The server’s listening socket, in LISTEN from {from}',
+  newSocket: 'new socket',
+  newSocketAria:
+    'At {time} the listener makes a new socket for a connection; the listener stays in LISTEN',
+  appCallAria: '{owner}: {call}() returns {result} at {time}',
+  appOwners: {
+    client: 'Client application',
+    server: 'Server application',
+    listener: 'Server application, listening socket',
+  },
   clickToDrop: 'Click to drop this segment',
   clickToInspect: 'Click to inspect this segment',
   fates: { 'in-flight': 'in flight', delivered: 'delivered', dropped: 'dropped' },
@@ -65,6 +87,7 @@ export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
     'time-wait': 'TIME_WAIT (2·MSL)',
     'fin-wait-2': 'FIN_WAIT_2',
     'delayed-ack': 'Delayed ACK',
+    'loss-probe': 'Loss probe',
   },
   due: 'due {time}',
   stateAria: '{side} enters {state} at {time}',

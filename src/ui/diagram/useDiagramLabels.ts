@@ -13,11 +13,25 @@ export function useDiagramLabels(): DiagramLabels {
     const keep = (key: Parameters<typeof t>[0]) => t(key);
     return {
       ...DEFAULT_DIAGRAM_LABELS,
-      sides: { client: keep('ui.sides.client'), server: keep('ui.sides.server') },
+      sides: {
+        client: keep('ui.sides.client'),
+        server: keep('ui.sides.server'),
+        listener: keep('ui.sides.listener'),
+      },
       timeAxis: keep('ui.diagram.timeAxis'),
       compressedBreak: keep('ui.diagram.compressedBreak'),
       compressedBreakLabel: keep('ui.diagram.compressedBreakLabel'),
       currentState: keep('ui.diagram.currentState'),
+      listenerState: keep('ui.diagram.listenerState'),
+      listenerLine: keep('ui.diagram.listenerLine'),
+      newSocket: keep('ui.diagram.newSocket'),
+      newSocketAria: keep('ui.diagram.newSocketAria'),
+      appCallAria: keep('ui.diagram.appCallAria'),
+      appOwners: {
+        client: keep('ui.diagram.appOwners.client'),
+        server: keep('ui.diagram.appOwners.server'),
+        listener: keep('ui.diagram.appOwners.listener'),
+      },
       clickToDrop: keep('ui.diagram.dropThis'),
       fates: {
         'in-flight': keep('ui.fates.in-flight'),
@@ -35,6 +49,7 @@ export function useDiagramLabels(): DiagramLabels {
         'time-wait': keep('ui.timers.time-wait'),
         'fin-wait-2': keep('ui.timers.fin-wait-2'),
         'delayed-ack': keep('ui.timers.delayed-ack'),
+        'loss-probe': keep('ui.timers.loss-probe'),
       },
       stateAria: keep('ui.diagram.stateBadgeAria'),
       segmentAria: keep('ui.diagram.segmentAria'),

@@ -168,7 +168,7 @@ export function SettingsPanel() {
           testId="reuse-port"
           checked={options.reusePort}
           label={t('ui.settings.reusePort.label')}
-          help={t('ui.settings.reusePort.help')}
+          help={`${t('ui.settings.reusePort.help')} ${t(`ui.settings.reusePort.byProfile.${profile}`)}`}
           onChange={(checked) => s.setOptions({ reusePort: checked })}
         />
       </fieldset>

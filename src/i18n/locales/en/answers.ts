@@ -42,11 +42,11 @@ export const answers = {
   'so-reuseaddr': {
     question: 'What does SO_REUSEADDR change?',
     answer: [
-      'Without it, bind() to a local port fails with EADDRINUSE while a connection on that port is still in TIME_WAIT. With SO_REUSEADDR set, bind() succeeds, which is why servers set it: they can restart at once on their well-known port.',
-      'For outgoing connections Linux has a separate switch, net.ipv4.tcp_tw_reuse, which lets connect() take over a TIME_WAIT connection’s address and port pair when TCP timestamps make old segments recognisable.',
-      'The risk is what TIME_WAIT was protecting against: if the same four-tuple is used again while a delayed segment of the old connection is still in flight, that segment can land in the new connection. RFC 9293 allows reopening from TIME_WAIT only with a larger ISN, and timestamps (PAWS) are what make it safe in practice.',
+      'To connect again from the same port, a client first binds that port, and while its old connection sits in TIME_WAIT, bind() fails with EADDRINUSE. SO_REUSEADDR lets bind() succeed (servers set it to restart at once on their well-known port).',
+      'Whether connect() may then use the old address and port pair again is the stack’s decision. RFC 9293 refuses, because that connection still exists: connect() fails with EADDRNOTAVAIL. Linux takes over the TIME_WAIT connection only if it used TCP timestamps (tcp_twsk_unique()): the new connection starts at the old SND.NXT + 65537, and PAWS discards old duplicates by their older timestamps; without timestamps connect() fails with EADDRNOTAVAIL as well.',
+      'Without these protections a delayed segment of the old connection could land in the new one, which is what TIME_WAIT is there to prevent.',
     ],
-    rfc: 'RFC 9293 §3.6.1 (MAY-2), §3.4.1, §3.4.3',
+    rfc: 'RFC 9293 §3.10.1, §3.4.1, §3.6.1; RFC 7323 §5',
   },
   'delayed-ack-close': {
     question: 'Why can closing take only three segments on Linux?',

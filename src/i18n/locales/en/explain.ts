@@ -5,18 +5,30 @@
 // {reaction}.
 
 export const explain = {
-  side: { client: 'the client', server: 'the server' },
-  Side: { client: 'The client', server: 'The server' },
+  side: { client: 'the client', server: 'the server', listener: 'the server’s listening socket' },
+  Side: { client: 'The client', server: 'The server', listener: 'The server’s listening socket' },
 
   app: {
     listen:
-      '{Who}’s application calls listen(): TCP now waits in LISTEN for a SYN. Nothing is sent: a passive open only prepares to answer.',
+      '{Who}’s application calls listen(): its listening socket opens and waits in LISTEN for SYNs. Nothing is sent: a passive open only prepares to answer.',
+    accept:
+      '{Who}’s application returns from accept() with the new connection: its handshake is complete. The listening socket stays in LISTEN for the next one.',
     connect:
       '{Who} calls connect(): TCP picks its initial sequence number ({isn}) and sends a SYN carrying it, then waits in SYN_SENT for the answer.',
     connectReuse:
       '{Who} connects again from the same port while the old connection is still in TIME_WAIT, and is allowed to (reuse): the TIME_WAIT entry is dropped and a new SYN goes out with ISN {isn}, taken from the ISN clock.',
     connectInUse:
-      'connect() fails with EADDRINUSE: the same address and port pair is still in TIME_WAIT, so a new connection may not use it yet. This is what keeps old segments from landing in a new connection.',
+      'connect() fails with EADDRINUSE: a connection in TIME_WAIT still holds the port, and without SO_REUSEADDR it cannot be bound again yet. This is what keeps old segments from landing in a new connection.',
+    connectExists:
+      'connect() fails with EADDRNOTAVAIL: a connection with the same addresses and ports still exists (in TIME_WAIT), and RFC 9293 refuses to open a second one (“connection already exists”).',
+    connectNoTimestamps:
+      'connect() fails with EADDRNOTAVAIL: the old connection on this port pair is still in TIME_WAIT and used no TCP timestamps, so Linux could not tell its late segments from new ones and will not take the pair over.',
+    connectNotAvailable:
+      'connect() fails with EADDRNOTAVAIL: this address and port pair is still held by an earlier connection.',
+    connectTakeover:
+      '{Who} connects again from the same port while its old connection is in TIME_WAIT. That connection used timestamps, so Linux lets the new one take the port pair over: TIME_WAIT ends, and the SYN starts at ISN {isn}, above the old connection’s numbers. Late segments of the old one carry older timestamps, which PAWS will reject.',
+    connectReuseWhatIf:
+      'In this what-if, {who} takes the port pair from the connection in TIME_WAIT with none of the protections real stacks demand: TIME_WAIT ends and a new SYN goes out with ISN {isn}.',
     send: '{Who}’s application writes {bytes} bytes; TCP sends them right away in one segment, starting at seq {seq}, and starts the retransmission timer.',
     sendMany:
       '{Who}’s application writes {bytes} bytes; TCP cuts them into {count} segments of at most one MSS, starting at seq {seq}, and sends as many as the window allows.',
@@ -32,6 +44,10 @@ export const explain = {
     closeSynSent:
       '{Who} closes while still in SYN_SENT: the connection is simply deleted and nothing is sent.',
     closeListener: '{Who} closes its listening socket: it no longer accepts connections.',
+    closeListenerStops:
+      '{Who}’s application closes its listening socket ({from} → {to}): it stops accepting connections. Connections it already accepted are sockets of their own and carry on.',
+    closeListenerPending:
+      '{Who}’s application closes its listening socket ({from} → {to}): it stops accepting connections, and the connection still in its handshake ({state}), which accept() never returned, goes with it.',
     closeNothing: '{Who} closes a socket that has no connection: nothing to send.',
     closeQueued: '{Who} closes: its FIN will follow the data still waiting to be sent.',
     abort:
@@ -70,12 +86,18 @@ export const explain = {
     'rst-syn-in-window':
       'A SYN arrived inside the window of a synchronized connection: {who} resets it.',
     abort: 'The application aborted the connection: a RST.',
+    'loss-probe':
+      'A tail loss probe (Linux, RFC 8985): no ACK came for a while, so {who} sends its last unacknowledged segment again before the retransmission timer fires, to learn sooner whether something was lost.',
+    'paws-ack':
+      'An ACK answering a segment that PAWS discarded (RFC 7323): it tells the sender what {who} really expects (ack {ack}).',
     injected: 'A hand-made segment, injected by the lesson as if {who} had sent it.',
   },
 
   arrive: {
     synListen:
       'The SYN reaches {who}, which is listening: it records {peer}’s ISN, replies SYN+ACK with its own ISN and ack {replyAck}, and waits in SYN_RCVD for the third segment.',
+    synNewSocket:
+      'The SYN reaches {who}’s listening socket, which makes a new socket for this connection; the listener itself stays in LISTEN. The new socket records {peer}’s ISN, replies SYN+ACK with its own ISN and ack {replyAck}, and waits in SYN_RCVD for the third segment.',
     synListenTwoWay:
       'The SYN reaches {who}. In this what-if the handshake has only two segments, so {who} counts the connection as ESTABLISHED as soon as its SYN+ACK leaves, without any proof that {peer} really asked for it now.',
     synSimultaneous:
@@ -100,6 +122,8 @@ export const explain = {
       'A second SYN+ACK arrives after the connection is already ESTABLISHED (a retransmission): {who} simply acknowledges it again.',
     handshakeAck:
       'The ACK acknowledges {who}’s SYN (ack {ack}): now both ISNs are confirmed and {who} is ESTABLISHED too.',
+    handshakeAckAccepted:
+      'The ACK acknowledges {who}’s SYN (ack {ack}): both ISNs are confirmed and {who}’s new connection is ESTABLISHED. Its application’s accept() returns it; the listening socket keeps listening.',
     data: '{len} bytes arrive in order (seq {seq}); {who} acknowledges them at once with ack {replyAck}.',
     dataDelayedAck:
       '{len} bytes arrive in order (seq {seq}). {Who} delays its ACK for a moment, hoping to send it together with data.',
@@ -150,6 +174,8 @@ export const explain = {
       'RST during the handshake: the connection attempt is cancelled and {who} goes back to LISTEN, no harm done.',
     rstReset:
       'RST arrives and is in the window, so {who} drops the connection at once ({from} → CLOSED). Its application will see ECONNRESET.',
+    rstEmbryonic:
+      'RST during the handshake: {who} deletes the new connection’s socket ({from} → CLOSED) before accept() ever returned it. The listening socket is not affected and stays in LISTEN.',
     rstWhileClosing:
       'RST arrives while {who} is closing ({from}): the connection is dropped at once.',
     rstChallenge:
@@ -167,6 +193,14 @@ export const explain = {
       'An old SYN, delayed in the network long after {peer} gave up, reaches {who}. With a two-segment handshake {who} is ESTABLISHED at once: a phantom connection nobody asked for.',
     oldIgnored:
       'An old segment from an earlier connection arrives; it does not fit the current numbers and {who} ignores it.',
+    paws: '{Who} discards the segment: its timestamp is older than the last one seen on this connection, so PAWS (RFC 7323) takes it for an old duplicate.',
+    pawsAcked:
+      '{Who} discards the segment: its timestamp is older than the last one seen on this connection, so PAWS (RFC 7323) takes it for an old duplicate. {Who} answers with an ACK of what it expects (ack {replyAck}).',
+    outOfWindow: 'The segment lies outside {who}’s receive window, so it is discarded.',
+    outOfWindowAcked:
+      'The segment lies outside {who}’s receive window, so it is discarded; {who} answers with an ACK of what it expects (ack {replyAck}).',
+    noConnectionSilent:
+      'No connection at {who} matches this segment, so it is discarded without an answer.',
     duplicateAnswered:
       'A second copy of the same segment arrives (the network duplicated it); {who} answers with what it already knows.',
     duplicateIgnored:
@@ -201,6 +235,9 @@ export const explain = {
       '{Who} has tried the SYN as often as it may and no answer came: connect() fails with ETIMEDOUT and the attempt is abandoned.',
     giveUp:
       '{Who} has retransmitted as often as it may without an acknowledgement: it gives up and drops the connection ({state} → CLOSED).',
+    lossProbe:
+      '{Who}’s loss-probe timer fires (Linux’s tail loss probe): no ACK has come for a while, so it sends its last unacknowledged segment ({flags}, seq {seq}) again now instead of waiting for the retransmission timer.',
+    lossProbeNothing: '{Who}’s loss-probe timer fires; there is nothing left to probe with.',
     timeWait:
       '2·MSL ({duration}) have passed in TIME_WAIT: any segment of the old connection has died out by now, so {who} forgets the connection and the port pair may be used again.',
     finWait2:

@@ -26,6 +26,7 @@ export const ui = {
   sides: {
     client: 'Client',
     server: 'Server',
+    listener: 'Listener',
   },
 
   controls: {
@@ -86,7 +87,13 @@ export const ui = {
     },
     reusePort: {
       label: 'Reuse the port (SO_REUSEADDR)',
-      help: 'The client opens a new connection from the same port right after closing.',
+      help: 'On, the client’s later connects set SO_REUSEADDR, and a lesson that connects once reconnects from the same port right after its close. Off, bind() fails with EADDRINUSE while TIME_WAIT holds the port.',
+      byProfile: {
+        linux:
+          'Linux: bind() may then take a port held by TIME_WAIT, and connect() takes over the old connection only because it used timestamps: the new ISN is the old SND.NXT + 65537 and PAWS drops old duplicates. Without timestamps connect() fails with EADDRNOTAVAIL.',
+        rfc9293:
+          'RFC 9293: SO_REUSEADDR only lets bind() succeed; connect() is refused with EADDRNOTAVAIL, because the old connection still exists in TIME_WAIT.',
+      },
     },
     seqNumbers: {
       label: 'Sequence numbers',
@@ -118,6 +125,17 @@ export const ui = {
     stateBadgeAria: '{side} enters {state} at {time}',
     currentState: '{side} state',
     dropThis: 'Drop this segment',
+    listenerState: 'The server’s listening socket: {state}',
+    listenerLine: 'The server’s listening socket, in LISTEN from {from}',
+    newSocket: 'new socket',
+    newSocketAria:
+      'At {time} the listener makes a new socket for a connection; the listener stays in LISTEN',
+    appCallAria: '{owner}: {call}() returns {result} at {time}',
+    appOwners: {
+      client: 'Client application',
+      server: 'Server application',
+      listener: 'Server application, listening socket',
+    },
   },
 
   timers: {
@@ -125,6 +143,7 @@ export const ui = {
     'time-wait': 'TIME_WAIT (2·MSL)',
     'fin-wait-2': 'FIN_WAIT_2',
     'delayed-ack': 'Delayed ACK',
+    'loss-probe': 'Loss probe',
   },
 
   fates: {

@@ -42,11 +42,11 @@ export const answers: Messages<typeof en> = {
   'so-reuseaddr': {
     question: 'SO_REUSEADDR 改变了什么？',
     answer: [
-      '不设置它时，只要某个本地端口上还有处于 TIME_WAIT 的连接，bind() 这个端口就会以 EADDRINUSE 失败。设置 SO_REUSEADDR 后 bind() 可以成功，所以服务器通常都会设置它，以便重启后立刻重新绑定到固定端口。',
-      '对于主动发起的连接，Linux 另有一个开关 net.ipv4.tcp_tw_reuse：在 TCP 时间戳能够区分新旧报文段的前提下，允许 connect() 接管一个 TIME_WAIT 连接所占用的地址和端口组合。',
-      '代价正是 TIME_WAIT 原本要防范的情况：如果旧连接的某个延迟报文段还在路上，同一个四元组就被再次使用，这个报文段可能混进新连接。RFC 9293 只允许在新 ISN 更大的条件下从 TIME_WAIT 重新打开连接，而实践中真正保证安全的是时间戳（PAWS）。',
+      '要从同一个端口再次发起连接，客户端得先 bind() 这个端口；只要旧连接还处于 TIME_WAIT，bind() 就会以 EADDRINUSE 失败。SO_REUSEADDR 让 bind() 可以成功（服务器设置它，是为了重启后立刻重新绑定到固定端口）。',
+      '之后 connect() 能否再次使用旧的地址和端口组合，由协议栈决定。RFC 9293 拒绝，因为那个连接仍然存在：connect() 以 EADDRNOTAVAIL 失败。Linux 只有在旧连接用了 TCP 时间戳时才接管处于 TIME_WAIT 的连接（tcp_twsk_unique()）：新连接从旧的 SND.NXT + 65537 开始，PAWS 根据更旧的时间戳丢弃旧的重复报文；没有时间戳时 connect() 同样以 EADDRNOTAVAIL 失败。',
+      '没有这些保护，旧连接的一个迟到报文段就可能混进新连接，而这正是 TIME_WAIT 要防止的。',
     ],
-    rfc: 'RFC 9293 第 3.6.1 节（MAY-2）、第 3.4.1 节、第 3.4.3 节',
+    rfc: 'RFC 9293 第 3.10.1 节、第 3.4.1 节、第 3.6.1 节；RFC 7323 第 5 节',
   },
   'delayed-ack-close': {
     question: '为什么在 Linux 上关闭连接可能只有三个报文段？',

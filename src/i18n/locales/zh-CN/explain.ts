@@ -2,18 +2,29 @@
 import type { Messages } from '../../types';
 
 export const explain: Messages<typeof import('../en/explain').explain> = {
-  side: { client: '客户端', server: '服务器' },
-  Side: { client: '客户端', server: '服务器' },
+  side: { client: '客户端', server: '服务器', listener: '服务器的监听套接字' },
+  Side: { client: '客户端', server: '服务器', listener: '服务器的监听套接字' },
 
   app: {
     listen:
-      '{Who}应用调用 listen()：TCP 进入 LISTEN，等待 SYN 到来。被动打开不发送任何报文，只是准备好应答。',
+      '{Who}应用调用 listen()：它的监听套接字打开，在 LISTEN 中等待 SYN 到来。被动打开不发送任何报文，只是准备好应答。',
+    accept:
+      '{Who}应用的 accept() 返回了新连接：它的握手已经完成。监听套接字仍处于 LISTEN，等待下一个连接。',
     connect:
       '{Who}调用 connect()：TCP 选定初始序列号（ISN = {isn}），发出携带它的 SYN，然后在 SYN_SENT 等待对方回应。',
     connectReuse:
       '{Who}在旧连接仍处于 TIME_WAIT 时，用同一端口再次连接，并且被允许（reuse）：TIME_WAIT 记录被丢弃，新的 SYN 带着由 ISN 时钟算出的 {isn} 发出。',
     connectInUse:
-      'connect() 失败，返回 EADDRINUSE：同一对地址和端口还处于 TIME_WAIT，暂时不能建立新连接。正是这一点让旧报文没有机会混进新连接。',
+      'connect() 失败，返回 EADDRINUSE：端口仍被一个处于 TIME_WAIT 的连接占用，没有设置 SO_REUSEADDR 就暂时不能再绑定它。正是这一点让旧报文没有机会混进新连接。',
+    connectExists:
+      'connect() 失败，返回 EADDRNOTAVAIL：地址和端口完全相同的连接仍然存在（处于 TIME_WAIT），RFC 9293 拒绝再打开第二个（“连接已存在”）。',
+    connectNoTimestamps:
+      'connect() 失败，返回 EADDRNOTAVAIL：这对端口上的旧连接仍处于 TIME_WAIT，而且没有使用 TCP 时间戳，Linux 无法区分它的迟到报文和新报文，因此不允许接管。',
+    connectNotAvailable: 'connect() 失败，返回 EADDRNOTAVAIL：这对地址和端口仍被先前的连接占用。',
+    connectTakeover:
+      '{Who}在旧连接处于 TIME_WAIT 时从同一端口再次连接。旧连接使用了时间戳，所以 Linux 允许新连接接管这对端口：TIME_WAIT 结束，SYN 以 ISN {isn} 开始，高于旧连接的序号。旧连接的迟到报文带着更早的时间戳，会被 PAWS 拒绝。',
+    connectReuseWhatIf:
+      '在这个假设中，{who}不经任何真实协议栈要求的保护，直接从 TIME_WAIT 中的连接接管这对端口：TIME_WAIT 结束，新的 SYN 以 ISN {isn} 发出。',
     send: '{Who}应用写入 {bytes} 字节；TCP 立即用一个报文段发出（序列号从 {seq} 开始），并启动重传定时器。',
     sendMany:
       '{Who}应用写入 {bytes} 字节；TCP 按 MSS 把它切成 {count} 个报文段（序列号从 {seq} 开始），在窗口允许的范围内全部发出。',
@@ -27,6 +38,10 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
       '{Who}应用已经读到对方的 FIN，现在也关闭：TCP 发出自己的 FIN，进入 LAST_ACK，等待最后一个 ACK。',
     closeSynSent: '{Who}在 SYN_SENT 时就关闭了：连接直接删除，不发送任何报文。',
     closeListener: '{Who}关闭监听套接字，不再接受新连接。',
+    closeListenerStops:
+      '{Who}应用关闭了监听套接字（{from} → {to}）：不再接受新连接。已经接受的连接是各自独立的套接字，不受影响。',
+    closeListenerPending:
+      '{Who}应用关闭了监听套接字（{from} → {to}）：不再接受新连接；仍在握手中（{state}）、accept() 从未返回的那个连接也随之被丢弃。',
     closeNothing: '{Who}关闭了一个没有连接的套接字，无需发送任何报文。',
     closeQueued: '{Who}关闭：FIN 会排在尚未发出的数据之后。',
     abort:
@@ -59,12 +74,17 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
       '{who}的应用已经关闭套接字后又来了数据，没人会读取它，于是回复 RST（Linux 行为）。',
     'rst-syn-in-window': '已同步的连接在窗口内收到 SYN，{who}将连接复位。',
     abort: '应用异常终止了连接：发送 RST。',
+    'loss-probe':
+      '尾部丢包探测（Linux，RFC 8985）：一段时间没有收到 ACK，{who}在重传定时器到期之前重发最后一个未确认的报文段，以便更早发现丢包。',
+    'paws-ack': '应答一个被 PAWS 丢弃的报文段的 ACK（RFC 7323）：告诉发送方{who}真正期望的确认号 {ack}。',
     injected: '课程手工注入的报文段，就像是{who}发出的一样。',
   },
 
   arrive: {
     synListen:
       'SYN 到达处于监听状态的{who}：它记下{peer}的 ISN，回复带有自己 ISN、确认号为 {replyAck} 的 SYN+ACK，进入 SYN_RCVD 等待第三次握手。',
+    synNewSocket:
+      'SYN 到达{who}的监听套接字，它为这个连接创建了一个新套接字；监听套接字本身仍处于 LISTEN。新套接字记下{peer}的 ISN，回复带有自己 ISN、确认号为 {replyAck} 的 SYN+ACK，进入 SYN_RCVD 等待第三次握手。',
     synListenTwoWay:
       'SYN 到达{who}。在这个假设里握手只有两次，所以 SYN+ACK 一发出，{who}就认为连接已经 ESTABLISHED，却无法确认{peer}此刻是否真的想要这个连接。',
     synSimultaneous:
@@ -85,6 +105,8 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
     synAckAgain: '连接已经 ESTABLISHED 后又来了一个 SYN+ACK（对方的重传），{who}再确认一次即可。',
     handshakeAck:
       'ACK 确认了{who}的 SYN（确认号 {ack}）：双方的 ISN 都得到确认，{who}也进入 ESTABLISHED。',
+    handshakeAckAccepted:
+      'ACK 确认了{who}的 SYN（确认号 {ack}）：双方的 ISN 都得到确认，{who}的新连接进入 ESTABLISHED。应用的 accept() 返回这个连接；监听套接字继续监听。',
     data: '{len} 字节按序到达（序列号 {seq}），{who}立即用确认号 {replyAck} 确认。',
     dataDelayedAck:
       '{len} 字节按序到达（序列号 {seq}）。{Who}先不急着确认，希望能和数据一起发出 ACK（延迟确认）。',
@@ -131,6 +153,8 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
       'SYN 换来的是 RST：那个端口没有进程监听。connect() 立即失败，返回 ECONNREFUSED，不会重试。',
     rstBackToListen: '握手期间收到 RST：这次连接尝试被取消，{who}回到 LISTEN，没有任何损失。',
     rstReset: 'RST 到达且位于窗口内，{who}立即丢弃连接（{from} → CLOSED），应用会看到 ECONNRESET。',
+    rstEmbryonic:
+      '握手期间收到 RST：{who}在 accept() 返回它之前就删除了这个新连接的套接字（{from} → CLOSED）。监听套接字不受影响，仍处于 LISTEN。',
     rstWhileClosing: '{who}正在关闭（{from}）时收到 RST，连接立即被丢弃。',
     rstChallenge: 'RST 落在窗口内却不在期望的位置，{who}不信任它，回复挑战 ACK（RFC 5961）。',
     rstTimeWait:
@@ -145,6 +169,13 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
     oldSynTwoWay:
       '一个在网络中滞留许久的旧 SYN 到达{who}，而{peer}早就放弃了。若握手只有两次，{who}立刻进入 ESTABLISHED：这是一个没人请求过的“幽灵连接”。',
     oldIgnored: '早先连接的一个旧报文到达，与当前序号对不上，{who}忽略它。',
+    paws: '{Who}丢弃了这个报文段：它的时间戳比这个连接上最近见到的更早，PAWS（RFC 7323）把它当作旧的重复报文。',
+    pawsAcked:
+      '{Who}丢弃了这个报文段：它的时间戳比这个连接上最近见到的更早，PAWS（RFC 7323）把它当作旧的重复报文。{Who}回复一个 ACK，给出自己期望的确认号 {replyAck}。',
+    outOfWindow: '这个报文段落在{who}的接收窗口之外，被丢弃。',
+    outOfWindowAcked:
+      '这个报文段落在{who}的接收窗口之外，被丢弃；{who}回复一个 ACK，给出自己期望的确认号 {replyAck}。',
+    noConnectionSilent: '{who}没有与这个报文段对应的连接，直接丢弃，不作应答。',
     duplicateAnswered: '同一个报文段的第二份副本到达（网络复制了它），{who}按已知情况再回应一次。',
     duplicateIgnored: '同一个报文段的第二份副本到达（网络复制了它），{who}已经处理过，直接忽略。',
     injected: '手工构造的报文段（{flags}）到达{who}，{who}的反应是 {reaction}。',
@@ -174,6 +205,9 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
     connectTimeout:
       '{Who}已把 SYN 重传到上限仍无应答：connect() 失败，返回 ETIMEDOUT，放弃这次连接。',
     giveUp: '{Who}重传到上限仍没有得到确认：放弃并丢弃连接（{state} → CLOSED）。',
+    lossProbe:
+      '{Who}的丢包探测定时器到期（Linux 的尾部丢包探测）：一段时间没有收到 ACK，于是现在就重发最后一个未确认的报文段（{flags}，序列号 {seq}），而不是等待重传定时器。',
+    lossProbeNothing: '{Who}的丢包探测定时器到期，但已经没有可用来探测的报文。',
     timeWait:
       '在 TIME_WAIT 中已等满 2MSL（{duration}）：旧连接的报文都已在网络中消失，{who}忘掉这个连接，这对端口可以再次使用了。',
     finWait2: '{Who}在 FIN_WAIT_2 等对方的 FIN 等得太久，而应用早已不再关心：连接被丢弃。',

@@ -19,6 +19,7 @@ export const ui: Messages<typeof en> = {
   sides: {
     client: '客户端',
     server: '服务器',
+    listener: '监听套接字',
   },
 
   controls: {
@@ -79,7 +80,13 @@ export const ui: Messages<typeof en> = {
     },
     reusePort: {
       label: '重用端口（SO_REUSEADDR）',
-      help: '客户端关闭后立刻用同一个端口发起新连接。',
+      help: '开启时，客户端之后的每次 connect 都设置 SO_REUSEADDR，只连接一次的课程会在关闭后立刻用同一端口重连。关闭时，只要 TIME_WAIT 占着端口，bind() 就以 EADDRINUSE 失败。',
+      byProfile: {
+        linux:
+          'Linux：bind() 于是可以拿到被 TIME_WAIT 占用的端口；connect() 只因旧连接用了时间戳才接管它：新 ISN 为旧 SND.NXT + 65537，PAWS 丢弃旧的重复报文。没有时间戳时 connect() 以 EADDRNOTAVAIL 失败。',
+        rfc9293:
+          'RFC 9293：SO_REUSEADDR 只让 bind() 成功；旧连接仍处于 TIME_WAIT，仍然存在，所以 connect() 被拒绝（EADDRNOTAVAIL）。',
+      },
     },
     seqNumbers: {
       label: '序号显示',
@@ -111,6 +118,16 @@ export const ui: Messages<typeof en> = {
     stateBadgeAria: '{side} 在 {time} 进入 {state}',
     currentState: '{side}状态',
     dropThis: '丢弃这个报文段',
+    listenerState: '服务器的监听套接字：{state}',
+    listenerLine: '服务器的监听套接字，从 {from} 起处于 LISTEN',
+    newSocket: '新套接字',
+    newSocketAria: '{time} 时监听套接字为一个连接创建了新套接字；监听套接字仍处于 LISTEN',
+    appCallAria: '{owner}：{call}() 在 {time} 返回 {result}',
+    appOwners: {
+      client: '客户端应用',
+      server: '服务器应用',
+      listener: '服务器应用（监听套接字）',
+    },
   },
 
   timers: {
@@ -118,6 +135,7 @@ export const ui: Messages<typeof en> = {
     'time-wait': 'TIME_WAIT（2·MSL）',
     'fin-wait-2': 'FIN_WAIT_2',
     'delayed-ack': '延迟确认',
+    'loss-probe': '丢包探测',
   },
 
   fates: {
