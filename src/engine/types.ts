@@ -158,6 +158,8 @@ export interface Injection {
   len?: number;
   /** Extension: the advertised window (default 65535). */
   window?: number;
+  /** Extension: the TCP options it carries, as a trace shows them (default none). */
+  options?: TcpOption[];
 }
 
 export interface Scenario {
@@ -189,8 +191,11 @@ export interface Why {
   ref: string;
 }
 
-/** Why an arrived segment was thrown away (CONTRACT.md section 0.6). */
-export type DiscardKind = 'paws' | 'out-of-window' | 'no-connection';
+/**
+ * Why an arrived segment was thrown away (CONTRACT.md section 0.6); `ignored` (an extension) is
+ * any other segment a rule drops without effect, e.g. a RST that TIME_WAIT ignores.
+ */
+export type DiscardKind = 'paws' | 'out-of-window' | 'no-connection' | 'ignored';
 
 /** Why an endpoint sent a segment (extension: lets the page explain each arrow). */
 export type SendReason =
@@ -221,6 +226,8 @@ export interface AppEvent {
   who: SocketOwner;
   call: AppCall;
   result: AppResult;
+  /** Extension: why a call failed, when the engine decided it (e.g. EADDRNOTAVAIL). */
+  why?: Why;
 }
 
 export interface StateEvent {
