@@ -25,7 +25,7 @@ export class TraceWriter {
     if (!this.started) this.chunk += '{"events":[';
     this.started = true;
     // Name the keys so the line reads client then server whatever order the engine built them in.
-    this.chunk += `\n],"final":${JSON.stringify({ client: final.client, server: final.server })}}\n`;
+    this.chunk += `\n],"final":${JSON.stringify({ client: final.client, server: final.server, listener: final.listener })}}\n`;
     this.flush();
   }
 

@@ -1,9 +1,13 @@
 // The socket calls a scenario's actions make (RFC 9293 section 3.10, user calls), with the
-// results a Linux application would see.
+// results a Linux application would see. The server's listening socket is a socket of its own
+// (CONTRACT.md section 0.1): it stays in LISTEN until the server closes it.
 import { pushOutput, sendRst, sendSyn } from './output';
+import type { RuleId } from './rules';
+import { seqAdd } from './seq';
 import {
   appResult,
   deleteTcb,
+  emitState,
   type Endpoint,
   makeTcb,
   nextIsn,
@@ -11,6 +15,8 @@ import {
   showState,
   type Sim,
   type Tcb,
+  TIMER_NAMES,
+  cancelTimer,
 } from './sim';
 import type { Action, AppResult } from './types';
 
@@ -25,9 +31,9 @@ export function runAction(sim: Sim, ep: Endpoint, action: Action): void {
     case 'shutdown':
       return shutdown(sim, ep);
     case 'close':
-      return close(sim, ep);
+      return action.socket === 'listener' ? closeListener(sim, ep, 'close') : close(sim, ep);
     case 'abort':
-      return abort(sim, ep);
+      return action.socket === 'listener' ? closeListener(sim, ep, 'abort') : abort(sim, ep);
   }
 }
 
@@ -44,31 +50,84 @@ function deadSocketResult(ep: Endpoint): AppResult {
 }
 
 function listen(sim: Sim, ep: Endpoint): void {
+  // The port is taken while the listener is open, or while a connection of its own holds it.
   if (ep.listening || owned(ep) !== null) {
-    appResult(sim, ep, 'listen', 'EADDRINUSE');
+    appResult(sim, 'listener', 'listen', 'EADDRINUSE', 'bind-in-use');
     return;
   }
   ep.listening = true;
-  appResult(sim, ep, 'listen', 'ok');
-  if (ep.conn === null) showState(sim, ep, 'LISTEN');
+  appResult(sim, 'listener', 'listen', 'ok');
+  emitState(sim, 'listener', 'CLOSED', 'LISTEN', 'listen');
 }
 
+/**
+ * close() (or abort) of the listening socket: no new connections. Connections it accepted live
+ * on; one still in its handshake, not yet accepted, goes with it (Linux: inet_csk_listen_stop()).
+ */
+function closeListener(sim: Sim, ep: Endpoint, call: 'close' | 'abort'): void {
+  appResult(sim, 'listener', call, 'ok');
+  if (!ep.listening) return;
+  ep.listening = false;
+  emitState(sim, 'listener', 'LISTEN', 'CLOSED', 'listener-close');
+  const tcb = ep.conn;
+  if (tcb !== null && tcb.passive && !tcb.accepted) {
+    deleteTcb(sim, ep, tcb, 'listener-drops-embryonic');
+  }
+}
+
+/**
+ * connect() from the scenario's fixed port, so the app binds it first. `reuse` sets SO_REUSEADDR,
+ * which lets that bind() share the port with a connection in TIME_WAIT; connect() then needs the
+ * 4-tuple itself (CONTRACT.md section 0.2).
+ */
 function connect(sim: Sim, ep: Endpoint, reuse: boolean): void {
+  ep.connectCalls++;
   const old = ep.conn;
-  // A new socket binds the same port: refused while any connection holds it, unless
-  // SO_REUSEADDR (`reuse`) and the holder only lingers in TIME_WAIT.
   if (ep.listening || (old !== null && !(reuse && old.state === 'TIME_WAIT'))) {
-    appResult(sim, ep, 'connect', 'EADDRINUSE');
+    // Linux's bind() (inet_csk_get_port()): the port is in use.
+    appResult(sim, ep.side, 'connect', 'EADDRINUSE', 'bind-in-use');
     return;
   }
-  if (old !== null) deleteTcb(sim, ep, old);
-  const tcb = makeTcb('SYN_SENT', nextIsn(sim, ep), sim.behaviour.rtoInitialMs, false);
+  let iss: number;
+  let noPaws = false;
+  if (old === null) {
+    iss = nextIsn(sim, ep);
+  } else {
+    const takeover = timeWaitTakeover(sim, old);
+    if (takeover === null) {
+      const rule =
+        sim.behaviour.profile === 'linux' ? 'time-wait-no-timestamps' : 'four-tuple-in-use';
+      appResult(sim, ep.side, 'connect', 'EADDRNOTAVAIL', rule);
+      return;
+    }
+    for (const name of TIMER_NAMES) cancelTimer(sim, ep, old, name, takeover.rule);
+    old.state = 'CLOSED';
+    ep.conn = null;
+    showState(sim, ep, 'CLOSED', takeover.rule);
+    iss = takeover.iss ?? nextIsn(sim, ep);
+    noPaws = takeover.rule === 'reuse-time-wait';
+  }
+  const tcb = makeTcb(sim, ep, 'SYN_SENT', iss, false);
+  tcb.noPaws = noPaws;
   tcb.connectPending = true;
   ep.conn = tcb;
   ep.lastIsn = tcb.iss;
   ep.pendingError = null;
-  showState(sim, ep, 'SYN_SENT');
-  sendSyn(sim, ep, tcb, 'active-open');
+  showState(sim, ep, 'SYN_SENT', 'active-open');
+  sendSyn(sim, ep, tcb, 'active-open', 'active-open');
+}
+
+/**
+ * May connect() take the 4-tuple of `old`, in TIME_WAIT? Linux does when the old connection
+ * used timestamps (tcp_twsk_unique(); the app bound the port itself, so tcp_tw_reuse is not
+ * consulted), starting past anything the old one sent; RFC 9293 says the connection still
+ * exists. The what-if takes it regardless, with a fresh ISN and no PAWS.
+ */
+function timeWaitTakeover(sim: Sim, old: Tcb): { rule: RuleId; iss: number | null } | null {
+  if (sim.behaviour.reuseTimeWait) return { rule: 'reuse-time-wait', iss: null };
+  if (sim.behaviour.profile !== 'linux') return null;
+  if (old.negotiated?.timestamps !== true || old.tsRecent === null) return null;
+  return { rule: 'time-wait-takeover', iss: seqAdd(old.sndNxt, 65535 + 2) };
 }
 
 function send(sim: Sim, ep: Endpoint, bytes: number): void {
@@ -81,42 +140,35 @@ function send(sim: Sim, ep: Endpoint, bytes: number): void {
       tcb.state === 'ESTABLISHED' ||
       tcb.state === 'CLOSE_WAIT');
   if (!open) {
-    appResult(sim, ep, 'send', deadSocketResult(ep));
+    appResult(sim, ep.side, 'send', deadSocketResult(ep));
     return;
   }
   tcb.unsent += bytes;
-  appResult(sim, ep, 'send', 'ok');
+  appResult(sim, ep.side, 'send', 'ok');
   pushOutput(sim, ep, tcb);
 }
 
 function shutdown(sim: Sim, ep: Endpoint): void {
   const tcb = owned(ep);
   if (tcb === null) {
-    appResult(sim, ep, 'shutdown', deadSocketResult(ep));
+    appResult(sim, ep.side, 'shutdown', deadSocketResult(ep));
     return;
   }
-  appResult(sim, ep, 'shutdown', 'ok');
+  appResult(sim, ep.side, 'shutdown', 'ok');
   if (tcb.state === 'SYN_SENT') {
-    deleteTcb(sim, ep, tcb);
+    deleteTcb(sim, ep, tcb, 'close-in-syn-sent');
     return;
   }
   tcb.finQueued = true;
   pushOutput(sim, ep, tcb);
 }
 
+/** close() of the connection the app holds (the listener is closed by naming it). */
 function close(sim: Sim, ep: Endpoint): void {
   const tcb = owned(ep);
-  appResult(sim, ep, 'close', 'ok');
-  if (tcb !== null) {
-    closeSocket(sim, ep, tcb);
-    return;
-  }
-  ep.pendingError = null;
-  // No connection of its own: close() closes the listening socket.
-  if (ep.listening) {
-    ep.listening = false;
-    if (ep.conn === null) showState(sim, ep, 'CLOSED');
-  }
+  appResult(sim, ep.side, 'close', 'ok');
+  if (tcb !== null) closeSocket(sim, ep, tcb);
+  else ep.pendingError = null;
 }
 
 /** close() on a connection (RFC 9293 3.10.4). Also used when a closeOnEof app reads EOF. */
@@ -125,7 +177,7 @@ export function closeSocket(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   tcb.connectPending = false;
   switch (tcb.state) {
     case 'SYN_SENT':
-      deleteTcb(sim, ep, tcb);
+      deleteTcb(sim, ep, tcb, 'close-in-syn-sent');
       return;
     case 'SYN_RCVD':
     case 'ESTABLISHED':
@@ -136,7 +188,7 @@ export function closeSocket(sim: Sim, ep: Endpoint, tcb: Tcb): void {
     case 'FIN_WAIT_2':
       // Linux: an orphaned FIN_WAIT_2 waits tcp_fin_timeout, not forever.
       if (sim.behaviour.finWait2Ms > 0)
-        setTimer(sim, ep, tcb, 'fin-wait-2', sim.behaviour.finWait2Ms);
+        setTimer(sim, ep, tcb, 'fin-wait-2', sim.behaviour.finWait2Ms, 'fin-wait-2-timeout');
       return;
     default:
       return;
@@ -145,26 +197,22 @@ export function closeSocket(sim: Sim, ep: Endpoint, tcb: Tcb): void {
 
 /** ABORT (3.10.5): RST where the peer holds state for us, then the connection is gone. */
 function abort(sim: Sim, ep: Endpoint): void {
-  appResult(sim, ep, 'abort', 'ok');
+  appResult(sim, ep.side, 'abort', 'ok');
   const tcb = ep.conn;
-  if (tcb === null) {
-    if (ep.listening) {
-      ep.listening = false;
-      showState(sim, ep, 'CLOSED');
-    }
-    return;
-  }
+  if (tcb === null) return;
   switch (tcb.state) {
     case 'SYN_RCVD':
     case 'ESTABLISHED':
     case 'FIN_WAIT_1':
     case 'FIN_WAIT_2':
-    case 'CLOSE_WAIT':
-      sendRst(sim, ep, tcb.sndNxt, sim.behaviour.rstAckOnAbort ? tcb.rcvNxt : null, 'abort');
+    case 'CLOSE_WAIT': {
+      const ack = sim.behaviour.rstAckOnAbort ? tcb.rcvNxt : null;
+      sendRst(sim, ep, tcb.sndNxt, ack, 'abort', 'abort-call', tcb);
       break;
+    }
     default:
       break;
   }
   tcb.attached = false;
-  deleteTcb(sim, ep, tcb);
+  deleteTcb(sim, ep, tcb, 'abort-call');
 }

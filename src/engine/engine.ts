@@ -3,10 +3,11 @@
 import { runAction } from './app';
 import { DEFAULT_DELAY_MS, DEFAULT_PORTS, DEFAULT_SEED } from './defaults';
 import { Agenda } from './heap';
-import { onDelayedAckTimer, onRetransmitTimer } from './output';
+import { finAcked, onDelayedAckTimer, onLossProbeTimer, onRetransmitTimer } from './output';
 import { resolveBehaviour } from './profile';
 import { receive } from './receive';
 import { createRng } from './rng';
+import { type RuleId, why } from './rules';
 import {
   deleteTcb,
   type Endpoint,
@@ -23,18 +24,20 @@ import { ACK, faultFlagByte, flagListByte, flagsOf } from './wire/flags';
 import {
   peerOf,
   type Action,
+  type AfterEvent,
   type FinalStates,
   type Injection,
   type Scenario,
   type Side,
+  type TimerName,
   type TraceEvent,
   type Trace,
 } from './types';
 
 export interface RunOptions {
   /**
-   * Actions to run instead of `scenario.actions`, pulled lazily; they must come in time order.
-   * Lets a benchmark or a long lesson run without holding every action in memory.
+   * Actions to run instead of `scenario.actions`, pulled lazily; they must come in time order and
+   * all have `at`. Lets a benchmark or a long lesson run without holding every action in memory.
    */
   actions?: Iterable<Action>;
   /** Stop after this many events (a guard for callers that cannot afford an unbounded run). */
@@ -65,6 +68,7 @@ function makeEndpoint(side: Side, scenario: Scenario, isn: number): Endpoint {
     listening: false,
     conn: null,
     shown: 'CLOSED',
+    connectCalls: 0,
     firstIsn: isn >>> 0,
     firstIsnAt: null,
     pendingError: null,
@@ -72,12 +76,91 @@ function makeEndpoint(side: Side, scenario: Scenario, isn: number): Endpoint {
   };
 }
 
-function sortedActions(actions: readonly Action[]): Action[] {
-  // A stable sort keeps same-time actions in the order the scenario lists them.
+interface Indexed {
+  action: Action;
+  index: number;
+}
+
+/** The actions with a time, in time order (a stable sort keeps same-time ones as listed). */
+function timedActions(actions: readonly Action[]): Indexed[] {
   return actions
     .map((action, index) => ({ action, index }))
-    .sort((a, b) => a.action.at - b.action.at || a.index - b.index)
-    .map(({ action }) => action);
+    .filter(({ action }) => action.at !== undefined)
+    .sort((a, b) => (a.action.at ?? 0) - (b.action.at ?? 0) || a.index - b.index);
+}
+
+/**
+ * Actions that wait for an event of their side (CONTRACT.md section 0.4). Each is armed once the
+ * action before it on the same side has run, and fires the first time afterwards that its event
+ * holds for that side's current connection.
+ */
+class Waiting {
+  private readonly armed: Indexed[] = [];
+  /** For each action, the next action of the same side, by index (-1: none). */
+  private readonly nextOfSide: number[];
+
+  constructor(private readonly actions: readonly Action[]) {
+    this.nextOfSide = actions.map(() => -1);
+    const last: Partial<Record<Side, number>> = {};
+    actions.forEach((action, index) => {
+      const before = last[action.who];
+      if (before === undefined) this.armIfWaiting(index);
+      else this.nextOfSide[before] = index;
+      last[action.who] = index;
+    });
+  }
+
+  get empty(): boolean {
+    return this.armed.length === 0;
+  }
+
+  /** The action `index` ran: the next one of its side starts waiting, if it waits. */
+  ran(index: number): void {
+    if (index >= 0) this.armIfWaiting(this.nextOfSide[index] ?? -1);
+  }
+
+  private armIfWaiting(index: number): void {
+    const action = this.actions[index];
+    if (action?.after !== undefined) this.armed.push({ action, index });
+  }
+
+  /** Removes and returns the armed actions whose event now holds. */
+  due(sim: Sim): Indexed[] {
+    const ready: Indexed[] = [];
+    for (let i = 0; i < this.armed.length;) {
+      const entry = this.armed[i]!; // i < length
+      const { who, after } = entry.action;
+      if (after !== undefined && eventHolds(sim.endpoints[who], after)) {
+        ready.push(entry);
+        this.armed.splice(i, 1);
+      } else {
+        i++;
+      }
+    }
+    return ready;
+  }
+}
+
+/** Whether `after` holds for the side's current connection. */
+function eventHolds(ep: Endpoint, after: AfterEvent): boolean {
+  const tcb = ep.conn;
+  if (tcb === null) return false;
+  switch (after) {
+    case 'connected':
+      return tcb.connected && tcb.connectCall === ep.connectCalls;
+    case 'accepted':
+      return tcb.accepted;
+    case 'acked':
+      return (
+        tcb.state !== 'SYN_SENT' &&
+        tcb.state !== 'SYN_RCVD' &&
+        tcb.inFlight.length === 0 &&
+        tcb.unsent === 0 &&
+        (!tcb.finQueued || finAcked(tcb))
+      );
+    case 'eof':
+      return tcb.finReceived;
+  }
 }
 
 /** Runs the scenario, calling `onEvent` for every trace event as it happens. */
@@ -96,6 +179,11 @@ export function streamScenario(
     flags: faultFlagByte(fault.flags),
     seen: 0,
   }));
+  const out = (event: TraceEvent): void => {
+    count++;
+    if (isProgress(event)) sim.lastProgressAt = event.t;
+    onEvent(event);
+  };
   const sim: Sim = {
     now: 0,
     order: 0,
@@ -110,26 +198,49 @@ export function streamScenario(
       server: makeEndpoint('server', scenario, serverIsn),
     },
     faults,
+    // An arrival not yet reported goes out, as taken, before anything its handling emits.
     emit: (event) => {
-      count++;
-      if (isProgress(event)) sim.lastProgressAt = event.t;
-      onEvent(event);
+      const pending = sim.pendingDeliver;
+      if (pending !== null && pending !== event) {
+        sim.pendingDeliver = null;
+        out(pending);
+      }
+      out(event);
     },
     lastProgressAt: 0,
+    pendingDeliver: null,
   };
 
-  const actions = (options.actions ?? sortedActions(scenario.actions))[Symbol.iterator]();
+  const timed: Iterator<Indexed> =
+    options.actions === undefined
+      ? timedActions(scenario.actions)[Symbol.iterator]()
+      : lazyTimed(options.actions);
+  const waiting = new Waiting(options.actions === undefined ? scenario.actions : []);
   let actionOrder = 0;
   const scheduleNextAction = (): void => {
-    const next = actions.next();
+    const next = timed.next();
     if (next.done === true) return;
+    const { action, index } = next.value;
     sim.agenda.push({
-      t: next.value.at,
+      t: action.at ?? 0,
       rank: 0,
       order: actionOrder++,
       kind: ItemKind.Action,
-      action: next.value,
+      action,
+      index,
     });
+  };
+  const scheduleDue = (): void => {
+    for (const { action, index } of waiting.due(sim)) {
+      sim.agenda.push({
+        t: sim.now + (action.delayMs ?? 0),
+        rank: 0,
+        order: actionOrder++,
+        kind: ItemKind.Action,
+        action,
+        index,
+      });
+    }
   };
   scheduleNextAction();
   (scenario.inject ?? []).forEach((injection, order) =>
@@ -149,10 +260,18 @@ export function streamScenario(
     sim.now = item.t;
     options.onCause?.();
     handle(sim, item);
-    if (item.kind === ItemKind.Action) scheduleNextAction();
+    if (item.kind === ItemKind.Action) {
+      if (item.action.at !== undefined) scheduleNextAction();
+      waiting.ran(item.index);
+    }
+    if (!waiting.empty) scheduleDue();
   }
   return {
-    final: { client: sim.endpoints.client.shown, server: sim.endpoints.server.shown },
+    final: {
+      client: sim.endpoints.client.shown,
+      server: sim.endpoints.server.shown,
+      listener: sim.endpoints.server.listening ? 'LISTEN' : 'CLOSED',
+    },
     events: count,
     truncated,
     endTime: sim.now,
@@ -169,22 +288,49 @@ function handle(sim: Sim, item: Item): void {
       return;
     case ItemKind.Arrive: {
       const { seg } = item;
-      sim.emit({
+      sim.pendingDeliver = {
         t: sim.now,
         type: 'deliver',
         id: seg.id,
         ...(item.duplicate ? { duplicate: true as const } : {}),
         ...(item.delayedMs > 0 ? { delayedMs: item.delayedMs } : {}),
-      });
+      };
       receive(sim, sim.endpoints[peerOf(seg.from)], seg);
+      flushDeliver(sim);
       return;
     }
-    case ItemKind.Drop:
-      sim.emit({ t: sim.now, type: 'drop', id: item.seg.id, reason: item.reason });
+    case ItemKind.Drop: {
+      const rule = item.reason === 'fault' ? 'fault' : 'random-loss';
+      sim.emit({ t: sim.now, type: 'drop', id: item.seg.id, reason: item.reason, why: why(rule) });
       return;
+    }
     case ItemKind.Timer:
       onTimer(sim, item);
       return;
+  }
+}
+
+/** The arrival went through its receiver without being discarded: it was taken. */
+function flushDeliver(sim: Sim): void {
+  const pending = sim.pendingDeliver;
+  if (pending === null) return;
+  sim.pendingDeliver = null;
+  sim.emit(pending);
+}
+
+/** What a timer firing does, by the rule that armed it. */
+function firingRule(sim: Sim, timer: TimerName): RuleId {
+  switch (timer) {
+    case 'retransmit':
+      return sim.behaviour.linuxRto ? 'rto-linux' : 'rto';
+    case 'loss-probe':
+      return 'loss-probe';
+    case 'delayed-ack':
+      return 'delayed-ack';
+    case 'time-wait':
+      return 'time-wait-expired';
+    case 'fin-wait-2':
+      return 'fin-wait-2-timeout';
   }
 }
 
@@ -193,17 +339,21 @@ function onTimer(sim: Sim, item: Extract<Item, { kind: typeof ItemKind.Timer }>)
   if (tcb.timerGen[timer] !== item.gen) return; // cancelled or re-armed since
   const ep = sim.endpoints[item.side];
   tcb.timerDue[timer] = -1;
-  sim.emit({ t: sim.now, type: 'timer', who: ep.side, timer, action: 'fire' });
+  const rule = firingRule(sim, timer);
+  sim.emit({ t: sim.now, type: 'timer', who: ep.side, timer, action: 'fire', why: why(rule) });
   switch (timer) {
     case 'retransmit':
       onRetransmitTimer(sim, ep, tcb);
+      return;
+    case 'loss-probe':
+      onLossProbeTimer(sim, ep, tcb);
       return;
     case 'delayed-ack':
       onDelayedAckTimer(sim, ep, tcb);
       return;
     case 'time-wait':
     case 'fin-wait-2':
-      deleteTcb(sim, ep, tcb);
+      deleteTcb(sim, ep, tcb, rule);
       return;
   }
 }
@@ -221,6 +371,7 @@ function inject(sim: Sim, injection: Injection): void {
     ack: flags & ACK ? seqAdd(to.lastIsn, injection.ack ?? 0) : 0,
     len: injection.len ?? 0,
     window: injection.window ?? WINDOW,
+    options: injection.options,
   };
   sim.emit({
     t: sim.now,
@@ -233,11 +384,21 @@ function inject(sim: Sim, injection: Injection): void {
     len: seg.len,
     window: seg.window,
     retransmission: false,
+    ...(injection.options === undefined ? {} : { options: injection.options }),
     injected: true,
     reason: 'injected',
+    why: why('injected'),
   });
-  sim.emit({ t: sim.now, type: 'deliver', id: seg.id });
+  sim.pendingDeliver = { t: sim.now, type: 'deliver', id: seg.id };
   receive(sim, to, seg);
+  flushDeliver(sim);
+}
+
+function* lazyTimed(actions: Iterable<Action>): Generator<Indexed> {
+  for (const action of actions) {
+    if (action.at === undefined) throw new Error('RunOptions.actions must all have "at"');
+    yield { action, index: -1 };
+  }
 }
 
 /** Runs the scenario and keeps the whole trace (for tests, lessons and the page). */

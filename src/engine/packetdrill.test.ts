@@ -28,6 +28,7 @@ import {
   type ProfileName,
   type Scenario,
   type Side,
+  type TcpOption,
   type TimerConfig,
 } from './types';
 import { packetLine } from '../testing/packetdrill';
@@ -65,8 +66,10 @@ interface ScriptSettings {
   timers?: TimerConfig;
 }
 
-/** A call of the tested side: "12 send 1000". */
-const CALL = new RegExp(`^(\\d+) (${ACTION_KINDS.join('|')})(?: (\\d+))?$`);
+const SCRIPT_MSS: TcpOption = { kind: 'mss', value: 1460 };
+
+/** A call of the tested side: "12 send 1000", "300 close listener". */
+const CALL = new RegExp(`^(\\d+) (${ACTION_KINDS.join('|')})(?: (\\d+|listener))?$`);
 
 /**
  * Runs a script against the tested side and checks that side sent exactly its ">" lines. The
@@ -84,9 +87,14 @@ function runScript({ tested, ...settings }: ScriptSettings, lines: readonly stri
     last = t;
     const call = CALL.exec(line);
     if (call !== null) {
-      const [, , kind, bytes] = call;
-      const size = bytes === undefined ? {} : { bytes: Number(bytes) };
-      actions.push({ at: t, who: tested, do: kind as ActionKind, ...size });
+      const [, , kind, argument] = call;
+      const extra =
+        argument === undefined
+          ? {}
+          : argument === 'listener'
+            ? { socket: 'listener' as const }
+            : { bytes: Number(argument) };
+      actions.push({ at: t, who: tested, do: kind as ActionKind, ...extra });
       continue;
     }
     const { direction, flags, seq, ack, len } = packetLine(line);
@@ -95,7 +103,9 @@ function runScript({ tested, ...settings }: ScriptSettings, lines: readonly stri
       continue;
     }
     const numbers = { seq, ...(ack === undefined ? {} : { ack }), ...(len > 0 ? { len } : {}) };
-    inject.push({ at: t, to: tested, flags: flags.join(','), ...numbers });
+    // The scripts' SYNs announce <mss 1460> (their other options are left out here).
+    const options = flags.includes('SYN') ? { options: [SCRIPT_MSS] } : {};
+    inject.push({ at: t, to: tested, flags: flags.join(','), ...numbers, ...options });
   }
   const base = tested === 'client' ? activeBase : passiveBase;
   const ran = run({ ...base, ...settings, actions, inject });
@@ -175,14 +185,14 @@ describe('google-packetdrill (linux profile)', () => {
       '40 > R 2:2(0)',
     ]);
     expect(stateLog(ran.trace, 'server')).toEqual([
-      '0 LISTEN',
       '0 SYN_RCVD',
       '0 ESTABLISHED',
       '10 CLOSE_WAIT',
       '20 LAST_ACK',
       '30 CLOSED',
     ]);
-    expect(results(ran.trace, 'server')).toEqual(['listen:ok', 'close:ok']);
+    expect(results(ran.trace, 'server')).toEqual(['accept:ok', 'close:ok']);
+    expect(results(ran.trace, 'listener')).toEqual(['listen:ok']);
   });
 
   it('google-packetdrill/init_rto_passive_open.pkt: the SYN+ACK is retransmitted 1 s after the SYN', () => {
@@ -195,7 +205,7 @@ describe('google-packetdrill (linux profile)', () => {
       '1100 > S. 0:0(0) ack 1',
     ]);
     expect(sentBy(ran, 'server').map((s) => s.retransmission)).toEqual([false, true]);
-    expect(stateLog(ran.trace, 'server')).toEqual(['0 LISTEN', '100 SYN_RCVD']);
+    expect(stateLog(ran.trace, 'server')).toEqual(['100 SYN_RCVD']);
   });
 
   it('google-packetdrill/listen-incoming-ack.pkt: a listener answers a bare ACK with RST, then still accepts', () => {
@@ -206,7 +216,7 @@ describe('google-packetdrill (linux profile)', () => {
       ...STILL_ACCEPTS,
     ]);
     // The listener is untouched by the stray ACK.
-    expect(stateLog(ran.trace, 'server')).toEqual(['0 LISTEN', '200 SYN_RCVD', '300 ESTABLISHED']);
+    expect(stateLog(ran.trace, 'server')).toEqual(['200 SYN_RCVD', '300 ESTABLISHED']);
   });
 
   it('google-packetdrill/listen-incoming-rst.pkt: a listener ignores a RST, then still accepts', () => {
@@ -215,7 +225,7 @@ describe('google-packetdrill (linux profile)', () => {
       '100 < R 0:0(0)', // 0.100, and no answer (no RST storms)
       ...STILL_ACCEPTS,
     ]);
-    expect(stateLog(ran.trace, 'server')).toEqual(['0 LISTEN', '200 SYN_RCVD', '300 ESTABLISHED']);
+    expect(stateLog(ran.trace, 'server')).toEqual(['200 SYN_RCVD', '300 ESTABLISHED']);
   });
 
   it('google-packetdrill/shutdown-wr-close.pkt: after shutdown(SHUT_WR) writes fail with EPIPE, reads and ACKs go on', () => {
@@ -237,7 +247,6 @@ describe('google-packetdrill (linux profile)', () => {
       '40 > . 2:2(0) ack 1002',
     ]);
     expect(stateLog(ran.trace, 'server')).toEqual([
-      '0 LISTEN',
       '0 SYN_RCVD',
       '0 ESTABLISHED',
       '10 FIN_WAIT_1',
@@ -245,7 +254,7 @@ describe('google-packetdrill (linux profile)', () => {
       '40 TIME_WAIT',
     ]);
     expect(results(ran.trace, 'server')).toEqual([
-      'listen:ok',
+      'accept:ok',
       'shutdown:ok',
       'send:EPIPE',
       'close:ok',
@@ -269,7 +278,6 @@ describe('gVisor packetdrill (linux profile)', () => {
       '1300 > R 2:2(0)', // nothing is left of the connection
     ]);
     expect(stateLog(ran.trace, 'server')).toEqual([
-      '0 LISTEN',
       '0 SYN_RCVD',
       '0 ESTABLISHED',
       '200 FIN_WAIT_1',
@@ -299,7 +307,6 @@ describe('Linux kernel selftests (linux profile)', () => {
         '11 > . 2:2(0) ack 2', // * > . 2:2(0) ack 2: the late FIN is ACKed
       ]);
       expect(stateLog(ran.trace, 'server'), profile).toEqual([
-        '0 LISTEN',
         '0 SYN_RCVD',
         '0 ESTABLISHED',
         '10 FIN_WAIT_1',
@@ -423,16 +430,13 @@ describe('freebsd-tcp-testsuite (rfc9293 profile)', () => {
       // runs with insecure_rst=1 (any RST in the window resets); at RCV.NXT the RFC 5961 rule our
       // profile follows accepts it as well.
       '200 < R 1:1(0)',
-      '300 close', // close(3) = 0
+      '300 close listener', // close(3) = 0: fd 3 is the listening socket
     ]);
     // +0.10 sockstat: no SYN_RCVD left; the listener goes on listening (RFC 9293 3.10.7.4).
-    expect(stateLog(ran.trace, 'server')).toEqual([
-      '0 LISTEN',
-      '0 SYN_RCVD',
-      '200 LISTEN',
-      '300 CLOSED',
-    ]);
-    expect(results(ran.trace, 'server')).toEqual(['listen:ok', 'close:ok']);
+    expect(stateLog(ran.trace, 'server')).toEqual(['0 SYN_RCVD', '200 CLOSED']);
+    expect(stateLog(ran.trace, 'listener')).toEqual(['0 LISTEN', '300 CLOSED']);
+    expect(results(ran.trace, 'server')).toEqual([]);
+    expect(results(ran.trace, 'listener')).toEqual(['listen:ok', 'close:ok']);
   });
 
   it('freebsd-tcp-testsuite/rcv-syn-without-data-closed-ipv4.pkt: a SYN to a CLOSED endpoint gets RST+ACK', () => {

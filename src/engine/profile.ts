@@ -1,5 +1,13 @@
 // Timer and behaviour defaults for each profile (CONTRACT.md section 1), resolved once per run.
-import type { ProfileName, Scenario } from './types';
+import type { OptionsConfig, ProfileName, Scenario, Side, Sysctl } from './types';
+
+/** The options one side offers in its SYN or SYN+ACK, resolved (null: not sent). */
+export interface SideOptions {
+  mss: number | null;
+  sackPermitted: boolean;
+  timestamps: boolean;
+  windowScale: number | null;
+}
 
 export interface Behaviour {
   profile: ProfileName;
@@ -34,11 +42,53 @@ export interface Behaviour {
    * "connection reset").
    */
   linuxResetErrors: boolean;
+  /**
+   * Linux: the first SYN timeouts do not back off (tcp_syn_linear_timeouts), and they add to
+   * tcp_syn_retries' count (tcp_write_timeout()). 0 on rfc9293.
+   */
+  synLinearTimeouts: number;
+  /** Linux's RTO is SRTT + max(RTTVAR·4, rto_min) (tcp_set_rto()), RFC 6298's max(SRTT + 4·RTTVAR, 1 s). */
+  linuxRto: boolean;
+  /** Linux's tail loss probe (RFC 8985 section 7), on connections that negotiated SACK. */
+  lossProbe: boolean;
+  /**
+   * Linux's interactive mode (icsk_ack.pingpong): a side that sends data soon after receiving some
+   * delays its ACKs instead of sending quick ones. 0: no such mode.
+   */
+  pingpongAtoMs: number;
+  /** Linux's tcp_rfc1337: TIME_WAIT ignores a RST instead of dying of it. */
+  rfc1337: boolean;
+  /** The options each side offers. */
+  options: Record<Side, SideOptions>;
   noTimeWait: boolean;
   twoWayHandshake: boolean;
+  reuseTimeWait: boolean;
 }
 
-type Defaults = Omit<Behaviour, 'noTimeWait' | 'twoWayHandshake'>;
+type Defaults = Omit<
+  Behaviour,
+  'noTimeWait' | 'twoWayHandshake' | 'reuseTimeWait' | 'options' | 'synLinearTimeouts' | 'rfc1337'
+>;
+
+/** The MSS both profiles announce: an Ethernet MTU of 1500 less 40 bytes of IPv4 and TCP header. */
+export const DEFAULT_MSS = 1460;
+/** Linux's default window-scale shift for its default receive buffer (tcp_select_initial_window()). */
+export const LINUX_WINDOW_SHIFT = 7;
+
+/** Linux 6.18's defaults for the settings a scenario's `sysctl` may change (CONTRACT.md 0.7). */
+export const LINUX_SYSCTL_DEFAULTS: Required<Sysctl> = {
+  tcp_syn_retries: 6,
+  tcp_synack_retries: 5,
+  tcp_syn_linear_timeouts: 4,
+  tcp_retries2: 15,
+  tcp_fin_timeout: 60,
+  tcp_timestamps: 1,
+  tcp_sack: 1,
+  tcp_window_scaling: 1,
+  tcp_rfc1337: 0,
+  // Only consulted for ports the kernel picks itself; the lab's client always binds its port.
+  tcp_tw_reuse: 2,
+};
 
 const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
   rfc9293: {
@@ -60,6 +110,9 @@ const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
     delayFinAck: false,
     quickAcks: 0,
     linuxResetErrors: false,
+    linuxRto: false,
+    lossProbe: false,
+    pingpongAtoMs: 0,
   },
   linux: {
     profile: 'linux',
@@ -78,15 +131,53 @@ const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
     delayFinAck: true,
     quickAcks: 16,
     linuxResetErrors: true,
+    linuxRto: true,
+    lossProbe: true,
+    // TCP_ATO_MIN: data sent within the delayed-ACK timeout of data received.
+    pingpongAtoMs: 40,
   },
 };
 
+function sideOptions(
+  profile: ProfileName,
+  sysctl: Required<Sysctl>,
+  config: OptionsConfig | undefined,
+): SideOptions {
+  const linux = profile === 'linux';
+  const mss = config?.mss ?? DEFAULT_MSS;
+  const windowScale =
+    config?.windowScale ?? (linux && sysctl.tcp_window_scaling === 1 ? LINUX_WINDOW_SHIFT : false);
+  return {
+    mss: mss === false ? null : mss,
+    sackPermitted: config?.sackPermitted ?? (linux && sysctl.tcp_sack === 1),
+    timestamps: config?.timestamps ?? (linux && sysctl.tcp_timestamps > 0),
+    windowScale: windowScale === false ? null : windowScale,
+  };
+}
+
 export function resolveBehaviour(scenario: Scenario): Behaviour {
-  const base = PROFILE_DEFAULTS[scenario.profile ?? 'rfc9293'];
+  const profile = scenario.profile ?? 'rfc9293';
+  const linux = profile === 'linux';
+  const sysctl = { ...LINUX_SYSCTL_DEFAULTS, ...scenario.sysctl };
+  const base: Defaults = linux
+    ? {
+        ...PROFILE_DEFAULTS.linux,
+        synRetries: sysctl.tcp_syn_retries,
+        synAckRetries: sysctl.tcp_synack_retries,
+        dataRetries: sysctl.tcp_retries2,
+        finWait2Ms: sysctl.tcp_fin_timeout * 1000,
+      }
+    : PROFILE_DEFAULTS.rfc9293;
   const timers = scenario.timers ?? {};
   const pick = (key: keyof typeof timers): number => timers[key] ?? base[key];
   return {
     ...base,
+    synLinearTimeouts: linux ? sysctl.tcp_syn_linear_timeouts : 0,
+    rfc1337: linux && sysctl.tcp_rfc1337 === 1,
+    options: {
+      client: sideOptions(profile, sysctl, scenario.client?.options),
+      server: sideOptions(profile, sysctl, scenario.server?.options),
+    },
     mslMs: pick('mslMs'),
     rtoInitialMs: pick('rtoInitialMs'),
     rtoMinMs: pick('rtoMinMs'),
@@ -98,5 +189,6 @@ export function resolveBehaviour(scenario: Scenario): Behaviour {
     dataRetries: pick('dataRetries'),
     noTimeWait: scenario.whatIf?.noTimeWait ?? false,
     twoWayHandshake: scenario.whatIf?.twoWayHandshake ?? false,
+    reuseTimeWait: scenario.whatIf?.reuseTimeWait ?? false,
   };
 }

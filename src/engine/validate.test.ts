@@ -13,7 +13,13 @@ function full(): Record<string, unknown> {
     description: 'A longer text',
     profile: 'rfc9293',
     seed: 7,
-    client: { port: 40000, isn: 1000, closeOnEof: false, scripted: false },
+    client: {
+      port: 40000,
+      isn: 1000,
+      closeOnEof: false,
+      scripted: false,
+      options: { mss: 536, sackPermitted: false, timestamps: true, windowScale: 7 },
+    },
     server: { port: 8080, isn: 5000, closeOnEof: true },
     network: { delayMs: 1, lossRate: 0 },
     timers: {
@@ -27,15 +33,28 @@ function full(): Record<string, unknown> {
       synAckRetries: 5,
       dataRetries: 15,
     },
-    whatIf: { noTimeWait: false, twoWayHandshake: false },
+    whatIf: { noTimeWait: false, twoWayHandshake: false, reuseTimeWait: false },
     actions: [
       { at: 0, who: 'server', do: 'listen' },
       { at: 150, who: 'client', do: 'connect', reuse: true },
       { at: 300, who: 'client', do: 'send', bytes: 5 },
       { at: 450, who: 'client', do: 'close' },
+      { after: 'eof', delayMs: 10, who: 'server', do: 'close' },
+      { after: 'acked', who: 'server', do: 'close', socket: 'listener' },
     ],
     faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 450, fate: 'drop' }],
-    inject: [{ at: 500, to: 'server', flags: 'RST', seq: 1, ack: 0, len: 0, window: 0 }],
+    inject: [
+      {
+        at: 500,
+        to: 'server',
+        flags: 'RST',
+        seq: 1,
+        ack: 0,
+        len: 0,
+        window: 0,
+        options: [{ kind: 'timestamps', tsval: 7, tsecr: 0 }],
+      },
+    ],
     until: 600000,
   };
 }
@@ -81,8 +100,41 @@ describe('parseScenario accepts', () => {
     ['zero retries', 'timers.synRetries', 0],
     ['loss rate 1', 'network.lossRate', 1],
     ['an empty title', 'title', ''],
+    [
+      'an action after an event, without a delay',
+      'actions[3]',
+      { after: 'connected', who: 'client', do: 'close' },
+    ],
+    ['an abort of the listener', 'actions[5].do', 'abort'],
+    ['options left out', 'server.options', { mss: false, windowScale: false }],
+    ["Linux's smallest MSS", 'client.options.mss', 88],
+    ['the largest window scale', 'client.options.windowScale', 14],
+    [
+      'an injected segment with every kind of option',
+      'inject[0].options',
+      [
+        { kind: 'mss', value: 1460 },
+        { kind: 'sackPermitted' },
+        { kind: 'timestamps', tsval: 2 ** 32 - 1, tsecr: 0 },
+        { kind: 'windowScale', shift: 7 },
+      ],
+    ],
   ])('%s', (_name, path, value) => {
     expect(errorOf(parseScenario(withValue(path, value)))).toBe('(accepted)');
+  });
+
+  it('sysctl settings with the linux profile', () => {
+    const input = {
+      ...full(),
+      profile: 'linux',
+      sysctl: {
+        tcp_syn_retries: 1,
+        tcp_syn_linear_timeouts: 0,
+        tcp_timestamps: 0,
+        tcp_tw_reuse: 2,
+      },
+    };
+    expect(parseScenario(input)).toEqual({ ok: true, scenario: input });
   });
 
   it('an undefined field from a JavaScript caller as if absent', () => {
@@ -120,7 +172,7 @@ describe('parseScenario normalizes', () => {
   });
 
   it('-0 to 0', () => {
-    const result = parseScenario({ actions: [{ at: -0, who: 'client', do: 'listen' }] });
+    const result = parseScenario({ actions: [{ at: -0, who: 'server', do: 'listen' }] });
     expect(result.ok && Object.is(result.scenario.actions[0]?.at, 0)).toBe(true);
   });
 });
@@ -199,7 +251,45 @@ const REFUSED: [string, string, unknown, string][] = [
     'unknown endpoint field',
     'client.ip',
     '::1',
-    'client.ip: unknown field (expected one of port, isn, closeOnEof, scripted)',
+    'client.ip: unknown field (expected one of port, isn, closeOnEof, scripted, options)',
+  ],
+  // options
+  [
+    'MSS at least 88',
+    'client.options.mss',
+    87,
+    'client.options.mss: must be an integer from 88 to 65495 (got 87)',
+  ],
+  [
+    'MSS a number or false',
+    'client.options.mss',
+    true,
+    'client.options.mss: must be an integer from 88 to 65495 (got true)',
+  ],
+  [
+    'window scale at most 14',
+    'client.options.windowScale',
+    15,
+    'client.options.windowScale: must be an integer from 0 to 14 (got 15)',
+  ],
+  [
+    'timestamps a boolean',
+    'client.options.timestamps',
+    1,
+    'client.options.timestamps: must be true or false (got 1)',
+  ],
+  [
+    'unknown option',
+    'client.options.sack',
+    true,
+    'client.options.sack: unknown field (did you mean "sackPermitted"?)',
+  ],
+  // sysctl
+  [
+    'sysctl only with linux',
+    'sysctl',
+    { tcp_syn_retries: 3 },
+    'sysctl: only allowed with "profile": "linux" (these are Linux settings)',
   ],
   // network and timers
   ['delay a time', 'network.delayMs', -2, 'network.delayMs: must be a number ≥ 0 (got -2)'],
@@ -276,6 +366,12 @@ const REFUSED: [string, string, unknown, string][] = [
     'whatIf.twoWayHandshake: must be true or false (got 0)',
   ],
   [
+    'whatIf booleans',
+    'whatIf.reuseTimeWait',
+    null,
+    'whatIf.reuseTimeWait: must be true or false (got null)',
+  ],
+  [
     'unknown whatIf',
     'whatIf.noTimewait',
     true,
@@ -289,6 +385,48 @@ const REFUSED: [string, string, unknown, string][] = [
     'actions[1]: must be a JSON object (got "connect")',
   ],
   ['action at required', 'actions[2].at', undefined, 'actions[2].at: required'],
+  [
+    'action at or after, not both',
+    'actions[4].at',
+    500,
+    'actions[4].after: give either "at" or "after", not both',
+  ],
+  [
+    'action after known',
+    'actions[4].after',
+    'ready',
+    'actions[4].after: unknown event "ready" (expected one of connected, accepted, acked, eof)',
+  ],
+  [
+    'action delay a time',
+    'actions[4].delayMs',
+    -1,
+    'actions[4].delayMs: must be a number ≥ 0 (got -1)',
+  ],
+  [
+    'action delay only with after',
+    'actions[0].delayMs',
+    5,
+    'actions[0].delayMs: only allowed with "after"',
+  ],
+  [
+    'only the server listens',
+    'actions[0].who',
+    'client',
+    'actions[0].who: only the server listens (a passive open)',
+  ],
+  [
+    'socket only the listener',
+    'actions[5].socket',
+    'connection',
+    'actions[5].socket: must be "listener" (got "connection")',
+  ],
+  [
+    "socket only on the server's close",
+    'actions[3].socket',
+    'listener',
+    "actions[3].socket: only the server's close or abort may name its listening socket",
+  ],
   ['action at a time', 'actions[2].at', -1, 'actions[2].at: must be a number ≥ 0 (got -1)'],
   ['action who required', 'actions[0].who', undefined, 'actions[0].who: required'],
   [
@@ -351,7 +489,7 @@ const REFUSED: [string, string, unknown, string][] = [
     'unknown action field',
     'actions[0].when',
     1,
-    'actions[0].when: unknown field (expected one of at, who, do, bytes, reuse)',
+    'actions[0].when: unknown field (expected one of at, after, delayMs, who, do, bytes, reuse, socket)',
   ],
   // faults
   ['faults an array', 'faults', { who: 'client' }, 'faults: must be an array (got an object)'],
@@ -467,7 +605,31 @@ const REFUSED: [string, string, unknown, string][] = [
     'unknown inject field',
     'inject[0].urg',
     1,
-    'inject[0].urg: unknown field (expected one of at, to, flags, seq, ack, len, window)',
+    'inject[0].urg: unknown field (expected one of at, to, flags, seq, ack, len, window, options)',
+  ],
+  [
+    'inject options a list',
+    'inject[0].options',
+    { kind: 'mss', value: 1460 },
+    'inject[0].options: must be an array (got an object)',
+  ],
+  [
+    'inject option kind known',
+    'inject[0].options',
+    [{ kind: 'sack' }],
+    'inject[0].options[0].kind: unknown option "sack" (expected one of mss, sackPermitted, timestamps, windowScale)',
+  ],
+  [
+    'inject timestamps complete',
+    'inject[0].options',
+    [{ kind: 'timestamps', tsval: 1 }],
+    'inject[0].options[0].tsecr: required',
+  ],
+  [
+    'inject option fields per kind',
+    'inject[0].options',
+    [{ kind: 'sackPermitted', value: 1 }],
+    'inject[0].options[0].value: unknown field (expected kind)',
   ],
 ];
 
@@ -502,8 +664,26 @@ describe('parseScenario refuses', () => {
       ok: false,
       error:
         '["a\\nb"]: unknown field (expected one of title, description, profile, seed, client, server, ' +
-        'network, timers, whatIf, actions, faults, inject, until)',
+        'network, timers, whatIf, sysctl, actions, faults, inject, until)',
     });
+  });
+
+  it.each([
+    [
+      { tcp_synretries: 3 },
+      'sysctl.tcp_synretries: unknown field (did you mean "tcp_syn_retries"?)',
+    ],
+    [
+      { tcp_keepalive_time: 60 },
+      'sysctl.tcp_keepalive_time: unknown field (expected one of tcp_syn_retries, tcp_synack_retries, ' +
+        'tcp_syn_linear_timeouts, tcp_retries2, tcp_fin_timeout, tcp_timestamps, tcp_sack, ' +
+        'tcp_window_scaling, tcp_rfc1337, tcp_tw_reuse)',
+    ],
+    [{ tcp_syn_retries: 0 }, 'sysctl.tcp_syn_retries: must be an integer from 1 to 127 (got 0)'],
+    [{ tcp_timestamps: 3 }, 'sysctl.tcp_timestamps: must be an integer from 0 to 2 (got 3)'],
+    [[], 'sysctl: must be a JSON object (got an array)'],
+  ])('a bad sysctl under linux: %j', (sysctl, error) => {
+    expect(parseScenario({ ...full(), profile: 'linux', sysctl })).toEqual({ ok: false, error });
   });
 
   it('a whole conformance case, pointing at the scenario inside', () => {
@@ -626,19 +806,34 @@ const flags = fc
   .chain((names) => fc.shuffledSubarray(names, { minLength: names.length }))
   .map((names) => names.join(','));
 
-const action = fc.oneof(
-  fc.record({ at: time, who: side, do: fc.constantFrom('listen', 'shutdown', 'close', 'abort') }),
+/** When an action runs: at a time, or once an event of its side happened (with a delay or not). */
+const when = fc.oneof(
+  fc.record({ at: time }),
   fc.record(
-    { at: time, who: side, do: fc.constant('connect'), reuse: fc.boolean() },
-    { requiredKeys: ['at', 'who', 'do'] },
+    { after: fc.constantFrom('connected', 'accepted', 'acked', 'eof'), delayMs: time },
+    { requiredKeys: ['after'] },
   ),
-  fc.record({
-    at: time,
-    who: side,
-    do: fc.constant('send'),
-    bytes: fc.integer({ min: 1, max: 1e6 }),
-  }),
 );
+
+const action = fc
+  .tuple(
+    when,
+    fc.oneof(
+      fc.record({ who: fc.constant('server'), do: fc.constant('listen') }),
+      fc.record({ who: side, do: fc.constantFrom('shutdown', 'close', 'abort') }),
+      fc.record({
+        who: fc.constant('server'),
+        do: fc.constantFrom('close', 'abort'),
+        socket: fc.constant('listener'),
+      }),
+      fc.record(
+        { who: side, do: fc.constant('connect'), reuse: fc.boolean() },
+        { requiredKeys: ['who', 'do'] },
+      ),
+      fc.record({ who: side, do: fc.constant('send'), bytes: fc.integer({ min: 1, max: 1e6 }) }),
+    ),
+  )
+  .map(([w, a]) => ({ ...w, ...a }));
 
 const fault = fc.record(
   {
@@ -651,6 +846,17 @@ const fault = fc.record(
   { requiredKeys: ['who', 'flags', 'nth', 'fate'] },
 );
 
+const tcpOption = fc.oneof(
+  fc.record({ kind: fc.constant('mss'), value: fc.integer({ min: 0, max: 65535 }) }),
+  fc.record({ kind: fc.constant('sackPermitted') }),
+  fc.record({
+    kind: fc.constant('timestamps'),
+    tsval: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    tsecr: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  }),
+  fc.record({ kind: fc.constant('windowScale'), shift: fc.integer({ min: 0, max: 255 }) }),
+);
+
 const injection = fc.record(
   {
     at: time,
@@ -660,8 +866,19 @@ const injection = fc.record(
     ack: fc.integer(),
     len: fc.nat(2000),
     window: fc.integer({ min: 0, max: 65535 }),
+    options: fc.array(tcpOption, { maxLength: 4 }),
   },
   { requiredKeys: ['at', 'to', 'flags', 'seq'] },
+);
+
+const options = fc.record(
+  {
+    mss: fc.oneof(fc.constant(false as const), fc.integer({ min: 88, max: 65495 })),
+    sackPermitted: fc.boolean(),
+    timestamps: fc.boolean(),
+    windowScale: fc.oneof(fc.constant(false as const), fc.integer({ min: 0, max: 14 })),
+  },
+  { requiredKeys: [] },
 );
 
 const endpoint = (ports: fc.Arbitrary<number>) =>
@@ -671,48 +888,72 @@ const endpoint = (ports: fc.Arbitrary<number>) =>
       isn: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       closeOnEof: fc.boolean(),
       scripted: fc.boolean(),
+      options,
     },
     { requiredKeys: [] },
   );
 
-/** Valid scenarios; the two ports come from disjoint ranges so they always differ. */
-const validScenario = fc.record(
+/** Linux settings, each within the range Linux accepts. */
+const sysctl = fc.record(
   {
-    title: fc.string(),
-    description: fc.string(),
-    profile: fc.constantFrom('rfc9293', 'linux'),
-    seed: fc.maxSafeInteger(),
-    client: endpoint(fc.integer({ min: 32768, max: 65535 })),
-    server: endpoint(fc.integer({ min: 1, max: 32767 })),
-    network: fc.record(
-      { delayMs: time, lossRate: fc.double({ min: 0, max: 1, noNaN: true }) },
-      { requiredKeys: [] },
-    ),
-    timers: fc.record(
-      {
-        mslMs: time,
-        rtoInitialMs: fc.integer({ min: 1, max: 1e6 }),
-        rtoMinMs: fc.integer({ min: 1, max: 1000 }),
-        rtoMaxMs: fc.integer({ min: 1000, max: 1e6 }),
-        delayedAckMs: time,
-        finWait2Ms: time,
-        synRetries: fc.nat(20),
-        synAckRetries: fc.nat(20),
-        dataRetries: fc.nat(20),
-      },
-      { requiredKeys: [] },
-    ),
-    whatIf: fc.record(
-      { noTimeWait: fc.boolean(), twoWayHandshake: fc.boolean() },
-      { requiredKeys: [] },
-    ),
-    actions: fc.array(action, { maxLength: 8 }),
-    faults: fc.array(fault, { maxLength: 3 }),
-    inject: fc.array(injection, { maxLength: 3 }),
-    until: time,
+    tcp_syn_retries: fc.integer({ min: 1, max: 127 }),
+    tcp_synack_retries: fc.nat(255),
+    tcp_syn_linear_timeouts: fc.nat(255),
+    tcp_retries2: fc.nat(255),
+    tcp_fin_timeout: fc.integer({ min: 1, max: 86_400 }),
+    tcp_timestamps: fc.nat(2),
+    tcp_sack: fc.nat(1),
+    tcp_window_scaling: fc.nat(1),
+    tcp_rfc1337: fc.nat(1),
+    tcp_tw_reuse: fc.nat(2),
   },
-  { requiredKeys: ['actions'] },
+  { requiredKeys: [] },
 );
+
+/** Valid scenarios; the two ports come from disjoint ranges so they always differ. */
+const validScenario = fc
+  .record(
+    {
+      title: fc.string(),
+      description: fc.string(),
+      profile: fc.constantFrom('rfc9293', 'linux'),
+      seed: fc.maxSafeInteger(),
+      client: endpoint(fc.integer({ min: 32768, max: 65535 })),
+      server: endpoint(fc.integer({ min: 1, max: 32767 })),
+      network: fc.record(
+        { delayMs: time, lossRate: fc.double({ min: 0, max: 1, noNaN: true }) },
+        { requiredKeys: [] },
+      ),
+      timers: fc.record(
+        {
+          mslMs: time,
+          rtoInitialMs: fc.integer({ min: 1, max: 1e6 }),
+          rtoMinMs: fc.integer({ min: 1, max: 1000 }),
+          rtoMaxMs: fc.integer({ min: 1000, max: 1e6 }),
+          delayedAckMs: time,
+          finWait2Ms: time,
+          synRetries: fc.nat(20),
+          synAckRetries: fc.nat(20),
+          dataRetries: fc.nat(20),
+        },
+        { requiredKeys: [] },
+      ),
+      whatIf: fc.record(
+        { noTimeWait: fc.boolean(), twoWayHandshake: fc.boolean(), reuseTimeWait: fc.boolean() },
+        { requiredKeys: [] },
+      ),
+      sysctl,
+      actions: fc.array(action, { maxLength: 8 }),
+      faults: fc.array(fault, { maxLength: 3 }),
+      inject: fc.array(injection, { maxLength: 3 }),
+      until: time,
+    },
+    { requiredKeys: ['actions'] },
+  )
+  // sysctl names Linux's settings: only a linux scenario may have it.
+  .map(({ sysctl: settings, ...rest }) =>
+    rest.profile === 'linux' && settings !== undefined ? { ...rest, sysctl: settings } : rest,
+  );
 
 type Json = unknown;
 

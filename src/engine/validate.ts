@@ -6,7 +6,9 @@ import { DEFAULT_PORTS } from './defaults';
 import { locateJsonError } from './jsonSyntax';
 import {
   ACTION_KINDS,
+  AFTER_EVENTS,
   PROFILES,
+  SYSCTL_NAMES,
   SIDES,
   type Action,
   type ActionKind,
@@ -15,8 +17,11 @@ import {
   type FaultFate,
   type Injection,
   type NetworkConfig,
+  type OptionsConfig,
   type Scenario,
   type Side,
+  type Sysctl,
+  type TcpOption,
   type TimerConfig,
   type WhatIf,
 } from './types';
@@ -87,6 +92,7 @@ export const TOP_FIELDS = [
   'network',
   'timers',
   'whatIf',
+  'sysctl',
   'actions',
   'faults',
   'inject',
@@ -112,7 +118,13 @@ function scenario(input: unknown): Scenario {
   if (o.network !== undefined) out.network = network(o.network, 'network');
   if (o.timers !== undefined) out.timers = timers(o.timers, 'timers');
   if (o.whatIf !== undefined) out.whatIf = whatIf(o.whatIf, 'whatIf');
+  if (o.sysctl !== undefined) {
+    if ((out.profile ?? 'rfc9293') !== 'linux')
+      fail('sysctl', 'only allowed with "profile": "linux" (these are Linux settings)');
+    out.sysctl = sysctl(o.sysctl, 'sysctl');
+  }
   out.actions = list(o.actions, 'actions', action);
+  checkListenerSocket(out.actions);
   if (o.faults !== undefined) out.faults = list(o.faults, 'faults', fault);
   if (o.inject !== undefined) out.inject = list(o.inject, 'inject', injection);
   if (o.until !== undefined) out.until = time(o.until, 'until');
@@ -120,12 +132,57 @@ function scenario(input: unknown): Scenario {
 }
 
 function endpoint(value: unknown, path: string): EndpointConfig {
-  const o = record(value, path, ['port', 'isn', 'closeOnEof', 'scripted']);
+  const o = record(value, path, ['port', 'isn', 'closeOnEof', 'scripted', 'options']);
   const out: EndpointConfig = {};
   if (o.port !== undefined) out.port = integer(o.port, `${path}.port`, 1, 65535);
   if (o.isn !== undefined) out.isn = integer(o.isn, `${path}.isn`, 0, 2 ** 32 - 1);
   if (o.closeOnEof !== undefined) out.closeOnEof = flag(o.closeOnEof, `${path}.closeOnEof`);
   if (o.scripted !== undefined) out.scripted = flag(o.scripted, `${path}.scripted`);
+  if (o.options !== undefined) out.options = options(o.options, `${path}.options`);
+  return out;
+}
+
+/** The largest MSS an IPv4 segment can announce (65535 − 20 − 20); 88 is Linux's floor. */
+const MSS_RANGE = [88, 65495] as const;
+
+function options(value: unknown, path: string): OptionsConfig {
+  const o = record(value, path, ['mss', 'sackPermitted', 'timestamps', 'windowScale']);
+  const out: OptionsConfig = {};
+  if (o.mss !== undefined) {
+    out.mss = o.mss === false ? false : integer(o.mss, `${path}.mss`, ...MSS_RANGE);
+  }
+  if (o.sackPermitted !== undefined)
+    out.sackPermitted = flag(o.sackPermitted, `${path}.sackPermitted`);
+  if (o.timestamps !== undefined) out.timestamps = flag(o.timestamps, `${path}.timestamps`);
+  if (o.windowScale !== undefined) {
+    // RFC 7323 section 2.3: a shift above 14 is treated as 14, so a scenario may not ask for more.
+    out.windowScale =
+      o.windowScale === false ? false : integer(o.windowScale, `${path}.windowScale`, 0, 14);
+  }
+  return out;
+}
+
+/** Each setting's range, as Linux 6.18 accepts it through /proc/sys/net/ipv4. */
+const SYSCTL_RANGES: Record<(typeof SYSCTL_NAMES)[number], readonly [number, number]> = {
+  tcp_syn_retries: [1, 127],
+  tcp_synack_retries: [0, 255],
+  tcp_syn_linear_timeouts: [0, 255],
+  tcp_retries2: [0, 255],
+  tcp_fin_timeout: [1, 86_400],
+  tcp_timestamps: [0, 2],
+  tcp_sack: [0, 1],
+  tcp_window_scaling: [0, 1],
+  tcp_rfc1337: [0, 1],
+  tcp_tw_reuse: [0, 2],
+};
+
+function sysctl(value: unknown, path: string): Sysctl {
+  const o = record(value, path, SYSCTL_NAMES);
+  const out: Sysctl = {};
+  for (const name of SYSCTL_NAMES) {
+    if (o[name] !== undefined)
+      out[name] = integer(o[name], `${path}.${name}`, ...SYSCTL_RANGES[name]);
+  }
   return out;
 }
 
@@ -184,17 +241,27 @@ function timers(value: unknown, path: string): TimerConfig {
 }
 
 function whatIf(value: unknown, path: string): WhatIf {
-  const o = record(value, path, ['noTimeWait', 'twoWayHandshake']);
+  const o = record(value, path, ['noTimeWait', 'twoWayHandshake', 'reuseTimeWait']);
   const out: WhatIf = {};
   if (o.noTimeWait !== undefined) out.noTimeWait = flag(o.noTimeWait, `${path}.noTimeWait`);
   if (o.twoWayHandshake !== undefined)
     out.twoWayHandshake = flag(o.twoWayHandshake, `${path}.twoWayHandshake`);
+  if (o.reuseTimeWait !== undefined)
+    out.reuseTimeWait = flag(o.reuseTimeWait, `${path}.reuseTimeWait`);
   return out;
 }
 
 function action(value: unknown, path: string): Action {
-  const o = record(value, path, ['at', 'who', 'do', 'bytes', 'reuse']);
-  const at = time(required(o.at, `${path}.at`), `${path}.at`);
+  const o = record(value, path, [
+    'at',
+    'after',
+    'delayMs',
+    'who',
+    'do',
+    'bytes',
+    'reuse',
+    'socket',
+  ]);
   const who = side(required(o.who, `${path}.who`), `${path}.who`);
   const kind: ActionKind = oneOf(
     required(o.do, `${path}.do`),
@@ -202,7 +269,22 @@ function action(value: unknown, path: string): Action {
     ACTION_KINDS,
     'action',
   );
-  const out: Action = { at, who, do: kind };
+  const out: Action = { who, do: kind };
+  if (o.at !== undefined && o.after !== undefined)
+    fail(`${path}.after`, 'give either "at" or "after", not both');
+  if (o.after !== undefined) {
+    out.after = oneOf(o.after, `${path}.after`, AFTER_EVENTS, 'event');
+    if (o.delayMs !== undefined) out.delayMs = time(o.delayMs, `${path}.delayMs`);
+  } else {
+    if (o.delayMs !== undefined) fail(`${path}.delayMs`, 'only allowed with "after"');
+    out.at = time(required(o.at, `${path}.at`), `${path}.at`);
+  }
+  if (o.socket !== undefined) {
+    if (o.socket !== 'listener') fail(`${path}.socket`, 'must be "listener"', o.socket);
+    if (who !== 'server' || (kind !== 'close' && kind !== 'abort'))
+      fail(`${path}.socket`, "only the server's close or abort may name its listening socket");
+    out.socket = 'listener';
+  }
   if (kind === 'send') {
     out.bytes = integer(required(o.bytes, `${path}.bytes`), `${path}.bytes`, 1, MAX_SEND_BYTES);
   } else if (o.bytes !== undefined) {
@@ -213,6 +295,12 @@ function action(value: unknown, path: string): Action {
     out.reuse = flag(o.reuse, `${path}.reuse`);
   }
   return out;
+}
+
+/** Only the server listens: the listener is the server's socket (CONTRACT.md section 0.1). */
+function checkListenerSocket(actions: readonly Action[]): void {
+  const index = actions.findIndex((a) => a.do === 'listen' && a.who !== 'server');
+  if (index >= 0) fail(`actions[${index}].who`, 'only the server listens (a passive open)');
 }
 
 function fault(value: unknown, path: string): Fault {
@@ -242,7 +330,7 @@ function fate(value: unknown, path: string): FaultFate {
 }
 
 function injection(value: unknown, path: string): Injection {
-  const o = record(value, path, ['at', 'to', 'flags', 'seq', 'ack', 'len', 'window']);
+  const o = record(value, path, ['at', 'to', 'flags', 'seq', 'ack', 'len', 'window', 'options']);
   const out: Injection = {
     at: time(required(o.at, `${path}.at`), `${path}.at`),
     to: side(required(o.to, `${path}.to`), `${path}.to`),
@@ -260,7 +348,40 @@ function injection(value: unknown, path: string): Injection {
   }
   if (o.len !== undefined) out.len = integer(o.len, `${path}.len`, 0, Number.MAX_SAFE_INTEGER);
   if (o.window !== undefined) out.window = integer(o.window, `${path}.window`, 0, 65535);
+  if (o.options !== undefined) out.options = list(o.options, `${path}.options`, tcpOption);
   return out;
+}
+
+const UINT32_MAX = 2 ** 32 - 1;
+
+/** An option of an injected segment, in the trace's shape. */
+function tcpOption(value: unknown, path: string): TcpOption {
+  if (!isRecord(value))
+    fail(path, 'must be an object such as { "kind": "mss", "value": 1460 }', value);
+  const kinds = ['mss', 'sackPermitted', 'timestamps', 'windowScale'] as const;
+  const kind = oneOf(required(value.kind, `${path}.kind`), `${path}.kind`, kinds, 'option');
+  switch (kind) {
+    case 'mss': {
+      const o = record(value, path, ['kind', 'value']);
+      return {
+        kind,
+        value: integer(required(o.value, `${path}.value`), `${path}.value`, 0, 65535),
+      };
+    }
+    case 'sackPermitted':
+      record(value, path, ['kind']);
+      return { kind };
+    case 'timestamps': {
+      const o = record(value, path, ['kind', 'tsval', 'tsecr']);
+      const tsval = integer(required(o.tsval, `${path}.tsval`), `${path}.tsval`, 0, UINT32_MAX);
+      const tsecr = integer(required(o.tsecr, `${path}.tsecr`), `${path}.tsecr`, 0, UINT32_MAX);
+      return { kind, tsval, tsecr };
+    }
+    case 'windowScale': {
+      const o = record(value, path, ['kind', 'shift']);
+      return { kind, shift: integer(required(o.shift, `${path}.shift`), `${path}.shift`, 0, 255) };
+    }
+  }
 }
 
 // ---- flags ----

@@ -1,7 +1,15 @@
 // Compares a trace with what a real kernel did (CONTRACT.md section 3). Returns the differences
 // in words, so a failing case says exactly where the engine and the kernel part ways.
 import { Incarnations } from '../engine/incarnations';
-import type { AppResult, Scenario, Side, TcpState, Trace } from '../engine/types';
+import type {
+  AppResult,
+  Scenario,
+  Side,
+  SocketOwner,
+  TcpOption,
+  TcpState,
+  Trace,
+} from '../engine/types';
 
 export interface WireEntry {
   from: Side;
@@ -16,10 +24,12 @@ export interface ConformanceCase {
   name?: string;
   scenario: Scenario;
   expect: {
-    checkpoints?: ({ at: number } & Partial<Record<Side, TcpState>>)[];
+    checkpoints?: ({ at: number } & Partial<Record<SocketOwner, TcpState>>)[];
     wire?: WireEntry[];
     lastAck?: Partial<Record<Side, number>>;
-    results?: { who: Side; call: string; result: AppResult }[];
+    results?: { who: SocketOwner; call: string; result: AppResult }[];
+    /** The kinds of option, in order, in each side's first SYN (or SYN+ACK). */
+    synOptions?: Partial<Record<Side, TcpOption['kind'][]>>;
   };
 }
 
@@ -33,8 +43,12 @@ export interface WireSegment {
   ack: number | null;
 }
 
-export function statesAt(trace: Trace, at: number): Record<Side, TcpState> {
-  const states: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
+export function statesAt(trace: Trace, at: number): Record<SocketOwner, TcpState> {
+  const states: Record<SocketOwner, TcpState> = {
+    client: 'CLOSED',
+    server: 'CLOSED',
+    listener: 'CLOSED',
+  };
   for (const event of trace.events) {
     if (event.t > at) break;
     if (event.type === 'state') states[event.who] = event.to;
@@ -90,7 +104,7 @@ export function checkConformance(c: ConformanceCase, trace: Trace): string[] {
   const problems: string[] = [];
   for (const point of c.expect.checkpoints ?? []) {
     const states = statesAt(trace, point.at);
-    for (const side of ['client', 'server'] as const) {
+    for (const side of ['client', 'server', 'listener'] as const) {
       const want = point[side];
       if (want !== undefined && states[side] !== want) {
         problems.push(`at ${point.at} ms the ${side} is ${states[side]}, the kernel was ${want}`);
@@ -128,6 +142,20 @@ export function checkConformance(c: ConformanceCase, trace: Trace): string[] {
     const want = c.expect.lastAck?.[side];
     if (want !== undefined && lastAck[side] !== want) {
       problems.push(`the ${side}'s last ACK was ${lastAck[side] ?? 'none'}, the kernel's ${want}`);
+    }
+  }
+  for (const side of ['client', 'server'] as const) {
+    const want = c.expect.synOptions?.[side];
+    if (want === undefined) continue;
+    const syn = trace.events.find(
+      (e) => e.type === 'send' && e.who === side && e.flags.includes('SYN') && !e.injected,
+    );
+    const got = syn?.type === 'send' ? (syn.options ?? []).map((o) => o.kind) : null;
+    if (got === null) problems.push(`the ${side} sent no SYN`);
+    else if (got.join(',') !== want.join(',')) {
+      problems.push(
+        `the ${side}'s SYN carried [${got.join(', ')}], the kernel's [${want.join(', ')}]`,
+      );
     }
   }
   const calls = trace.events.flatMap((e) => (e.type === 'app' ? [e] : []));

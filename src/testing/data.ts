@@ -11,22 +11,22 @@ export function testDataPath(...parts: string[]): string {
   return join(HERE, ...parts);
 }
 
-/** The kernel-recorded conformance cases kept here. */
-export const CONFORMANCE_DIR = testDataPath('kernel', 'conformance');
+/** The kernel-recorded conformance cases kept here (contract version 2, listener recorded apart). */
+export const CONFORMANCE_DIR = testDataPath('kernel', 'conformance-v2');
 
 /** The RFC 9293 transition table, as transcribed. */
 export const RFC_TRANSITIONS_CSV = testDataPath('rfc9293', 'rfc9293-transitions.csv');
 
 /**
- * Another folder of conformance cases to replay as well (HANDSHAKE_LAB_SHARED's `conformance/`),
+ * Another folder of conformance cases to replay as well (HANDSHAKE_LAB_SHARED's `conformance-v2/`),
  * or null. A path that is set but holds no cases is an error, not a silent skip.
  */
 export function extraConformanceDir(): string | null {
   const shared = process.env.HANDSHAKE_LAB_SHARED;
   if (shared === undefined || shared === '') return null;
-  const dir = join(shared, 'conformance');
+  const dir = join(shared, 'conformance-v2');
   if (!existsSync(dir)) {
-    throw new Error(`HANDSHAKE_LAB_SHARED=${shared} has no conformance/ folder`);
+    throw new Error(`HANDSHAKE_LAB_SHARED=${shared} has no conformance-v2/ folder`);
   }
   return dir;
 }

@@ -9,7 +9,15 @@ import { statesAt } from './conformance';
 import { runScenario } from '../engine/engine';
 import { Incarnations } from '../engine/incarnations';
 import { u32 } from '../engine/seq';
-import type { Scenario, SendEvent, Side, TcpState, TimerName, Trace } from '../engine/types';
+import type {
+  Scenario,
+  SendEvent,
+  Side,
+  SocketOwner,
+  TcpState,
+  TimerName,
+  Trace,
+} from '../engine/types';
 import { parseScenario } from '../engine/validate';
 
 export interface Ran {
@@ -129,7 +137,7 @@ export function wire(
 }
 
 /** `who`'s state changes as "t STATE" ("0 SYN_SENT", "100 ESTABLISHED"). */
-export function stateLog(trace: Trace, who: Side): string[] {
+export function stateLog(trace: Trace, who: SocketOwner): string[] {
   return trace.events.flatMap((e) =>
     e.type === 'state' && e.who === who ? [`${e.t} ${e.to}`] : [],
   );
@@ -141,12 +149,12 @@ export function statePath(trace: Trace, who: Side): TcpState[] {
 }
 
 /** `who`'s state once every event at or before `t` has happened. */
-export function stateAt(trace: Trace, who: Side, t: number): TcpState {
+export function stateAt(trace: Trace, who: SocketOwner, t: number): TcpState {
   return statesAt(trace, t)[who];
 }
 
 /** `who`'s state just before anything at time `t` happened. */
-export function stateBefore(trace: Trace, who: Side, t: number): TcpState {
+export function stateBefore(trace: Trace, who: SocketOwner, t: number): TcpState {
   let state: TcpState = 'CLOSED';
   for (const event of trace.events) {
     if (event.t >= t) break;
@@ -155,8 +163,26 @@ export function stateBefore(trace: Trace, who: Side, t: number): TcpState {
   return state;
 }
 
+/**
+ * The state RFC 9293's single TCB of `who` would be in: the server's listener and its connection
+ * are one TCB there (Figure 5), LISTEN while no connection exists. Only the RFC's transition
+ * table is checked this way; the trace keeps the two sockets apart.
+ */
+export function rfcState(
+  trace: Trace,
+  who: Side,
+  t: number,
+  at: typeof stateAt = stateAt,
+): TcpState {
+  const state = at(trace, who, t);
+  if (who === 'server' && state === 'CLOSED' && at(trace, 'listener', t) === 'LISTEN') {
+    return 'LISTEN';
+  }
+  return state;
+}
+
 /** App calls as "call:result" ("connect:ok", "send:EPIPE"), for one side or both. */
-export function results(trace: Trace, who?: Side): string[] {
+export function results(trace: Trace, who?: SocketOwner): string[] {
   return trace.events.flatMap((e) =>
     e.type === 'app' && (who === undefined || e.who === who) ? [`${e.call}:${e.result}`] : [],
   );
