@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainRun } from '../lab/explain';
 import type { Run } from '../lab/types';
-import type { Side, TcpState } from '../engine/types';
+import type { Side, SocketOwner, TcpState } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import { findConnections } from './connections';
 import { captureRun } from './infer';
@@ -20,17 +20,13 @@ function runOf(name: string) {
   return { result: captureRun(file, connection), expected };
 }
 
-/**
- * The states each step of the kernel's script left, as the lab shows them: before the connection
- * exists, the server's state is its listener's (CONTRACT: LISTEN while it listens and has none).
- */
-function expectedStates(expected: KernelCaptureExpectation): Record<Side, TcpState>[] {
-  let started = false;
-  return expected.steps.map(({ states }) => {
-    started ||= states.client !== 'CLOSED' || states.server !== 'CLOSED';
-    const server = !started && states.server === 'CLOSED' ? states.listener : states.server;
-    return { client: states.client, server };
-  });
+/** The states each step of the kernel's script left: the listener is a socket of its own. */
+function expectedStates(expected: KernelCaptureExpectation): Record<SocketOwner, TcpState>[] {
+  return expected.steps.map(({ states }) => ({
+    client: states.client,
+    server: states.server,
+    listener: states.listener,
+  }));
 }
 
 /** A sent segment in the terms of the kernel's list: flags sorted, no ACK number read as 0. */
@@ -59,7 +55,11 @@ describe.each(KERNEL_CAPTURES)('captureRun on the kernel capture %s', (name) => 
     let from = 0;
     for (const want of expectedStates(expected)) {
       const found = over.findIndex(
-        (s, i) => i >= from && s.client === want.client && s.server === want.server,
+        (s, i) =>
+          i >= from &&
+          s.client === want.client &&
+          s.server === want.server &&
+          s.listener === want.listener,
       );
       expect(found, `${JSON.stringify(want)} after state #${from}`).toBeGreaterThanOrEqual(0);
       from = found;
@@ -111,6 +111,7 @@ describe('captureRun on the kernel captures, case by case', () => {
     expect(runOf('normal-server-close').result.run.final).toEqual({
       client: 'CLOSED',
       server: 'TIME_WAIT',
+      listener: 'LISTEN',
     });
   });
 

@@ -116,7 +116,7 @@ describe('captureRun: times', () => {
         }
       }
     }
-    expect(result.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    expect(result.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED', listener: 'LISTEN' });
     expect(result.notes).toEqual([]);
   });
 
@@ -154,7 +154,9 @@ describe('captureRun: connections of one file', () => {
       one.map((s) => s.seq),
       two.map((s) => s.seq),
     ]);
-    for (const r of runs) expect(r.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    for (const r of runs) {
+      expect(r.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED', listener: 'LISTEN' });
+    }
     expect(runs[1]?.run.scenario.client).toEqual({ port: 40001, isn: 7000 });
   });
 
@@ -240,12 +242,13 @@ describe('captureRun: openings', () => {
     );
     const { events } = result.run;
     expect(result.startedBeforeCapture).toBe(true);
-    expect(events.slice(0, 2)).toEqual([
+    expect(events.slice(0, 2)).toMatchObject([
       { t: 0, type: 'state', who: 'server', from: 'CLOSED', to: 'ESTABLISHED' },
       { t: 0, type: 'state', who: 'client', from: 'CLOSED', to: 'ESTABLISHED' },
     ]);
     expect(result.run.causeStarts.slice(0, 2)).toEqual([0, 2]);
-    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'TIME_WAIT' });
+    // No SYN in the capture: nothing shows a listener.
+    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'TIME_WAIT', listener: 'CLOSED' });
     expect(result.notes.map((n) => n.code)).toEqual(['started-before-capture']);
     expect(result.run.scenario.client).toEqual({ port: 40000 });
   });
@@ -258,12 +261,13 @@ describe('captureRun: openings', () => {
       'SYN_SENT',
       'ESTABLISHED',
     ]);
+    // The listener makes the connection's socket: it starts in SYN_RCVD, coming from LISTEN.
     expect(stateSequence(result.run.events, 'server')).toEqual([
       'CLOSED',
-      'LISTEN',
       'SYN_RCVD',
       'ESTABLISHED',
     ]);
+    expect(stateSequence(result.run.events, 'listener')).toEqual(['CLOSED', 'LISTEN']);
     expect(result.notes.map((n) => n.code)).toEqual([
       'started-before-capture',
       'not-captured',
@@ -273,7 +277,7 @@ describe('captureRun: openings', () => {
 
   it('SYNs nobody answers: the server’s states are unknown, and the capture ends mid-way', () => {
     const result = onlyRun(['0 > S 1:1(0)', '1000 > S 1:1(0)', '3000 > S 1:1(0)']);
-    expect(result.run.final).toEqual({ client: 'SYN_SENT', server: 'CLOSED' });
+    expect(result.run.final).toEqual({ client: 'SYN_SENT', server: 'CLOSED', listener: 'CLOSED' });
     expect(result.notes.map((n) => n.code)).toEqual(['no-answer', 'retransmission', 'capture-cut']);
   });
 });
@@ -286,13 +290,14 @@ describe('captureRun: endings', () => {
     expect(events.filter((e) => e.type === 'app').map((e) => e.type === 'app' && e.call)).toEqual([
       'listen',
       'connect',
+      'accept',
       'abort',
     ]);
     const closedAt = events.find(
       (e) => e.type === 'state' && e.who === 'server' && e.to === 'CLOSED',
     )?.t;
     expect(closedAt).toBeCloseTo(110.025, 6);
-    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
     expect(result.notes).toEqual([]);
   });
 
@@ -314,7 +319,7 @@ describe('captureRun: endings', () => {
       'CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT',
     );
     expect(statePath(events, 'server')).toBe(
-      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
+      'CLOSED → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
     );
     expect(result.notes.map((n) => n.code)).toEqual(['retransmission']);
   });
@@ -386,7 +391,7 @@ describe('captureRun: endings', () => {
       events.find((e) => e.type === 'app' && e.who === 'client' && e.call !== 'connect'),
     ).toMatchObject({ call: 'close' });
     expect(reasons(events).at(-1)).toBe('rst-orphan-data');
-    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(result.run.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
   });
 
   it('a half-close: shutdown(), then data the other way, then the second FIN', () => {
@@ -402,13 +407,14 @@ describe('captureRun: endings', () => {
     expect(
       events.filter((e) => e.type === 'app').map((e) => e.type === 'app' && `${e.who} ${e.call}`),
     ).toEqual([
-      'server listen',
+      'listener listen',
       'client connect',
+      'server accept',
       'client shutdown',
       'server send',
       'server close',
     ]);
-    expect(result.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    expect(result.run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED', listener: 'LISTEN' });
   });
 
   it('the capture ends before the connection does', () => {
@@ -416,7 +422,11 @@ describe('captureRun: endings', () => {
       '100 > F. 1001:1001(0) ack 5001',
       '120 < . 5001:5001(0) ack 1002',
     ]);
-    expect(result.run.final).toEqual({ client: 'FIN_WAIT_2', server: 'CLOSE_WAIT' });
+    expect(result.run.final).toEqual({
+      client: 'FIN_WAIT_2',
+      server: 'CLOSE_WAIT',
+      listener: 'LISTEN',
+    });
     expect(result.notes).toEqual([
       expect.objectContaining({
         code: 'capture-cut',
@@ -510,7 +520,11 @@ describe('captureRun: data and ACKs', () => {
       [40.025, 'set'],
       [90, 'fire'],
     ]);
-    expect(statesOver(events).at(-1)).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+    expect(statesOver(events).at(-1)).toEqual({
+      client: 'ESTABLISHED',
+      server: 'ESTABLISHED',
+      listener: 'LISTEN',
+    });
   });
 });
 

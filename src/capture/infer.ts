@@ -255,10 +255,10 @@ function initialStates(segs: readonly ObservedSegment[], connection: CaptureConn
   if (!connection.startedBeforeCapture) {
     // A server whose first word is a SYN+ACK answering the SYN was listening.
     const listen = isSynAck(segs.find((s) => s.from === 'server'));
-    return { states: listen ? { server: 'LISTEN' } : {}, listen, assumed: null };
+    return { states: {}, listen, assumed: null };
   }
   if (isSynAck(first) && first?.from === 'server') {
-    return { states: { server: 'LISTEN', client: 'SYN_SENT' }, listen: true, assumed: 'SYN_SENT' };
+    return { states: { client: 'SYN_SENT' }, listen: true, assumed: 'SYN_SENT' };
   }
   return {
     states: { server: 'ESTABLISHED', client: 'ESTABLISHED' },

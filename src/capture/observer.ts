@@ -3,17 +3,21 @@
 // state changes when it sends, a receiver's when the segment arrives. Emits the trace events the
 // page draws, one cause per step as the engine does (an arrival and the replies sent at its
 // instant are one step). Calls the application must have made are emitted too (listen, connect's
-// result, close or shutdown before a FIN, send before data, abort before a RST), because they are
-// what the page's step explanations hang on.
+// result, accept, close or shutdown before a FIN, send before data, abort before a RST), because
+// they are what the page's step explanations hang on. As in the engine's trace, the server's
+// listening socket is a socket of its own, and each event names the rule that explains it.
+import { type RuleId, why } from '../engine/rules';
 import { seqAdd, seqGeq } from '../engine/seq';
 import { checkTransition } from '../engine/transitions';
 import {
   peerOf,
-  type ActionKind,
+  type AppCall,
   type AppResult,
+  type FinalStates,
   type Flag,
   type SendReason,
   type Side,
+  type SocketOwner,
   type TcpState,
   type TimerName,
   type TraceEvent,
@@ -29,7 +33,7 @@ const DELAYS_ACKS: readonly TcpState[] = ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT
 
 interface Endpoint {
   state: TcpState;
-  /** SYN_RCVD was reached from LISTEN (a RST sends it back there). */
+  /** Its connection was made by the listener (SYN_RCVD reached from LISTEN). */
   passive: boolean;
   /** An active open whose connect() has not returned yet. */
   connectPending: boolean;
@@ -68,6 +72,8 @@ export class Observer {
     server: newEndpoint(),
   };
   private causePending = false;
+  /** The server's listening socket is open. */
+  private listening = false;
   /** The step now open is an arrival at this side at this time (its replies join it). */
   private arrivalStep: { to: Side; t: number; dataArrived: boolean } | null = null;
 
@@ -92,11 +98,22 @@ export class Observer {
   /** States before the capture's first segment, shown as one step at time 0. */
   start(initial: Partial<Record<Side, TcpState>>, listen: boolean): void {
     this.newCause();
-    if (listen) this.app(0, 'server', 'listen', 'ok');
+    if (listen) {
+      this.listening = true;
+      this.app(0, 'listener', 'listen', 'ok');
+      this.push({
+        t: 0,
+        type: 'state',
+        who: 'listener',
+        from: 'CLOSED',
+        to: 'LISTEN',
+        why: why('listen'),
+      });
+    }
     for (const side of ['server', 'client'] as const) {
       const to = initial[side];
       // Assumed, not observed: no rule took the side there, so no transition is checked.
-      if (to !== undefined) this.move(0, side, to, true);
+      if (to !== undefined) this.move(0, side, to, 'active-open', true);
       if (to === 'SYN_SENT') this.ends[side].connectPending = true;
     }
   }
@@ -122,7 +139,7 @@ export class Observer {
       heldBack = true;
       me.delayedAckBy = null;
     } else if (me.delayedAckBy !== null && has('ACK')) {
-      this.timer(t, seg.from, 'delayed-ack', 'cancel');
+      this.timer(t, seg.from, 'delayed-ack', 'cancel', undefined, 'ack-at-once');
       me.delayedAckBy = null;
     }
     const reason = this.beforeSend(seg, position, me, heldBack, inArrival);
@@ -139,6 +156,7 @@ export class Observer {
       retransmission: seg.retransmission,
       ...(seg.options.length > 0 && { options: seg.options }),
       reason,
+      why: why(SEND_RULES[reason]),
     });
     if (has('ACK')) me.lastAck = { ack: seg.ack, window: seg.window };
     this.armRetransmit(seg, me);
@@ -172,8 +190,12 @@ export class Observer {
     }
   }
 
-  final(): Record<Side, TcpState> {
-    return { client: this.ends.client.state, server: this.ends.server.state };
+  final(): FinalStates {
+    return {
+      client: this.ends.client.state,
+      server: this.ends.server.state,
+      listener: this.listening ? 'LISTEN' : 'CLOSED',
+    };
   }
 
   // ---- sending ----
@@ -193,29 +215,27 @@ export class Observer {
     if (has('SYN')) {
       if (seg.retransmission) return 'retransmit';
       if (!has('ACK')) {
-        if (me.state === 'CLOSED' || me.state === 'LISTEN') {
-          this.move(t, who, 'SYN_SENT');
+        if (me.state === 'CLOSED') {
+          this.move(t, who, 'SYN_SENT', 'active-open');
           me.connectPending = true;
         }
         return 'active-open';
       }
       if (me.state === 'SYN_RCVD') return me.passive ? 'passive-open' : 'simultaneous-open';
-      if (me.state === 'LISTEN' || me.state === 'CLOSED') {
+      if (me.state === 'CLOSED') {
         // The SYN it answers is not in the capture (or arrived unseen).
         this.implied.push({ who, at: t, what: 'syn-rcvd-without-syn' });
-        if (me.state === 'CLOSED') this.move(t, who, 'LISTEN');
-        this.move(t, who, 'SYN_RCVD');
-        me.passive = true;
+        this.newPassive(t, who, me);
         return 'passive-open';
       }
       // Its own SYN crossed the peer's, which reached it unseen.
-      if (me.state === 'SYN_SENT') this.move(t, who, 'SYN_RCVD');
+      if (me.state === 'SYN_SENT') this.move(t, who, 'SYN_RCVD', 'simultaneous-open');
       return 'simultaneous-open';
     }
     if (me.state === 'SYN_SENT' && has('ACK')) {
       // It acknowledges the peer's SYN: the SYN+ACK reached it without passing the capture point.
       this.implied.push({ who, at: t, what: 'established-without-syn-ack' });
-      this.establish(t, who, me);
+      this.establish(t, who, me, 'syn-ack-received');
     }
     const firstAck = me.lastAck === null;
     if (has('FIN')) {
@@ -224,10 +244,10 @@ export class Observer {
       const call = this.closeCall(seg, position);
       if (me.state === 'ESTABLISHED' || me.state === 'SYN_RCVD') {
         this.app(t, who, call, 'ok');
-        this.move(t, who, 'FIN_WAIT_1');
+        this.move(t, who, 'FIN_WAIT_1', 'close-call');
       } else if (me.state === 'CLOSE_WAIT') {
         this.app(t, who, call, 'ok');
-        this.move(t, who, 'LAST_ACK');
+        this.move(t, who, 'LAST_ACK', 'close-call');
       }
       return 'fin';
     }
@@ -249,7 +269,7 @@ export class Observer {
    * close() or shutdown(): after shutdown the side still takes the peer's data; after close Linux
    * answers data with RST. Data from the peer after this FIN, and no RST, means shutdown.
    */
-  private closeCall(fin: ObservedSegment, position: number): ActionKind {
+  private closeCall(fin: ObservedSegment, position: number): 'shutdown' | 'close' {
     const peer = peerOf(fin.from);
     const peerData = this.lastData[peer] > position;
     const rst = this.lastRst[fin.from] > position;
@@ -261,9 +281,8 @@ export class Observer {
     const who = seg.from;
     switch (me.state) {
       case 'CLOSED':
-        return 'rst-closed';
-      case 'LISTEN':
-        return 'rst-listen';
+        // No connection: the listener answers if the server listens (RFC 9293 3.10.7.2).
+        return who === 'server' && this.listening ? 'rst-listen' : 'rst-closed';
       case 'SYN_SENT':
         return 'rst-bad-ack';
       case 'TIME_WAIT':
@@ -276,7 +295,7 @@ export class Observer {
       this.arrivalStep?.dataArrived === true &&
       (me.state === 'FIN_WAIT_1' || me.state === 'FIN_WAIT_2' || me.state === 'LAST_ACK');
     if (!orphan) this.app(t, who, 'abort', 'ok');
-    this.close(t, who, me, me.state === 'SYN_RCVD' && me.passive ? 'LISTEN' : 'CLOSED');
+    this.close(t, who, me, orphan ? 'rst-orphan-data' : 'abort-call');
     return orphan ? 'rst-orphan-data' : 'abort';
   }
 
@@ -285,14 +304,21 @@ export class Observer {
     const next = seg.nextCopy === null ? undefined : this.segs[seg.nextCopy];
     if (next !== undefined && !next.fastRetransmit) {
       me.retransmitUntil = seg.end;
-      this.timer(seg.t, seg.from, 'retransmit', 'set', next.t);
+      this.timer(seg.t, seg.from, 'retransmit', 'set', next.t, 'rto');
       return;
     }
     const previous = seg.previousCopy === null ? undefined : this.segs[seg.previousCopy];
     if (previous !== undefined && !seg.fastRetransmit) {
       // After the last copy the timer runs on, doubled (RFC 6298 5.5), until an ACK stops it.
       me.retransmitUntil = seg.end;
-      this.timer(seg.t, seg.from, 'retransmit', 'set', seg.t + 2 * (seg.t - previous.t));
+      this.timer(
+        seg.t,
+        seg.from,
+        'retransmit',
+        'set',
+        seg.t + 2 * (seg.t - previous.t),
+        'rto-backoff',
+      );
     }
   }
 
@@ -308,15 +334,13 @@ export class Observer {
       seqGeq(seg.ack, me.retransmitUntil)
     ) {
       me.retransmitUntil = null;
-      this.timer(t, who, 'retransmit', 'cancel');
+      this.timer(t, who, 'retransmit', 'cancel', undefined, 'all-acked');
     }
     switch (me.state) {
       case 'CLOSED':
-        return;
-      case 'LISTEN':
-        if (has('SYN') && !has('ACK') && !has('RST')) {
-          this.move(t, who, 'SYN_RCVD');
-          me.passive = true;
+        // The listener makes a new socket for a SYN.
+        if (who === 'server' && this.listening && has('SYN') && !has('ACK') && !has('RST')) {
+          this.newPassive(t, who, me);
         }
         return;
       case 'SYN_SENT':
@@ -324,12 +348,12 @@ export class Observer {
           if (has('ACK')) {
             this.app(t, who, 'connect', 'ECONNREFUSED');
             me.connectPending = false;
-            this.close(t, who, me, 'CLOSED');
+            this.close(t, who, me, 'rst-refused');
           }
           return;
         }
-        if (has('SYN') && has('ACK')) this.establish(t, who, me);
-        else if (has('SYN')) this.move(t, who, 'SYN_RCVD');
+        if (has('SYN') && has('ACK')) this.establish(t, who, me, 'syn-ack-received');
+        else if (has('SYN')) this.move(t, who, 'SYN_RCVD', 'simultaneous-open');
         return;
       default:
         break;
@@ -339,16 +363,17 @@ export class Observer {
         this.app(t, who, 'connect', 'ECONNRESET');
         me.connectPending = false;
       }
-      this.close(t, who, me, me.state === 'SYN_RCVD' && me.passive ? 'LISTEN' : 'CLOSED');
+      const embryonic = me.state === 'SYN_RCVD' && me.passive;
+      this.close(t, who, me, embryonic ? 'rst-embryonic' : 'rst-received');
       return;
     }
     if (!has('ACK')) return;
-    if (me.state === 'SYN_RCVD') this.establish(t, who, me);
+    if (me.state === 'SYN_RCVD') this.establish(t, who, me, 'handshake-ack');
     const finAcked = me.finSeq !== null && seqGeq(seg.ack, seqAdd(me.finSeq, 1));
     if (finAcked) {
-      if (me.state === 'FIN_WAIT_1') this.move(t, who, 'FIN_WAIT_2');
-      else if (me.state === 'CLOSING') this.enterTimeWait(t, who);
-      else if (me.state === 'LAST_ACK') this.close(t, who, me, 'CLOSED');
+      if (me.state === 'FIN_WAIT_1') this.move(t, who, 'FIN_WAIT_2', 'fin-acked');
+      else if (me.state === 'CLOSING') this.enterTimeWait(t, who, 'fin-acked');
+      else if (me.state === 'LAST_ACK') this.close(t, who, me, 'fin-acked');
     }
     if (has('FIN')) this.receiveFin(seg, me, t);
   }
@@ -358,45 +383,66 @@ export class Observer {
     const end = seqAdd(seg.seq, seg.len + 1);
     if (me.peerFinEnd !== null && seqGeq(me.peerFinEnd, end)) {
       // The same FIN again: its ACK was lost. TIME_WAIT answers it and starts 2·MSL over.
-      if (me.state === 'TIME_WAIT') this.enterTimeWait(t, who);
+      if (me.state === 'TIME_WAIT') this.enterTimeWait(t, who, 'time-wait-restart');
       return;
     }
     me.peerFinEnd = end;
     switch (me.state) {
       case 'ESTABLISHED':
-        this.move(t, who, 'CLOSE_WAIT');
+        this.move(t, who, 'CLOSE_WAIT', 'fin-received');
         return;
       case 'FIN_WAIT_1':
-        this.move(t, who, 'CLOSING');
+        this.move(t, who, 'CLOSING', 'fin-received');
         return;
       case 'FIN_WAIT_2':
-        this.enterTimeWait(t, who);
+        this.enterTimeWait(t, who, 'fin-received');
         return;
       default:
         return;
     }
   }
 
-  private establish(t: number, who: Side, me: Endpoint): void {
-    this.move(t, who, 'ESTABLISHED');
+  /** A SYN reached the listener: a new connection socket, LISTEN → SYN_RCVD. */
+  private newPassive(t: number, who: Side, me: Endpoint): void {
+    const from = this.ends[who].state;
+    if (from !== 'CLOSED') this.move(t, who, 'CLOSED', 'time-wait-reopen');
+    this.ends[who].state = 'SYN_RCVD';
+    this.push({
+      t,
+      type: 'state',
+      who,
+      from: 'LISTEN',
+      to: 'SYN_RCVD',
+      why: why('syn-to-listener'),
+    });
+    me.passive = true;
+  }
+
+  private establish(t: number, who: Side, me: Endpoint, rule: RuleId): void {
+    this.move(t, who, 'ESTABLISHED', rule);
     if (me.connectPending) {
       me.connectPending = false;
       this.app(t, who, 'connect', 'ok');
     }
+    if (me.passive) this.app(t, who, 'accept', 'ok', 'accept');
   }
 
-  private enterTimeWait(t: number, who: Side): void {
-    for (const timer of [...this.ends[who].timers.keys()]) this.timer(t, who, timer, 'cancel');
+  private enterTimeWait(t: number, who: Side, rule: RuleId): void {
+    for (const timer of [...this.ends[who].timers.keys()]) {
+      this.timer(t, who, timer, 'cancel', undefined, 'time-wait');
+    }
     this.ends[who].retransmitUntil = null;
-    this.move(t, who, 'TIME_WAIT');
-    this.timer(t, who, 'time-wait', 'set', t + this.options.timeWaitMs);
+    this.move(t, who, 'TIME_WAIT', rule);
+    this.timer(t, who, 'time-wait', 'set', t + this.options.timeWaitMs, 'time-wait');
   }
 
-  private close(t: number, who: Side, me: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
-    for (const timer of [...me.timers.keys()]) this.timer(t, who, timer, 'cancel');
+  private close(t: number, who: Side, me: Endpoint, rule: RuleId): void {
+    for (const timer of [...me.timers.keys()]) {
+      this.timer(t, who, timer, 'cancel', undefined, 'connection-gone');
+    }
     me.retransmitUntil = null;
     me.delayedAckBy = null;
-    this.move(t, who, to);
+    this.move(t, who, 'CLOSED', rule);
   }
 
   // ---- events ----
@@ -413,38 +459,80 @@ export class Observer {
     this.events.push(event);
   }
 
-  private move(t: number, who: Side, to: TcpState, assumed = false): void {
+  private move(t: number, who: Side, to: TcpState, rule: RuleId, assumed = false): void {
     const from = this.ends[who].state;
     if (from === to) return;
     if (!assumed) checkTransition('capture', from, to);
     this.ends[who].state = to;
-    this.push({ t, type: 'state', who, from, to });
+    this.push({ t, type: 'state', who, from, to, why: why(rule) });
   }
 
-  private app(t: number, who: Side, call: ActionKind, result: AppResult): void {
-    this.push({ t, type: 'app', who, call, result });
+  private app(t: number, who: SocketOwner, call: AppCall, result: AppResult, rule?: RuleId): void {
+    this.push({
+      t,
+      type: 'app',
+      who,
+      call,
+      result,
+      ...(rule === undefined ? {} : { why: why(rule) }),
+    });
   }
 
+  /** `rule`: why it is set or cancelled; a firing timer's rule is its own (TIMER_RULES). */
   private timer(
     t: number,
     who: Side,
     timer: TimerName,
     action: 'set' | 'cancel' | 'fire',
     due?: number,
+    rule: RuleId = TIMER_RULES[timer],
   ): void {
     const timers = this.ends[who].timers;
     if (action !== 'set' && !timers.has(timer)) return;
     if (action === 'set') {
-      if (timers.has(timer)) this.timer(t, who, timer, 'cancel');
+      if (timers.has(timer)) this.timer(t, who, timer, 'cancel', undefined, rule);
       const at = roundTime(due ?? t);
       timers.set(timer, at);
-      this.push({ t, type: 'timer', who, timer, action, due: at });
+      this.push({ t, type: 'timer', who, timer, action, due: at, why: why(rule) });
       return;
     }
     timers.delete(timer);
-    this.push({ t, type: 'timer', who, timer, action });
+    this.push({ t, type: 'timer', who, timer, action, why: why(rule) });
   }
 }
+
+/** The rule behind each reason the observer gives a segment. */
+const SEND_RULES: Record<SendReason, RuleId> = {
+  'active-open': 'active-open',
+  'passive-open': 'syn-options',
+  'simultaneous-open': 'simultaneous-open',
+  'handshake-ack': 'syn-ack-received',
+  data: 'send-data',
+  ack: 'ack-at-once',
+  'delayed-ack': 'delayed-ack',
+  fin: 'close-call',
+  retransmit: 'rto-backoff',
+  'dup-ack': 'duplicate-ack',
+  'challenge-ack': 'challenge-ack',
+  'rst-closed': 'rst-closed',
+  'rst-listen': 'rst-listen',
+  'rst-bad-ack': 'rst-bad-ack',
+  'rst-orphan-data': 'rst-orphan-data',
+  'rst-syn-in-window': 'rst-syn-in-window',
+  abort: 'abort-call',
+  'loss-probe': 'loss-probe-sent',
+  'paws-ack': 'paws',
+  injected: 'injected',
+};
+
+/** The rule a timer that fires follows. */
+const TIMER_RULES: Record<TimerName, RuleId> = {
+  retransmit: 'rto',
+  'loss-probe': 'loss-probe',
+  'time-wait': 'time-wait',
+  'fin-wait-2': 'fin-wait-2-timeout',
+  'delayed-ack': 'delayed-ack',
+};
 
 function newEndpoint(): Endpoint {
   return {

@@ -2,7 +2,7 @@
 import { deriveRun } from '../lab/derive';
 import type { Run } from '../lab/types';
 import { isTransition } from '../engine/transitions';
-import type { SendEvent, Side, TcpState, TraceEvent } from '../engine/types';
+import type { SendEvent, Side, SocketOwner, TcpState, TraceEvent } from '../engine/types';
 import type { CaptureRun } from '../capture/infer';
 
 /**
@@ -15,7 +15,11 @@ export function runProblems(result: CaptureRun): string[] {
   const run: Run = result.run;
   const problems: string[] = [];
   const sent = new Map<number, SendEvent>();
-  const current: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
+  const current: Record<SocketOwner, TcpState> = {
+    client: 'CLOSED',
+    server: 'CLOSED',
+    listener: 'CLOSED',
+  };
   let lastT = 0;
   const firstStepEnd = run.causeStarts[1] ?? run.events.length;
   run.events.forEach((event, i) => {
@@ -29,7 +33,11 @@ export function runProblems(result: CaptureRun): string[] {
         problems.push(`${at}: delivers segment ${event.id} before it is sent`);
     }
     if (event.type === 'state') {
-      if (event.from !== current[event.who]) problems.push(`${at}: from is not the state before`);
+      // A connection the listener makes starts from LISTEN, whatever the last one ended in.
+      const newSocket = event.who === 'server' && event.from === 'LISTEN';
+      if (event.from !== current[event.who] && !newSocket) {
+        problems.push(`${at}: from is not the state before`);
+      }
       const assumedStart =
         result.startedBeforeCapture && i < firstStepEnd && event.from === 'CLOSED';
       if (!assumedStart && !isTransition(event.from, event.to)) {
@@ -44,7 +52,11 @@ export function runProblems(result: CaptureRun): string[] {
     const next = starts[i + 1] ?? run.events.length;
     if (!(next > start)) problems.push(`step ${i + 1} is empty or out of order`);
   });
-  if (current.client !== run.final.client || current.server !== run.final.server) {
+  if (
+    current.client !== run.final.client ||
+    current.server !== run.final.server ||
+    current.listener !== run.final.listener
+  ) {
     problems.push(`final ${JSON.stringify(run.final)} is not the last states`);
   }
   const derived = deriveRun(run);
@@ -55,9 +67,13 @@ export function runProblems(result: CaptureRun): string[] {
   return problems;
 }
 
-/** Both sides' states after each event (the first entry: before any). */
-export function statesOver(events: readonly TraceEvent[]): Record<Side, TcpState>[] {
-  const current: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
+/** Each socket's state after each event (the first entry: before any). */
+export function statesOver(events: readonly TraceEvent[]): Record<SocketOwner, TcpState>[] {
+  const current: Record<SocketOwner, TcpState> = {
+    client: 'CLOSED',
+    server: 'CLOSED',
+    listener: 'CLOSED',
+  };
   const out = [{ ...current }];
   for (const event of events) {
     if (event.type === 'state') current[event.who] = event.to;
