@@ -12,7 +12,7 @@ describe('page bench helpers', () => {
     expect(sends).toBeGreaterThanOrEqual(500);
     expect(losses).toBeGreaterThan(20);
     expect(causes).toBeGreaterThanOrEqual(500);
-    expect(trace.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(trace.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
   });
 
   it('encodes the scenario as base64url JSON for `s=`', () => {

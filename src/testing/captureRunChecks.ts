@@ -87,7 +87,7 @@ export function sendsOf(events: readonly TraceEvent[]): SendEvent[] {
 }
 
 /** Each side's states, in order, without repeats. */
-export function stateSequence(events: readonly TraceEvent[], who: Side): TcpState[] {
+export function stateSequence(events: readonly TraceEvent[], who: SocketOwner): TcpState[] {
   const out: TcpState[] = ['CLOSED'];
   for (const e of events) if (e.type === 'state' && e.who === who) out.push(e.to);
   return out;

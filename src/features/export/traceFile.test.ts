@@ -29,7 +29,7 @@ describe('traceFileText', () => {
   it('is valid JSON for a run with no events', () => {
     const text = traceFileText({
       events: [],
-      final: { server: 'CLOSED', client: 'CLOSED' },
+      final: { server: 'CLOSED', client: 'CLOSED', listener: 'CLOSED' },
       scenario: { actions: [] },
     });
     expect(JSON.parse(text)).toEqual({
