@@ -62,7 +62,7 @@ describe('the capture service', () => {
     const { run, inferredTimes, notes } = service.connection(1, 0);
     expect(inferredTimes).toBe(true);
     expect(Array.isArray(notes)).toBe(true);
-    expect(run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    expect(run.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED', listener: 'LISTEN' });
     expect(run.events.filter((e) => e.type === 'send')).toHaveLength(only?.packets ?? -1);
   });
 

@@ -92,7 +92,7 @@ describe('capture session', () => {
     const shown = lab.getState();
     expect(shown.lessonId).toBe(CAPTURE_LESSON_ID);
     expect(shown.capture?.label).toBe('normal.pcap · 127.0.0.1:40000 → 127.0.0.1:8080');
-    expect(shown.run?.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED' });
+    expect(shown.run?.final).toEqual({ client: 'TIME_WAIT', server: 'CLOSED', listener: 'LISTEN' });
     session.getState().close();
     expect(worker.terminated).toBe(true);
   });
