@@ -93,7 +93,34 @@ test.describe('every lesson, stepped to its end and back', () => {
         await expect(page.getByTestId('step-forward')).toBeDisabled();
         expect(last.segments.length, 'one segment per send').toBe(expected.segments.length);
         expect(last.segments).toEqual(expected.segments);
-        expect({ client: last.client, server: last.server }).toEqual(expected.final);
+        expect({ client: last.client, server: last.server }).toEqual({
+          client: expected.final.client,
+          server: expected.final.server,
+        });
+        // The server's listening socket is its own (CONTRACT.md section 0.1): a lesson that
+        // listens ends with it still in LISTEN.
+        await expect(page.getByTestId('state-listener')).toHaveAttribute(
+          'data-state',
+          expected.trace.final.listener,
+        );
+        // Each application call drawn is one the engine made, with the result it returned.
+        const made = expected.trace.events.flatMap((e) =>
+          e.type === 'app' ? [`${e.who} ${e.call} ${e.result}`] : [],
+        );
+        const drawn = await page
+          .locator('[data-testid=app-call]')
+          .evaluateAll((tags) =>
+            tags.map((tag) =>
+              ['data-who', 'data-call', 'data-result'].map((a) => tag.getAttribute(a)).join(' '),
+            ),
+          );
+        expect(drawn.length, 'some application call is drawn').toBeGreaterThan(0);
+        for (const call of new Set(drawn)) {
+          expect(
+            drawn.filter((d) => d === call).length,
+            `${call}: drawn no more often than made`,
+          ).toBeLessThanOrEqual(made.filter((m) => m === call).length);
+        }
         // A state badge on each lifeline at every state change, in the engine's order.
         for (const side of SIDES) {
           await expect(page.locator(`.dg-pill--${side} text`), `${side}'s state badges`).toHaveText(

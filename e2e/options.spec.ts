@@ -2,11 +2,12 @@
 // loss-rate with its seed, and clicking an arrow in flight. Each picture is checked against the
 // engine's own run of the same scenario with the knob applied (computed here, in Node).
 import { expect, test, type Page } from '@playwright/test';
-import { explain as enExplain } from '../src/i18n/locales/en/explain';
 import { ui as enUi } from '../src/i18n/locales/en/ui';
-import type { DeliverEvent, Fault } from '../src/engine/types';
+import { ui as zhUi } from '../src/i18n/locales/zh-CN/ui';
+import type { DeliverEvent, Fault, ProfileName, Scenario } from '../src/engine/types';
 import {
   expectRun,
+  type Expected,
   lessonScenario,
   sendsOf,
   withFinalAckDropped,
@@ -25,8 +26,11 @@ import {
   watchErrors,
 } from './helpers/page';
 
-/** The fixed text of an i18n message up to its first placeholder. */
-const fixedPart = (message: string): string => message.split('{')[0] ?? message;
+/** The end of a run as the page's hooks for the two endpoints show it (the listener has its own). */
+const atEnd = (expected: Expected): Expected => ({
+  ...expected,
+  final: { client: expected.final.client, server: expected.final.server },
+});
 
 /** The visible text of the segment with this id. */
 async function segmentText(page: Page, id: string): Promise<string> {
@@ -52,12 +56,12 @@ test.describe('drop-final-ack on client-closes-first', () => {
     expect(timeWaitSets).toHaveLength(2);
 
     const plainTotal = await openLab(page, 'lesson=client-closes-first&lang=en');
-    const before = await expectEndToMatch(page, plain, 'the lesson as written');
+    const before = await expectEndToMatch(page, atEnd(plain), 'the lesson as written');
     const dfa = page.getByTestId('drop-final-ack');
     await expect(dfa).not.toBeChecked();
 
     await dfa.check();
-    const after = await expectEndToMatch(page, dropped, 'with drop-final-ack');
+    const after = await expectEndToMatch(page, atEnd(dropped), 'with drop-final-ack');
     const fins = after.segments.filter((s) => s.from === 'server' && s.flags.includes('FIN'));
     expect(fins, 'two FINs from the server').toHaveLength(2);
     const [first, second] = fins;
@@ -98,73 +102,167 @@ test.describe('drop-final-ack on client-closes-first', () => {
     expect(steps[arrival]?.client, 'and still after answering it').toBe('TIME_WAIT');
 
     await dfa.uncheck();
-    const restored = await expectEndToMatch(page, plain, 'after unchecking');
+    const restored = await expectEndToMatch(page, atEnd(plain), 'after unchecking');
     expect(restored).toEqual(before);
     await expect(counterOf(page)).toHaveText(`${plainTotal} / ${plainTotal}`);
     expect(errors).toEqual([]);
   });
 });
 
-test.describe('reuse-port on the reuse lessons', () => {
-  const lessons: LessonId[] = ['reuse-with-time-wait', 'reuse-without-time-wait'];
-  const inUse = fixedPart(enExplain.app.connectInUse).slice(0, 40);
-  const oldAccepted = fixedPart(enExplain.arrive.oldDataAccepted);
+/** What the engine's run says the client's connect() calls returned, in order. */
+const connectResults = (expected: Expected): string[] =>
+  expected.trace.events.flatMap((e) =>
+    e.type === 'app' && e.who === 'client' && e.call === 'connect' ? [e.result] : [],
+  );
 
-  for (const id of lessons) {
-    test(`${id}: without reuse-port connect() is refused with EADDRINUSE`, async ({ page }) => {
-      test.slow();
-      const errors = watchErrors(page);
-      const expected = expectRun(withReuse(lessonScenario(id), false));
-      await openLab(page, `lesson=${id}&lang=en`);
-      await page.getByTestId('reuse-port').setChecked(false);
-      const end = await expectEndToMatch(page, expected, 'without reuse-port');
-      const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
-      expect(syns, 'only one connection is ever opened').toHaveLength(1);
-      const told = await walkExplanations(page);
-      expect(
-        told.some((s) => s.explanation.includes('EADDRINUSE') && s.explanation.includes(inUse)),
-        'a step explains the EADDRINUSE refusal',
-      ).toBe(true);
-      expect(told.some((s) => s.explanation.includes(oldAccepted))).toBe(false);
-      expect(errors).toEqual([]);
-    });
+/** The client's connect() calls drawn on the page (hook `app-call`), with their results. */
+async function drawnConnects(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid=app-call][data-who=client][data-call=connect]')
+    .evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-result') ?? ''));
+}
 
-    test(`${id}: with reuse-port the old duplicate lands in the second connection`, async ({
-      page,
-    }) => {
-      test.slow();
-      const errors = watchErrors(page);
-      const scenario = withReuse(lessonScenario(id), true);
-      const expected = expectRun(scenario);
-      const engineSyns = sendsOf(expected.trace, 'client').filter((e) => e.flags.includes('SYN'));
-      const late = expected.trace.events.find(
-        (e): e is DeliverEvent => e.type === 'deliver' && e.delayedMs !== undefined,
-      );
-      const old = sendsOf(expected.trace, 'client').find((e) => e.id === late?.id);
-      expect(old?.t, 'the engine: sent in the first connection').toBeLessThan(
-        engineSyns[1]?.t ?? 0,
-      );
+/** The reuse-port help text, as the settings read it out under `profile`. */
+const reuseHelp = (words: typeof enUi | typeof zhUi, profile: ProfileName): string =>
+  `${words.settings.reusePort.help} ${words.settings.reusePort.byProfile[profile]}`;
 
-      await openLab(page, `lesson=${id}&lang=en`);
-      await page.getByTestId('reuse-port').setChecked(true);
-      const end = await expectEndToMatch(page, expected, 'with reuse-port');
-      const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
-      expect(syns, 'a second connection from the same port').toHaveLength(2);
-      expect(end.server, 'the server keeps the corrupted connection').toBe('ESTABLISHED');
-      const oldId = String(old?.id);
-      expect(end.segments.find((s) => s.id === oldId)?.fate).toBe('delivered');
-      expect(await segmentText(page, oldId), 'the old duplicate is marked').toContain(
-        enUi.fates.oldDuplicate,
-      );
-      const told = await walkExplanations(page);
-      expect(
-        told.some((s) => s.explanation.includes(oldAccepted)),
-        'a step explains the old bytes accepted into the new connection',
-      ).toBe(true);
-      expect(told.some((s) => s.explanation.includes('EADDRINUSE'))).toBe(false);
-      expect(errors).toEqual([]);
-    });
-  }
+async function chooseProfile(page: Page, profile: ProfileName): Promise<void> {
+  await page.getByTestId('profile').selectOption(profile);
+  await expect(page.getByTestId('profile')).toHaveValue(profile);
+}
+
+test.describe('reuse-port: SO_REUSEADDR as each profile does it (CONTRACT.md section 0.2)', () => {
+  const id: LessonId = 'reuse-with-time-wait';
+
+  test('RFC 9293: off, bind() fails with EADDRINUSE; on, connect() fails with EADDRNOTAVAIL', async ({
+    page,
+  }) => {
+    test.slow();
+    const errors = watchErrors(page);
+    const lesson = lessonScenario(id);
+    const off = expectRun(lesson);
+    const on = expectRun(withReuse(lesson, true));
+    expect(connectResults(off), 'the engine, off').toEqual(['ok', 'EADDRINUSE']);
+    expect(connectResults(on), 'the engine, on').toEqual(['ok', 'EADDRNOTAVAIL']);
+
+    await openLab(page, `lesson=${id}&lang=en`);
+    const knob = page.getByTestId('reuse-port');
+    await expect(knob).not.toBeChecked();
+    await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'rfc9293'));
+    await expectEndToMatch(page, atEnd(off), 'without reuse-port');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRINUSE']);
+
+    await knob.check();
+    const end = await expectEndToMatch(page, atEnd(on), 'with reuse-port');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRNOTAVAIL']);
+    const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
+    expect(syns, 'only one connection is ever opened').toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('Linux: the help text follows the profile; on, the second connection opens; off, EADDRINUSE', async ({
+    page,
+  }) => {
+    test.slow();
+    const errors = watchErrors(page);
+    const lesson: Scenario = { ...lessonScenario(id), profile: 'linux' };
+    const on = expectRun(withReuse(lesson, true));
+    const off = expectRun(lesson);
+    expect(connectResults(on), 'the engine, on').toEqual(['ok', 'ok']);
+    expect(connectResults(off), 'the engine, off').toEqual(['ok', 'EADDRINUSE']);
+
+    await openLab(page, `lesson=${id}&lang=en`);
+    const knob = page.getByTestId('reuse-port');
+    await chooseProfile(page, 'linux');
+    await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'linux'));
+    await expectEndToMatch(page, atEnd(off), 'Linux without reuse-port');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRINUSE']);
+
+    await knob.check();
+    const end = await expectEndToMatch(page, atEnd(on), 'Linux with reuse-port');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'ok']);
+    const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
+    expect(syns, 'a second connection from the same port').toHaveLength(2);
+    // The new connection starts past everything the old one sent (old SND.NXT + 65537).
+    const oldFin = sendsOf(on.trace, 'client').find((e) => e.flags.includes('FIN'));
+    const oldSndNxt = (oldFin?.seq ?? 0) + (oldFin?.len ?? 0) + 1;
+    expect(syns[1]?.seq).toBe(String((oldSndNxt + 65537) % 2 ** 32));
+
+    await chooseProfile(page, 'rfc9293');
+    await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'rfc9293'));
+    expect(errors).toEqual([]);
+  });
+
+  test('the help text in Chinese follows the profile too', async ({ page }) => {
+    const errors = watchErrors(page);
+    await openLab(page, `lesson=${id}&lang=zh`);
+    const knob = page.getByTestId('reuse-port');
+    await expect(knob).toHaveAccessibleDescription(reuseHelp(zhUi, 'rfc9293'));
+    await chooseProfile(page, 'linux');
+    await expect(knob).toHaveAccessibleDescription(reuseHelp(zhUi, 'linux'));
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('reuse-port on the lessons that reconnect with it', () => {
+  test('reuse-timestamps: on by default, the stray segment is discarded; off, EADDRINUSE', async ({
+    page,
+  }) => {
+    test.slow();
+    const errors = watchErrors(page);
+    const id: LessonId = 'reuse-timestamps';
+    const lesson = lessonScenario(id);
+    const on = expectRun(lesson);
+    const off = expectRun(withReuse(lesson, false));
+    expect(connectResults(on)).toEqual(['ok', 'ok']);
+    expect(connectResults(off)).toEqual(['ok', 'EADDRINUSE']);
+    const stray = on.trace.events.find(
+      (e): e is DeliverEvent => e.type === 'deliver' && e.delayedMs !== undefined,
+    );
+    expect(stray?.discarded, 'the engine: PAWS discards the stray segment').toBe('paws');
+
+    await openLab(page, `lesson=${id}&lang=en`);
+    const knob = page.getByTestId('reuse-port');
+    await expect(knob).toBeChecked();
+    await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'linux'));
+    await expectEndToMatch(page, atEnd(on), 'as written');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'ok']);
+
+    await knob.uncheck();
+    await expectEndToMatch(page, atEnd(off), 'without reuse-port');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRINUSE']);
+    expect(errors).toEqual([]);
+  });
+
+  test('reuse-without-time-wait (what-if): the old duplicate lands in the second connection', async ({
+    page,
+  }) => {
+    test.slow();
+    const errors = watchErrors(page);
+    const id: LessonId = 'reuse-without-time-wait';
+    const expected = expectRun(lessonScenario(id));
+    const engineSyns = sendsOf(expected.trace, 'client').filter((e) => e.flags.includes('SYN'));
+    const late = expected.trace.events.find(
+      (e): e is DeliverEvent => e.type === 'deliver' && e.delayedMs !== undefined,
+    );
+    const old = sendsOf(expected.trace, 'client').find((e) => e.id === late?.id);
+    expect(old?.t, 'the engine: sent in the first connection').toBeLessThan(engineSyns[1]?.t ?? 0);
+    expect(late?.discarded, 'the engine: nothing protects the new connection').toBeUndefined();
+
+    await openLab(page, `lesson=${id}&lang=en`);
+    await expect(page.getByTestId('reuse-port')).toBeChecked();
+    const end = await expectEndToMatch(page, atEnd(expected), 'as written');
+    await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'ok']);
+    const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
+    expect(syns, 'a second connection from the same port').toHaveLength(2);
+    expect(end.server, 'the server keeps the corrupted connection').toBe('ESTABLISHED');
+    const oldId = String(old?.id);
+    expect(end.segments.find((s) => s.id === oldId)?.fate).toBe('delivered');
+    expect(await segmentText(page, oldId), 'the old duplicate is marked').toContain(
+      enUi.fates.oldDuplicate,
+    );
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('loss-rate and seed', () => {
@@ -201,18 +299,18 @@ test.describe('loss-rate and seed', () => {
 
     await openLab(page, `lesson=${id}&lang=en`);
     await setLoss(page, LOSS, seedA);
-    const first = await expectEndToMatch(page, runA, `seed ${seedA}`);
+    const first = await expectEndToMatch(page, atEnd(runA), `seed ${seedA}`);
     await expect(page.locator('[data-testid=segment][data-fate=dropped]').first()).toBeAttached();
     expect(first.segments.filter((s) => s.fate === 'dropped').length).toBeGreaterThan(0);
 
     await page.reload();
     await openLab(page, `lesson=${id}&lang=en`);
     await setLoss(page, LOSS, seedA);
-    const again = await expectEndToMatch(page, runA, `seed ${seedA} again`);
+    const again = await expectEndToMatch(page, atEnd(runA), `seed ${seedA} again`);
     expect(again, 'the same seed gives the same picture').toEqual(first);
 
     await setLoss(page, LOSS, seedB);
-    const other = await expectEndToMatch(page, runB, `seed ${seedB}`);
+    const other = await expectEndToMatch(page, atEnd(runB), `seed ${seedB}`);
     expect(other.segments, 'another seed, another picture').not.toEqual(first.segments);
     expect(errors).toEqual([]);
   });
@@ -265,7 +363,7 @@ test.describe('clicking an arrow in flight', () => {
     const now = (await snapshot(page)).segments;
     expect(now.slice(0, before.length - 1)).toEqual(before.slice(0, before.length - 1));
 
-    const end = await expectEndToMatch(page, expected, 'after the click');
+    const end = await expectEndToMatch(page, atEnd(expected), 'after the click');
     const copies = end.segments.filter(
       (s) => s.from === 'client' && s.seq === String(data.seq) && s.len === String(data.len),
     );

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Action, Scenario, SendEvent, TraceEvent } from '../engine/types';
 import { parseScenario } from '../engine/validate';
+import { LESSONS } from '../scenarios/all';
 import lesson from '../scenarios/client-closes-first.json';
+import { incoherences } from '../testing/coherence';
+import { runScenario } from '../engine/engine';
 import { runWithCauses } from './run';
 import { PROPERTY_MAX_EVENTS, scenarioArb } from '../testing/scenarioArbitrary';
 import { defaultLabOptions } from './labOptions';
@@ -212,6 +215,31 @@ describe('reuse-port in the engine (CONTRACT.md section 0.2)', () => {
   });
 });
 
+describe('every lesson with the knobs stays coherent', () => {
+  it('at any loss, under either profile, with reuse-port either way', () => {
+    const lessons = LESSONS.map((l) => {
+      const parsed = parseScenario(l.scenario);
+      if (!parsed.ok) throw new Error(`${l.id}: ${parsed.error}`);
+      return parsed.scenario;
+    });
+    const arb = fc.record({
+      lesson: fc.constantFrom(...lessons),
+      profile: fc.constantFrom('rfc9293' as const, 'linux' as const),
+      reusePort: fc.boolean(),
+      lossPercent: fc.integer({ min: 0, max: 50 }),
+      seed: fc.integer({ min: 0, max: 0xffff_ffff }),
+    });
+    fc.assert(
+      fc.property(arb, ({ lesson, ...knobs }) => {
+        const scenario = applyOptions(lesson, { ...defaultLabOptions(lesson), ...knobs });
+        const trace = runScenario({ ...scenario, until: 30_000 });
+        expect(incoherences(trace.events)).toEqual([]);
+      }),
+      { numRuns: 1_000 },
+    );
+  }, 30_000);
+});
+
 const isTimeWaitSet = (e: TraceEvent) =>
   e.type === 'timer' && e.who === 'client' && e.timer === 'time-wait' && e.action === 'set';
 
@@ -335,5 +363,5 @@ describe('faultForSegment', () => {
       }),
       { numRuns: 1_000 },
     );
-  });
+  }, 30_000);
 });

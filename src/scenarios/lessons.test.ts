@@ -8,6 +8,7 @@ import type {
   Scenario,
   SendEvent,
   Side,
+  SocketOwner,
   StateEvent,
   TcpState,
   TimerEvent,
@@ -45,13 +46,14 @@ function run(id: LessonId): Trace {
 
 const sends = (t: Trace, who?: Side): SendEvent[] =>
   t.events.filter((e): e is SendEvent => e.type === 'send' && (who === undefined || e.who === who));
-const states = (t: Trace, who: Side): TcpState[] => [
-  'CLOSED',
-  ...t.events.filter((e): e is StateEvent => e.type === 'state' && e.who === who).map((e) => e.to),
-];
+/** A socket's states, from the one its first change leaves (the server's connections start from LISTEN). */
+const states = (t: Trace, who: SocketOwner): TcpState[] => {
+  const changes = t.events.filter((e): e is StateEvent => e.type === 'state' && e.who === who);
+  return [changes[0]?.from ?? 'CLOSED', ...changes.map((e) => e.to)];
+};
 /** The same states as one line, "CLOSED → SYN_SENT → …", as the lessons' titles write them. */
-const path = (t: Trace, who: Side): string => states(t, who).join(' → ');
-const apps = (t: Trace, who: Side): string[] =>
+const path = (t: Trace, who: SocketOwner): string => states(t, who).join(' → ');
+const apps = (t: Trace, who: SocketOwner): string[] =>
   t.events
     .filter((e): e is AppEvent => e.type === 'app' && e.who === who)
     .map((e) => `${e.call}:${e.result}`);
@@ -97,6 +99,13 @@ describe('the lesson list', () => {
     expect(parsed.scenario.server?.isn).toBe(5000);
     expect(run(id).events.length).toBeGreaterThan(0);
   });
+
+  it.each(LESSON_IDS)('%s: a listener stays in LISTEN to the end (nothing closes it)', (id) => {
+    const t = run(id);
+    const listens = scenarioOf(id).actions.some((a) => a.do === 'listen');
+    expect(t.final.listener).toBe(listens ? 'LISTEN' : 'CLOSED');
+    expect(states(t, 'listener')).toEqual(listens ? ['CLOSED', 'LISTEN'] : ['CLOSED']);
+  });
 });
 
 describe('each lesson shows what it promises', () => {
@@ -106,7 +115,7 @@ describe('each lesson shows what it promises', () => {
       'CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED',
     );
     expect(path(t, 'server')).toBe(
-      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
+      'LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
     );
     expect(wire(t, 'client')).toEqual(['SYN', 'ACK/5', 'FIN,ACK']);
     expect(wire(t, 'server')).toEqual(['SYN,ACK', 'FIN,ACK']);
@@ -118,7 +127,7 @@ describe('each lesson shows what it promises', () => {
   it('server-closes-first: the server is the one in TIME_WAIT', () => {
     const t = run('server-closes-first');
     expect(path(t, 'server')).toBe(
-      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED',
+      'LISTEN → SYN_RCVD → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED',
     );
     expect(states(t, 'client')).toContain('CLOSE_WAIT');
     expect(states(t, 'client')).toContain('LAST_ACK');
@@ -137,7 +146,7 @@ describe('each lesson shows what it promises', () => {
     const acks = sends(t, 'client').map((e) => e.ack);
     expect(acks).toContain(5151);
     expect(path(t, 'server')).toBe(
-      'CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
+      'LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED',
     );
     expect(states(t, 'client')).toContain('TIME_WAIT');
   });
@@ -149,11 +158,13 @@ describe('each lesson shows what it promises', () => {
       [150, false],
       [1150, true],
     ]);
-    expect(t.events).toContainEqual({ t: 151, type: 'drop', id: syns[0]?.id, reason: 'fault' });
+    expect(t.events).toContainEqual(
+      expect.objectContaining({ t: 151, type: 'drop', id: syns[0]?.id, reason: 'fault' }),
+    );
     expect(apps(t, 'client')).toEqual(['connect:ok', 'send:ok']);
     const dataTimer = timers(t, 'client', 'retransmit', 'set').at(-1);
     expect((dataTimer?.due ?? 0) - (dataTimer?.t ?? 0)).toBe(3000);
-    expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+    expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED', listener: 'LISTEN' });
   });
 
   it('lost-syn-ack: both sides retransmit; the client answers the extra SYN+ACK with a duplicate ACK', () => {
@@ -166,7 +177,7 @@ describe('each lesson shows what it promises', () => {
     ).toHaveLength(1);
     expect(t.events.some((e) => e.type === 'drop' && e.id === synAcks[0]?.id)).toBe(true);
     expect(sends(t, 'client').some((e) => e.reason === 'dup-ack')).toBe(true);
-    expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+    expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED', listener: 'LISTEN' });
   });
 
   it('lost-final-ack: the server’s FIN is sent twice, and the client’s TIME_WAIT timer is set twice', () => {
@@ -197,7 +208,7 @@ describe('each lesson shows what it promises', () => {
     expect(sets).toHaveLength(2);
     expect(sets[1]?.t).toBe(deliveryOf(t, fins[1]?.id ?? -1)[0]?.t);
     expect(timers(t, 'client', 'time-wait', 'fire')).toHaveLength(1);
-    expect(t.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(t.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
   });
 
   it('no-time-wait: the client forgets at once, and the retransmitted FIN meets RST', () => {
@@ -218,31 +229,79 @@ describe('each lesson shows what it promises', () => {
 
   it('reuse-with-time-wait: connect from the same port fails with EADDRINUSE; the stray segment meets no connection', () => {
     const t = run('reuse-with-time-wait');
-    expect(apps(t, 'client')).toEqual([
-      'connect:ok',
-      'send:ok',
-      'close:ok',
-      'connect:EADDRINUSE',
-      'send:EPIPE',
-    ]);
+    // The send after the failed connect waits for a connection that never opens: it never runs.
+    expect(apps(t, 'client')).toEqual(['connect:ok', 'send:ok', 'close:ok', 'connect:EADDRINUSE']);
+    const refused = indexOf(t, (e) => e.type === 'app' && e.result === 'EADDRINUSE');
+    const twStart = indexOf(
+      t,
+      (e) => e.type === 'state' && e.who === 'client' && e.to === 'TIME_WAIT',
+    );
+    const twEnd = indexOf(
+      t,
+      (e) => e.type === 'state' && e.who === 'client' && e.from === 'TIME_WAIT',
+    );
+    expect(twStart).toBeLessThan(refused);
+    expect(refused).toBeLessThan(twEnd);
     const delayed = t.events.find(
       (e): e is DeliverEvent => e.type === 'deliver' && e.delayedMs !== undefined,
     );
     expect(delayed).toBeDefined();
     // It arrives while the client is still in TIME_WAIT; the server has no connection for it.
-    const twEnd = indexOf(
-      t,
-      (e) => e.type === 'state' && e.who === 'client' && e.from === 'TIME_WAIT',
-    );
     expect(t.events.indexOf(delayed as TraceEvent)).toBeLessThan(twEnd);
     const answer = sends(t, 'server').find((e) => e.t === delayed?.t && e.flags.includes('RST'));
     expect(answer?.reason).toBe('rst-listen');
+    // The client, in TIME_WAIT, ignores the RST: its state does not change when it arrives.
+    const rstArrival = deliveryOf(t, answer?.id ?? -1)[0];
+    expect(rstArrival?.t).toBeLessThan(t.events[twEnd]?.t ?? 0);
     // Only one connection ever existed: one SYN from the client.
     expect(sends(t, 'client').filter((e) => e.flags.includes('SYN'))).toHaveLength(1);
-    expect(t.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+    expect(t.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
   });
 
-  it('reuse-without-time-wait: the old data segment is accepted into the second connection', () => {
+  it('reuse-timestamps: Linux takes over the TIME_WAIT connection at old SND.NXT + 65537, and PAWS discards the stray segment', () => {
+    const t = run('reuse-timestamps');
+    expect(apps(t, 'client')).toEqual([
+      'connect:ok',
+      'send:ok',
+      'close:ok',
+      'connect:ok',
+      'send:ok',
+    ]);
+    const syns = sends(t, 'client').filter((e) => e.flags.includes('SYN'));
+    expect(syns).toHaveLength(2);
+    // Reconnected from TIME_WAIT: the old connection was still there when the new SYN went out.
+    expect(states(t, 'client')).toContain('TIME_WAIT');
+    const twEnter = t.events.find(
+      (e): e is StateEvent => e.type === 'state' && e.who === 'client' && e.to === 'TIME_WAIT',
+    );
+    expect(twEnter?.t).toBeLessThan(syns[1]?.t ?? 0);
+    // Both SYNs carry timestamps: that is what lets Linux take the connection over.
+    for (const syn of syns) expect(syn.options?.map((o) => o.kind)).toContain('timestamps');
+    const oldFin = sends(t, 'client').find(
+      (e) => e.flags.includes('FIN') && e.t < (syns[1]?.t ?? 0),
+    );
+    const oldSndNxt = (oldFin?.seq ?? 0) + (oldFin?.len ?? 0) + 1;
+    expect(syns[1]?.seq).toBe((oldSndNxt + 65537) % 2 ** 32);
+    // The stray segment of the first connection arrives in the second one and PAWS discards it.
+    const stray = t.events.find(
+      (e): e is DeliverEvent => e.type === 'deliver' && e.delayedMs !== undefined,
+    );
+    const old = sends(t, 'client').find((e) => e.id === stray?.id);
+    expect(old?.t).toBeLessThan(syns[1]?.t ?? 0);
+    expect(stray?.discarded).toBe('paws');
+    const accepted = t.events.filter(
+      (e) => e.type === 'app' && e.who === 'server' && e.call === 'accept',
+    );
+    expect(accepted).toHaveLength(2);
+    expect(stray?.t).toBeGreaterThan(accepted[1]?.t ?? Infinity);
+    // The new connection's 100 bytes arrive and are acknowledged.
+    const data = sends(t, 'client').filter((e) => e.t > (syns[1]?.t ?? 0) && e.len > 0);
+    expect(data.map((e) => e.len)).toEqual([100]);
+    const newIsn = syns[1]?.seq ?? 0;
+    expect(sends(t, 'server').some((e) => e.ack === (newIsn + 101) % 2 ** 32)).toBe(true);
+  });
+
+  it('reuse-without-time-wait: with no protection, the old data segment is accepted into the second connection', () => {
     const t = run('reuse-without-time-wait');
     expect(apps(t, 'client').slice(0, 4)).toEqual([
       'connect:ok',
@@ -258,6 +317,7 @@ describe('each lesson shows what it promises', () => {
     );
     const old = sends(t, 'client').find((e) => e.id === delivered?.id);
     if (!old || !delivered) throw new Error('no delayed segment');
+    expect(delivered.discarded).toBeUndefined();
     // It belongs to the first connection (sent before the second SYN)...
     expect(old.t).toBeLessThan(syns[1]?.t ?? 0);
     expect(old.len).toBeGreaterThan(0);
@@ -283,7 +343,7 @@ describe('each lesson shows what it promises', () => {
         .filter((e) => e.t > delivered.t)
         .every((e) => e.ack === answer?.ack),
     ).toBe(true);
-    expect(t.final).toEqual({ client: 'CLOSED', server: 'ESTABLISHED' });
+    expect(t.final).toEqual({ client: 'CLOSED', server: 'ESTABLISHED', listener: 'LISTEN' });
   });
 
   it('simultaneous-open: both SYN_SENT → SYN_RCVD → ESTABLISHED, four segments, nobody listens', () => {
@@ -330,7 +390,8 @@ describe('each lesson shows what it promises', () => {
     expect(sends(t, 'client').at(-1)?.reason).toBe('abort');
     expect(states(t, 'client')).toEqual(['CLOSED', 'SYN_SENT', 'ESTABLISHED', 'CLOSED']);
     expect(states(t, 'server').slice(-2)).toEqual(['ESTABLISHED', 'CLOSED']);
-    expect(apps(t, 'server')).toEqual(['listen:ok', 'send:ECONNRESET']);
+    expect(apps(t, 'server')).toEqual(['accept:ok', 'send:ECONNRESET']);
+    expect(apps(t, 'listener')).toEqual(['listen:ok']);
     expect(sends(t).some((e) => e.flags.includes('FIN'))).toBe(false);
   });
 
@@ -343,7 +404,8 @@ describe('each lesson shows what it promises', () => {
     expect(arrival?.delayedMs).toBe(2000);
     expect(arrival?.t).toBeGreaterThan(giveUp?.t ?? Infinity);
     // The server goes straight on to ESTABLISHED after its SYN+ACK, with the client CLOSED.
-    expect(states(t, 'server')).toEqual(['CLOSED', 'LISTEN', 'SYN_RCVD', 'ESTABLISHED', 'CLOSED']);
+    expect(states(t, 'server')).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED', 'CLOSED']);
+    expect(apps(t, 'server')).toEqual(['accept:ok']);
     const phantom = indexOf(
       t,
       (e) => e.type === 'state' && e.who === 'server' && e.to === 'ESTABLISHED',
