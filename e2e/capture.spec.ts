@@ -306,6 +306,53 @@ test.describe('captures', () => {
     expect(errors).toEqual([]);
   });
 
+  test('an opened capture’s options show in the inspector, and its windows scaled as Wireshark does', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await openPage(page);
+    await page.getByTestId('open-capture').setInputFiles(capturePath('half-close'));
+    await expect(page.getByTestId('lesson-select')).toHaveValue('capture');
+    await scrubToEnd(page);
+    await blur(page);
+
+    // The SYN as the kernel sent it on loopback: MSS 65495, window scale 10 (tshark reads the same).
+    await page.locator('[data-testid=segment][data-id="1"]').click();
+    const inspector = page.getByTestId('segment-inspector');
+    await expect(inspector).toHaveAttribute('data-id', '1');
+    const options = inspector.getByTestId('inspector-option');
+    await expect(options).toHaveCount(4);
+    await expect(options.nth(0)).toContainText('MSS 65495 bytes');
+    await expect(options.nth(1)).toContainText('SACK permitted');
+    await expect(options.nth(2)).toContainText('Timestamps: TSval 68106037, TSecr 0');
+    await expect(options.nth(3)).toContainText('Window scale ×1024 (shift 10)');
+    await expect(inspector.getByTestId('inspector-data-offset')).toHaveText('10');
+    await page.keyboard.press('Escape');
+    await expect(inspector).toHaveCount(0);
+
+    // The ACK that ends the handshake: its field 64, which Wireshark calls a window of 65536.
+    await page.locator('[data-testid=segment][data-id="3"]').click();
+    await expect(inspector).toHaveAttribute('data-id', '3');
+    await expect(inspector.getByTestId('inspector-window')).toHaveText('64 (× 1024 = 65536 bytes)');
+    await expect(inspector.getByTestId('inspector-option')).toHaveText(
+      /Timestamps: TSval 68106037, TSecr 3329392491/,
+    );
+    await expect(inspector.getByTestId('inspector-data-offset')).toHaveText('8');
+    expect(errors).toEqual([]);
+  });
+
+  test('a linux lesson saved as .pcap carries its handshake’s options', async ({ page }) => {
+    await openPage(page, 'lesson=delayed-ack-close&lang=en');
+    const { bytes } = await download(page, 'pcap');
+    // The first record: 24 bytes of file header, 16 of record header, 14 Ethernet, 20 IPv4.
+    const tcp = bytes.subarray(24 + 16 + 14 + 20);
+    expect(tcp[13], 'the SYN').toBe(0x02);
+    expect(tcp[12]! >> 4, 'data offset: 10 words').toBe(10);
+    // MSS 1460, SACK-permitted and timestamps in one word, and NOP + window scale 7 at the end.
+    expect([...tcp.subarray(20, 28)]).toEqual([2, 4, 0x05, 0xb4, 4, 2, 8, 10]);
+    expect([...tcp.subarray(36, 40)]).toEqual([1, 3, 3, 7]);
+  });
+
   test('in Chinese, the page says in Chinese what a capture cannot show', async ({ page }) => {
     await openPage(page, 'lang=zh');
     await page.getByTestId('open-capture').setInputFiles(capturePath('lost-final-ack'));

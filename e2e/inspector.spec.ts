@@ -1,16 +1,40 @@
-// The segment inspector: clicking a delivered segment opens
-// `segment-inspector` with every TCP header field and the 20 header bytes in hex; the bytes are
-// checked against the engine's segment and an independent checksum over the IPv4 pseudo-header.
-// Escape closes it and focus returns to the segment.
+// The segment inspector: clicking a delivered segment opens `segment-inspector` with every TCP
+// header field and the header bytes in hex (20 fixed ones, then the options); the bytes are checked
+// against the engine's segment and an independent checksum over the IPv4 pseudo-header. Escape
+// closes it and focus returns to the segment. A linux lesson's SYN lists its options and a data
+// offset of 10 words (40 bytes).
 import { expect, test, type Page } from '@playwright/test';
 import { inspector as enInspector } from '../src/i18n/locales/en/inspector';
-import type { SendEvent } from '../src/engine/types';
+import type { SendEvent, TcpOption } from '../src/engine/types';
 import { expectRun, lessonScenario, sendsOf } from './helpers/engine';
 import { blur, counterOf, openLab, snapshot, watchErrors } from './helpers/page';
 
 const FLAG_BITS: Record<string, number> = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 };
 
-/** The 20 header bytes of a segment, built here from the RFC 9293 layout. */
+/**
+ * The options' bytes as Linux writes them (tcp_options_write(): each option ends on a 32-bit word,
+ * NOPs before it; SACK-permitted shares the timestamps' word), for the options the engine sends.
+ */
+function optionBytes(options: readonly TcpOption[] = []): number[] {
+  const out: number[] = [];
+  const u32 = (n: number) => out.push(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+  options.forEach((option, i) => {
+    if (option.kind === 'mss') out.push(2, 4, option.value >>> 8, option.value & 0xff);
+    if (option.kind === 'sackPermitted') {
+      out.push(...(options[i + 1]?.kind === 'timestamps' ? [4, 2] : [1, 1, 4, 2]));
+    }
+    if (option.kind === 'timestamps') {
+      if (options[i - 1]?.kind !== 'sackPermitted') out.push(1, 1);
+      out.push(8, 10);
+      u32(option.tsval);
+      u32(option.tsecr);
+    }
+    if (option.kind === 'windowScale') out.push(1, 3, 3, option.shift);
+  });
+  return out;
+}
+
+/** The header bytes of a segment, built here from the RFC 9293 layout. */
 function headerHex(seg: SendEvent, ports: Record<string, number>, ips: Record<string, string>) {
   const to = seg.who === 'client' ? 'server' : 'client';
   const bytes: number[] = [];
@@ -19,17 +43,20 @@ function headerHex(seg: SendEvent, ports: Record<string, number>, ips: Record<st
     u16(Math.floor(n / 0x10000) & 0xffff);
     u16(n & 0xffff);
   };
+  const options = optionBytes(seg.options);
+  const headerLength = 20 + options.length;
   u16(ports[seg.who] ?? 0);
   u16(ports[to] ?? 0);
   u32(seg.seq);
   u32(seg.ack);
   bytes.push(
-    5 << 4,
+    (headerLength / 4) << 4,
     seg.flags.reduce((sum, f) => sum | (FLAG_BITS[f] ?? 0), 0),
   );
   u16(seg.window);
   u16(0); // checksum, filled in below
   u16(0); // urgent pointer
+  bytes.push(...options);
   // Ones' complement sum: pseudo-header (source, destination, zero, protocol 6, TCP length), the
   // header, and `len` zero bytes of data (which add nothing).
   const ip = (a: string) => a.split('.').map(Number);
@@ -37,7 +64,7 @@ function headerHex(seg: SendEvent, ports: Record<string, number>, ips: Record<st
   const pseudo = [...ip(ips[seg.who] ?? ''), ...ip(ips[to] ?? ''), 0, 6];
   for (let i = 0; i < pseudo.length; i += 2)
     words.push(((pseudo[i] ?? 0) << 8) | (pseudo[i + 1] ?? 0));
-  words.push((20 + seg.len) & 0xffff, Math.floor((20 + seg.len) / 0x10000));
+  words.push((headerLength + seg.len) & 0xffff, Math.floor((headerLength + seg.len) / 0x10000));
   for (let i = 0; i < bytes.length; i += 2)
     words.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   let sum = words.reduce((a, b) => a + b, 0);
@@ -61,7 +88,7 @@ async function endpoints(page: Page) {
 }
 
 test.describe('segment inspector', () => {
-  test('click a delivered segment: header fields and 20 bytes of hex; Escape closes, focus returns', async ({
+  test('click a delivered segment: header fields and its bytes in hex; Escape closes, focus returns', async ({
     page,
   }) => {
     const errors = watchErrors(page);
@@ -109,12 +136,15 @@ test.describe('segment inspector', () => {
     await expect(row('flags')).toContainText('SYN');
     await expect(row('flags')).toContainText('ACK');
 
-    // The 20 header bytes: 40 hex digits, as shown and as computed here.
+    // The header bytes (20, and its options'), as shown and as computed here.
     const hexTable = page.getByTestId('segment-header-hex');
     const dataHex = ((await hexTable.getAttribute('data-hex')) ?? '')
       .replace(/\s/g, '')
       .toLowerCase();
-    expect(dataHex, '20 bytes = 40 hex digits').toMatch(/^[0-9a-f]{40}$/);
+    const length = 20 + optionBytes(synAck.options).length;
+    expect(dataHex, `${length} bytes = ${2 * length} hex digits`).toMatch(
+      new RegExp(`^[0-9a-f]{${2 * length}}$`),
+    );
     expect(dataHex).toBe(headerHex(synAck, ports, ips));
     const cells = await hexTable.locator('code').allTextContents();
     expect(cells.join('').replace(/\s/g, '').toLowerCase(), 'the hex as shown').toBe(dataHex);
@@ -158,5 +188,66 @@ test.describe('segment inspector', () => {
     await page.keyboard.press('Escape');
     await expect(inspector).toHaveCount(0);
     await expect(delivered, 'focus is back on the segment').toBeFocused();
+  });
+
+  test('a linux lesson: the SYN lists its options, the data offset reads 10 words (40 bytes), later windows are scaled', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const run = expectRun(lessonScenario('delayed-ack-close'));
+    const syn = sendsOf(run.trace, 'client').find((e) => e.flags.includes('SYN'));
+    const data = sendsOf(run.trace, 'client').find((e) => e.len > 0);
+    if (!syn || !data) throw new Error('no SYN or data segment');
+    const timestamps = syn.options?.find((o) => o.kind === 'timestamps');
+    expect(
+      syn.options?.map((o) => o.kind),
+      'the engine sends Linux options',
+    ).toEqual(['mss', 'sackPermitted', 'timestamps', 'windowScale']);
+
+    // The whole run shown (the step is clamped), then the SYN.
+    await openLab(page, 'lesson=delayed-ack-close&lang=en&step=9999');
+    await page.locator(`[data-testid=segment][data-id="${syn.id}"]`).click();
+    const inspector = page.getByTestId('segment-inspector');
+    await expect(inspector).toHaveAttribute('data-id', String(syn.id));
+    const options = inspector.getByTestId('inspector-option');
+    await expect(options).toHaveCount(4);
+    const kinds = await options.evaluateAll((items) =>
+      items.map((i) => i.getAttribute('data-kind')),
+    );
+    expect(kinds).toEqual(['mss', 'sackPermitted', 'timestamps', 'windowScale']);
+    await expect(options.nth(0)).toContainText('MSS 1460 bytes');
+    await expect(options.nth(1)).toContainText('SACK permitted');
+    await expect(options.nth(2)).toContainText(
+      `Timestamps: TSval ${timestamps?.kind === 'timestamps' ? timestamps.tsval : '?'}, TSecr 0`,
+    );
+    await expect(options.nth(3)).toContainText('Window scale ×128 (shift 7)');
+    await expect(inspector.getByTestId('inspector-data-offset')).toHaveText('10');
+    await expect(inspector.locator('tr[data-field="dataOffset"]')).toContainText(
+      '10 words = 40 bytes: 20 fixed + 20 of options',
+    );
+    const hexTable = page.getByTestId('segment-header-hex');
+    await expect(hexTable.locator('tr[data-part=options]')).toHaveCount(5);
+    const { ips, ports } = await endpoints(page);
+    expect(((await hexTable.getAttribute('data-hex')) ?? '').replace(/\s/g, '')).toBe(
+      headerHex(syn, ports, ips),
+    );
+    // A SYN's window is never scaled.
+    await expect(inspector.getByTestId('inspector-window')).toHaveText(String(syn.window));
+    await page.keyboard.press('Escape');
+    await expect(inspector).toHaveCount(0);
+
+    // A later segment: timestamps alone, and its window field × 2^7.
+    await page.locator(`[data-testid=segment][data-id="${data.id}"]`).click();
+    await expect(inspector).toHaveAttribute('data-id', String(data.id));
+    await expect(inspector.getByTestId('inspector-option')).toHaveCount(1);
+    await expect(inspector.getByTestId('inspector-option')).toHaveAttribute(
+      'data-kind',
+      'timestamps',
+    );
+    await expect(inspector.getByTestId('inspector-data-offset')).toHaveText('8');
+    await expect(inspector.getByTestId('inspector-window')).toHaveText(
+      `${data.window} (× 128 = ${data.window * 128} bytes)`,
+    );
+    expect(errors).toEqual([]);
   });
 });

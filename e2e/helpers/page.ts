@@ -8,6 +8,8 @@ export interface Snapshot {
   counter: string;
   client: string | null;
   server: string | null;
+  /** The server's listening socket (CONTRACT.md section 0.1). */
+  listener: string | null;
   segments: SegmentAttrs[];
 }
 
@@ -87,6 +89,7 @@ export async function snapshot(page: Page, counter?: string, press?: string): Pr
         counter: counterText(),
         client: attr(q('state-client'), 'data-state'),
         server: attr(q('state-server'), 'data-state'),
+        listener: attr(q('state-listener'), 'data-state'),
         segments,
       };
     },
@@ -148,9 +151,8 @@ export async function expectEndToMatch(
     await scrubToEnd(page);
     last = await snapshot(page);
     expect(last.segments, `${what}: segments at the end`).toEqual(expected.segments);
-    expect({ client: last.client, server: last.server }, `${what}: final states`).toEqual(
-      expected.final,
-    );
+    const shown = { client: last.client, server: last.server, listener: last.listener };
+    expect(shown, `${what}: final states`).toEqual(expected.final);
   }).toPass({ timeout: 20_000 });
   await blur(page);
   return last as unknown as Snapshot;

@@ -459,7 +459,7 @@ describe
     it('a hand-written linux trace: the options of the SYN, SYN+ACK and later segments', async () => {
       expect(await framesMatching('linux-trace', LINUX_TRACE, LINUX_SYN_FILTER)).toEqual([1, 2]);
       expect(await framesMatching('linux-trace', LINUX_TRACE, LATER_FILTER)).toEqual([3, 4]);
-    });
+    }, 60_000);
 
     it('a linux-profile run of the engine: its handshake and later segments carry the options', async () => {
       const { run } = RUNS.find((r) => r.name === LINUX_LESSON)!;
@@ -473,5 +473,5 @@ describe
       expect(await framesMatching(LINUX_LESSON, run, LATER_FILTER)).toEqual(
         frames((send) => !send.flags.includes('SYN')),
       );
-    });
+    }, 60_000);
   });

@@ -26,6 +26,7 @@ import {
   type WhatIf,
 } from './types';
 import { FLAGS } from './wire/flags';
+import { tcpOptionBytes } from './wire/tcpHeader';
 
 /** A lesson is about connection management: 16 MiB per send is plenty and keeps every run short. */
 export const MAX_SEND_BYTES = 16 * 1024 * 1024;
@@ -348,11 +349,26 @@ function injection(value: unknown, path: string): Injection {
   }
   if (o.len !== undefined) out.len = integer(o.len, `${path}.len`, 0, Number.MAX_SAFE_INTEGER);
   if (o.window !== undefined) out.window = integer(o.window, `${path}.window`, 0, 65535);
-  if (o.options !== undefined) out.options = list(o.options, `${path}.options`, tcpOption);
+  if (o.options !== undefined) {
+    out.options = list(o.options, `${path}.options`, tcpOption);
+    // A TCP header holds at most 40 bytes of options (a data offset of 15 words).
+    if (optionsSize(out.options) > MAX_OPTION_BYTES)
+      fail(`${path}.options`, `need more than the ${MAX_OPTION_BYTES} bytes a TCP header holds`);
+  }
   return out;
 }
 
 const UINT32_MAX = 2 ** 32 - 1;
+const MAX_OPTION_BYTES = 40;
+
+/** The bytes the options take in a header, laid out as the pcap writer lays them. */
+function optionsSize(options: readonly TcpOption[]): number {
+  try {
+    return tcpOptionBytes(options).length;
+  } catch {
+    return Infinity; // more than fits (the writer refuses it)
+  }
+}
 
 /** An option of an injected segment, in the trace's shape. */
 function tcpOption(value: unknown, path: string): TcpOption {

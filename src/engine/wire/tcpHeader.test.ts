@@ -413,7 +413,8 @@ describe('options: write then read', () => {
 
 describe('tcpOptionKindLength', () => {
   it('gives each option its kind number and own length, as the writer writes them', () => {
-    for (const option of [...LINUX_SYN, { kind: 'sack', blocks: [[1, 2]] } as const]) {
+    const sack: TcpOptionInfo = { kind: 'sack', blocks: [[1, 2]] };
+    for (const option of [...LINUX_SYN, sack]) {
       const { code, length } = tcpOptionKindLength(option);
       const bytes = tcpOptionBytes([option]);
       // After the aligning NOPs: the kind, then the length byte.

@@ -39,6 +39,7 @@ export const TCP_OPTION_CODES = {
   sack: 5,
   timestamps: 8,
 } as const;
+
 /** IP protocol number of TCP. */
 export const IPPROTO_TCP = 6;
 

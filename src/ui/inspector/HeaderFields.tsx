@@ -1,21 +1,28 @@
 // The inspector's table of header fields: each field of the segment's TCP header (RFC 9293 section
-// 3.1) with its value as the engine put it on the wire between the page's documentation addresses,
-// and a line on what the field is for.
+// 3.1), its options included, with its value as the engine put it on the wire between the page's
+// documentation addresses, and a line on what the field is for. The window reads as the trace says:
+// the raw field, and the window it stands for when window scaling is on (lab/segmentOptions.ts).
 
 import { useId, type ReactNode } from 'react';
 import { ENDPOINT_ADDRESSES } from '../../engine/addresses';
 import type { Side } from '../../engine/types';
 import { FLAG_BITS, HEADER_FLAGS } from '../../engine/wire/flags';
 import { hex, hex16 } from '../../engine/wire/hex';
-import { TCP_HEADER_BYTES, type BuiltHeader } from '../../engine/wire/tcpHeader';
+import { tcpOptionKindLength, type BuiltHeader } from '../../engine/wire/tcpHeader';
 import { useT } from '../../i18n';
+import { advertisedWindow, type SegmentOptions } from '../../lab/segmentOptions';
 import type { SegmentInfo } from '../../lab/types';
+import { OptionList } from './OptionList';
 
 export interface HeaderFieldsProps {
   segment: SegmentInfo;
   ports: Record<Side, number>;
   /** The segment's header, built once by the inspector (its bytes are shown beside). */
   header: BuiltHeader;
+  /** Its options and the scale of its window field. */
+  wire: SegmentOptions;
+  /** False when the options take more than a header holds (`header` then has none). */
+  optionsFit?: boolean;
 }
 
 interface FieldRow {
@@ -25,12 +32,22 @@ interface FieldRow {
   help?: string;
 }
 
-export function HeaderFields({ segment, ports, header }: HeaderFieldsProps) {
+export function HeaderFields({
+  segment,
+  ports,
+  header,
+  wire,
+  optionsFit = true,
+}: HeaderFieldsProps) {
   const t = useT();
   const id = useId();
   const side = (s: Side) => t(`ui.sides.${s}`);
   const flagsByte = header.bytes[13] ?? 0;
-  const tcpLength = TCP_HEADER_BYTES + segment.len;
+  const tcpLength = header.bytes.length + segment.len;
+  const { dataOffset } = header.fields;
+  const { options, windowShift } = wire;
+  const own = options.reduce((sum, o) => sum + tcpOptionKindLength(o).length, 0);
+  const nops = header.optionBytes - own;
 
   // The checksum in code type inside the translated sentence, whatever the locale's word order.
   const [before = '', after = ''] = t('inspector.checksumValue', { value: '\u0000' }).split(
@@ -106,11 +123,15 @@ export function HeaderFields({ segment, ports, header }: HeaderFieldsProps) {
     {
       key: 'dataOffset',
       name: t('inspector.fields.dataOffset'),
-      value: <code>{header.fields.dataOffset}</code>,
-      help: t('inspector.fieldHelp.dataOffset', {
-        words: header.fields.dataOffset,
-        bytes: header.fields.dataOffset * 4,
-      }),
+      value: <code data-testid="inspector-data-offset">{dataOffset}</code>,
+      help:
+        header.optionBytes > 0
+          ? t('inspector.fieldHelp.dataOffsetOptions', {
+              words: dataOffset,
+              bytes: dataOffset * 4,
+              options: header.optionBytes,
+            })
+          : t('inspector.fieldHelp.dataOffset', { words: dataOffset, bytes: dataOffset * 4 }),
     },
     {
       key: 'reserved',
@@ -154,8 +175,25 @@ export function HeaderFields({ segment, ports, header }: HeaderFieldsProps) {
     {
       key: 'window',
       name: t('inspector.fields.window'),
-      value: <code>{segment.window}</code>,
-      help: t('inspector.fieldHelp.window'),
+      value: (
+        <span data-testid="inspector-window">
+          {windowShift === null ? (
+            <code>{segment.window}</code>
+          ) : (
+            t('inspector.windowScaled', {
+              value: segment.window,
+              factor: 2 ** windowShift,
+              bytes: advertisedWindow(segment.window, windowShift),
+            })
+          )}
+        </span>
+      ),
+      help:
+        windowShift !== null
+          ? t('inspector.fieldHelp.windowScaled', { shift: windowShift, factor: 2 ** windowShift })
+          : segment.flags.includes('SYN') && options.some((o) => o.kind === 'windowScale')
+            ? t('inspector.fieldHelp.windowSyn')
+            : t('inspector.fieldHelp.window'),
     },
     {
       key: 'checksum',
@@ -180,8 +218,14 @@ export function HeaderFields({ segment, ports, header }: HeaderFieldsProps) {
     {
       key: 'options',
       name: t('inspector.fields.options'),
-      value: '—',
-      help: t('inspector.fieldHelp.options'),
+      value: options.length > 0 ? <OptionList options={options} /> : '—',
+      help: !optionsFit
+        ? t('inspector.fieldHelp.optionsTooLong')
+        : header.optionBytes === 0
+          ? t('inspector.fieldHelp.options')
+          : nops > 0
+            ? t('inspector.fieldHelp.optionsPadded', { bytes: header.optionBytes, own, nops })
+            : t('inspector.fieldHelp.optionsUnpadded', { bytes: header.optionBytes }),
     },
     {
       key: 'payload',

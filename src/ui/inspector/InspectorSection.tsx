@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_PORTS } from '../../engine/defaults';
 import { useFormatDuration, useNamespace, useT, type MessageKey } from '../../i18n';
+import { segmentOptions } from '../../lab/segmentOptions';
 import { SegmentInspector } from './SegmentInspector';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -16,6 +17,7 @@ const selectInspectorContext = (s: LabState) => ({
   derived: s.derived,
   explainer: s.explainer,
   scenario: s.run?.scenario ?? null,
+  events: s.run?.events ?? null,
   close: s.selectSegment,
 });
 
@@ -32,6 +34,10 @@ export function InspectorSection() {
     }),
     [c.scenario],
   );
+  const wire = useMemo(
+    () => (segment && c.events ? segmentOptions(c.events, segment.id) : null),
+    [segment, c.events],
+  );
   if (!ready || !segment || !c.derived) return null;
   const why = c.explainer?.at(segment.sentStep) ?? null;
   const explanation =
@@ -44,6 +50,7 @@ export function InspectorSection() {
       ports={ports}
       explanation={explanation}
       step={c.step}
+      wire={wire}
       onClose={() => c.close(null)}
     />
   );

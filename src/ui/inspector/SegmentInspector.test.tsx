@@ -4,7 +4,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadNamespace } from '../../i18n/core';
+import type { TcpOption } from '../../engine/types';
+import { I18nProvider } from '../../i18n';
+import { loadLocale, loadNamespace } from '../../i18n/core';
 import type { SegmentInfo } from '../../lab/types';
 import { pressEscape } from '../../testing/dom';
 import { SegmentInspector, type SegmentInspectorProps } from './SegmentInspector';
@@ -53,7 +55,11 @@ const PORTS = { client: 40000, server: 8080 };
 const EXPLANATION = 'The client opens: SYN (RFC 9293 §3.5).';
 
 // Its words are a lazy namespace: in before anything is drawn.
-beforeAll(() => loadNamespace('en', 'inspector'));
+beforeAll(async () => {
+  await loadNamespace('en', 'inspector');
+  await loadLocale('zh-CN');
+  await loadNamespace('zh-CN', 'inspector');
+});
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -192,5 +198,133 @@ describe('SegmentInspector', () => {
     pressEscape(close);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(segment);
+  });
+});
+
+/** A linux SYN's options, as the trace carries them. */
+const LINUX_OPTIONS: TcpOption[] = [
+  { kind: 'mss', value: 1460 },
+  { kind: 'sackPermitted' },
+  { kind: 'timestamps', tsval: 150, tsecr: 0 },
+  { kind: 'windowScale', shift: 7 },
+];
+
+const linuxSyn: SegmentInfo = { ...syn, window: 64240 };
+const linuxAck: SegmentInfo = {
+  ...syn,
+  id: 3,
+  flags: ['ACK'],
+  seq: 1001,
+  ack: 5001,
+  relSeq: 1,
+  relAck: 1,
+  window: 511,
+  reason: 'handshake-ack',
+};
+
+describe('SegmentInspector: TCP options', () => {
+  it('lists a SYN’s options with their values and kinds', () => {
+    const { field } = inspect(linuxSyn, { wire: { options: LINUX_OPTIONS, windowShift: null } });
+    const items = within(screen.getByTestId('inspector-options')).getAllByTestId(
+      'inspector-option',
+    );
+    expect(items.map((item) => item.dataset.kind)).toEqual([
+      'mss',
+      'sackPermitted',
+      'timestamps',
+      'windowScale',
+    ]);
+    expect(
+      items.map((item) => item.querySelector('.seg-inspector__option-name')?.textContent),
+    ).toEqual([
+      'MSS 1460 bytes',
+      'SACK permitted',
+      'Timestamps: TSval 150, TSecr 0',
+      'Window scale ×128 (shift 7)',
+    ]);
+    expect(items[0]!.textContent).toContain('kind 2, 4 bytes');
+    expect(items[2]!.textContent).toContain('kind 8, 10 bytes');
+    expect(items[3]!.dataset.value).toBe('7');
+    // Four options in 19 bytes, and the one NOP that aligns the window scale.
+    expect(field('options').textContent).toContain(
+      '20 bytes: 19 of options, 1 of NOP padding (kind 1) that aligns them to 32-bit words.',
+    );
+    // A SYN's window is the field itself.
+    expect(screen.getByTestId('inspector-window').textContent).toBe('64240');
+    expect(field('window').textContent).toContain('A SYN’s window is never scaled');
+  });
+
+  it('counts the options in the data offset, the header bytes and the checksum', () => {
+    const { field } = inspect(linuxSyn, { wire: { options: LINUX_OPTIONS, windowShift: null } });
+    expect(screen.getByTestId('inspector-data-offset').textContent).toBe('10');
+    expect(field('dataOffset').textContent).toContain(
+      '10 words = 40 bytes: 20 fixed + 20 of options.',
+    );
+    const table = screen.getByRole('table', { name: 'The 40 header bytes in hexadecimal' });
+    expect(table.dataset.hex).toMatch(/ a0 02 fa f0 /); // data offset 10, SYN, window 64240
+    expect(
+      table.dataset.hex?.endsWith('02 04 05 b4 04 02 08 0a 00 00 00 96 00 00 00 00 01 03 03 07'),
+    ).toBe(true);
+    const rows = within(table).getAllByRole('row');
+    expect(rows.map((row) => row.dataset.part)).toEqual([
+      ...Array<string>(5).fill('fixed'),
+      ...Array<string>(5).fill('options'),
+    ]);
+    expect(rows[5]!.textContent).toBe('2002 04 05 b4options');
+    expect(rows[0]!.textContent).toBe('009c 40 1f 90fixed header');
+    // The pseudo-header's TCP length counts the options.
+    expect(field('checksum').textContent).toContain('40 bytes');
+  });
+
+  it('shows a scaled window as the field and the bytes it stands for', () => {
+    const { field } = inspect(linuxAck, {
+      wire: { options: [{ kind: 'timestamps', tsval: 152, tsecr: 151 }], windowShift: 7 },
+    });
+    expect(screen.getByTestId('inspector-window').textContent).toBe('511 (× 128 = 65408 bytes)');
+    expect(field('window').textContent).toContain('multiplies this field by 2^7 = 128');
+    expect(screen.getByTestId('inspector-data-offset').textContent).toBe('8');
+    expect(field('dataOffset').textContent).toContain(
+      '8 words = 32 bytes: 20 fixed + 12 of options.',
+    );
+    expect(field('options').textContent).toContain('12 bytes: 10 of options, 2 of NOP padding');
+  });
+
+  it('says when a segment has no options', () => {
+    const { field } = inspect(syn, { wire: { options: [], windowShift: null } });
+    expect(screen.queryByTestId('inspector-options')).toBeNull();
+    expect(field('options').textContent).toBe('Options—None: the header is the minimum 20 bytes.');
+    expect(screen.getByTestId('inspector-data-offset').textContent).toBe('5');
+    expect(screen.getByTestId('inspector-window').textContent).toBe('65535');
+    expect(field('window').textContent).toContain('How many more bytes the sender is willing');
+    const rows = within(screen.getByTestId('segment-header-hex')).getAllByRole('row');
+    expect(rows).toHaveLength(5);
+    expect(rows[4]!.querySelectorAll('td')).toHaveLength(1);
+  });
+
+  it('says so when injected options take more than a header holds, and leaves them out', () => {
+    const many = Array.from({ length: 11 }, () => ({ kind: 'windowScale', shift: 7 }) as const);
+    const { field } = inspect(syn, { wire: { options: many, windowShift: null } });
+    expect(screen.getAllByTestId('inspector-option')).toHaveLength(11);
+    expect(field('options').textContent).toContain('more than the 40 bytes');
+    expect(screen.getByTestId('inspector-data-offset').textContent).toBe('5');
+  });
+
+  it('speaks Chinese', () => {
+    render(
+      <I18nProvider initialLocale="zh-CN">
+        <SegmentInspector
+          segment={linuxAck}
+          ports={PORTS}
+          explanation=""
+          onClose={() => {}}
+          wire={{ options: [{ kind: 'timestamps', tsval: 152, tsecr: 151 }], windowShift: 7 }}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('inspector-window').textContent).toBe('511（× 128 = 65408 字节）');
+    expect(screen.getByTestId('inspector-option').textContent).toContain(
+      '时间戳：TSval 152，TSecr 151',
+    );
+    expect(screen.getByRole('table', { name: '32 字节头部的十六进制表示' })).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
-// The segment inspector: one segment's whole TCP header (RFC 9293 section 3.1) as the engine would
-// have put it on the wire between the page's documentation addresses, the 20 bytes in hex laid out in
-// 32-bit rows like the RFC's header diagram, and why the engine sent it. A native modal <dialog>
+// The segment inspector: one segment's whole TCP header (RFC 9293 section 3.1), options included, as
+// the engine would have put it on the wire between the page's documentation addresses, its bytes in
+// hex laid out in 32-bit rows like the RFC's header diagram, and why the engine sent it. A native modal <dialog>
 // (useModalDialog): the browser keeps focus inside and turns Escape into a `cancel`; Escape, the
 // close button and a press on the backdrop close it, and focus goes back to the segment.
 
@@ -8,9 +8,10 @@ import { useId, useMemo } from 'react';
 import type { Side } from '../../engine/types';
 import { useFormatDuration, useT } from '../../i18n';
 import { useModalDialog } from '../useModalDialog';
-import { segmentHeader } from '../../engine/wire/tcpHeader';
+import { segmentHeader, tcpOptionBytes } from '../../engine/wire/tcpHeader';
 import { HeaderBytes } from './HeaderBytes';
 import { HeaderFields } from './HeaderFields';
+import type { SegmentOptions } from '../../lab/segmentOptions';
 import type { SegmentInfo } from '../../lab/types';
 import './SegmentInspector.css';
 
@@ -22,6 +23,19 @@ export interface SegmentInspectorProps {
   onClose(): void;
   /** The step shown: what happens to the segment after it is not told. Default: its whole life. */
   step?: number;
+  /** Its options and the scale of its window field (lab/segmentOptions.ts). Default: none. */
+  wire?: SegmentOptions | null;
+}
+
+const NO_OPTIONS: SegmentOptions = { options: [], windowShift: null };
+
+function fitsInHeader(options: SegmentOptions['options']): boolean {
+  try {
+    tcpOptionBytes(options);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function SegmentInspector({
@@ -30,6 +44,7 @@ export function SegmentInspector({
   explanation,
   onClose,
   step = Infinity,
+  wire,
 }: SegmentInspectorProps) {
   const t = useT();
   const duration = useFormatDuration();
@@ -38,7 +53,15 @@ export function SegmentInspector({
   const whyId = `${id}-why`;
   const dialog = useModalDialog(onClose);
 
-  const header = useMemo(() => segmentHeader(segment, ports), [segment, ports]);
+  const shown = wire ?? NO_OPTIONS;
+  const header = useMemo(() => {
+    // Injected options may take more room than a header has: shown without them, and said so.
+    const fits = fitsInHeader(shown.options);
+    return {
+      built: segmentHeader({ ...segment, options: fits ? shown.options : [] }, ports),
+      fits,
+    };
+  }, [segment, ports, shown.options]);
   const side = (s: Side) => t(`ui.sides.${s}`);
 
   const marks: string[] = [];
@@ -106,8 +129,14 @@ export function SegmentInspector({
           )}
         </section>
 
-        <HeaderFields segment={segment} ports={ports} header={header} />
-        <HeaderBytes bytes={header.bytes} />
+        <HeaderFields
+          segment={segment}
+          ports={ports}
+          header={header.built}
+          wire={shown}
+          optionsFit={header.fits}
+        />
+        <HeaderBytes bytes={header.built.bytes} optionBytes={header.built.optionBytes} />
 
         <section className="seg-inspector__section" aria-labelledby={`${id}-history`}>
           <h3 id={`${id}-history`}>{t('inspector.history')}</h3>

@@ -38,7 +38,37 @@ export const inspector = {
       'Ones’ complement sum over the IPv4 pseudo-header (addresses, protocol, length), the header and the data.',
     urgentPointer: 'Only meaningful with the URG flag; zero here.',
     options: 'None: the header is the minimum 20 bytes.',
+    dataOffsetOptions:
+      'Header length in 32-bit words: {words} words = {bytes} bytes: 20 fixed + {options} of options.',
+    optionsPadded:
+      '{bytes} bytes: {own} of options, {nops} of NOP padding (kind 1) that aligns them to 32-bit words.',
+    optionsUnpadded: '{bytes} bytes: the options fill whole 32-bit words.',
+    optionsTooLong:
+      'These options take more than the 40 bytes a TCP header has room for: no segment can carry them, so the header below leaves them out.',
+    windowScaled:
+      'Scaled: both SYNs carried the window scale option, so the receiver multiplies this field by 2^{shift} = {factor}, the factor the sender announced in its SYN (RFC 7323 §2.2).',
+    windowSyn:
+      'How many more bytes the sender is willing to receive. A SYN’s window is never scaled (RFC 7323 §2.2).',
   },
+  windowScaled: '{value} (× {factor} = {bytes} bytes)',
+  optionNames: {
+    mss: 'MSS {value} bytes',
+    sackPermitted: 'SACK permitted',
+    timestamps: 'Timestamps: TSval {tsval}, TSecr {tsecr}',
+    windowScale: 'Window scale ×{factor} (shift {shift})',
+  },
+  optionHelp: {
+    mss: 'The largest segment the sender can receive (RFC 9293 §3.7.1).',
+    sackPermitted: 'The sender can take selective acknowledgments (RFC 2018).',
+    timestamps:
+      'The sender’s timestamp clock, and the last timestamp it received from the peer (0 while it has none): they time round trips and let the receiver discard old duplicates (PAWS, RFC 7323 §3 and §5).',
+    windowScale:
+      'Once both SYNs carry this option, the sender’s window field counts in units of 2^{shift} bytes (RFC 7323 §2.2).',
+  },
+  optionKind: 'kind {code}, {length} bytes',
+  headerBytesAriaCount: 'The {n} header bytes in hexadecimal',
+  bytesFixed: 'fixed header',
+  bytesOptions: 'options',
   flags: {
     CWR: 'CWR: congestion window reduced',
     ECE: 'ECE: ECN echo',
@@ -85,6 +115,10 @@ export const inspector = {
     'rst-orphan-data': 'Data arrived after the application closed the socket: reset (Linux).',
     'rst-syn-in-window': 'A SYN arrived inside an open connection: reset.',
     abort: 'The application aborted the connection: reset.',
+    'loss-probe':
+      'A tail loss probe (Linux): no acknowledgment came for a while, so a segment is sent to draw one out.',
+    'paws-ack':
+      'A segment with an older timestamp arrived (PAWS): it is discarded, and this ACK says where the receiver is.',
     injected: 'Injected by the scenario (for example an old duplicate).',
   },
 } as const;

@@ -37,7 +37,36 @@ export const inspector: Messages<typeof en> = {
     checksum: '对 IPv4 伪首部（地址、协议、长度）、TCP 头部和数据按反码求和。',
     urgentPointer: '只有置了 URG 标志才有意义；这里为零。',
     options: '无：头部为最小的 20 字节。',
+    dataOffsetOptions:
+      '以 32 位字为单位的头部长度：{words} 个字 = {bytes} 字节：固定的 20 字节 + {options} 字节选项。',
+    optionsPadded:
+      '共 {bytes} 字节：{own} 字节选项，{nops} 字节用于对齐到 32 位字的 NOP 填充（类型 1）。',
+    optionsUnpadded: '共 {bytes} 字节：选项正好占满整数个 32 位字。',
+    optionsTooLong:
+      '这些选项超过了 TCP 头部最多能容纳的 40 字节：没有报文段能携带它们，所以下面的头部不含这些选项。',
+    windowScaled:
+      '已缩放：双方的 SYN 都带有窗口缩放选项，所以接收方把这个字段乘以 2^{shift} = {factor}，即发送方在它的 SYN 中声明的因子（RFC 7323 §2.2）。',
+    windowSyn: '发送方还愿意接收多少字节。SYN 中的窗口从不缩放（RFC 7323 §2.2）。',
   },
+  windowScaled: '{value}（× {factor} = {bytes} 字节）',
+  optionNames: {
+    mss: 'MSS {value} 字节',
+    sackPermitted: '允许 SACK',
+    timestamps: '时间戳：TSval {tsval}，TSecr {tsecr}',
+    windowScale: '窗口缩放 ×{factor}（移位 {shift}）',
+  },
+  optionHelp: {
+    mss: '发送方能接收的最大报文段（RFC 9293 §3.7.1）。',
+    sackPermitted: '发送方能处理选择性确认（RFC 2018）。',
+    timestamps:
+      '发送方的时间戳时钟，以及它最近从对方收到的时间戳（还没有时为 0）：用来测量往返时间，并让接收方丢弃旧的重复报文段（PAWS，RFC 7323 §3 和 §5）。',
+    windowScale:
+      '双方的 SYN 都带有此选项后，发送方的窗口字段以 2^{shift} 字节为单位（RFC 7323 §2.2）。',
+  },
+  optionKind: '类型 {code}，{length} 字节',
+  headerBytesAriaCount: '{n} 字节头部的十六进制表示',
+  bytesFixed: '固定头部',
+  bytesOptions: '选项',
   flags: {
     CWR: 'CWR：拥塞窗口已减小',
     ECE: 'ECE：ECN 回显',
@@ -82,6 +111,8 @@ export const inspector: Messages<typeof en> = {
     'rst-orphan-data': '应用关闭套接字后又收到数据：重置（Linux）。',
     'rst-syn-in-window': '已打开的连接内收到 SYN：重置。',
     abort: '应用中止了连接：重置。',
+    'loss-probe': '尾部丢失探测（Linux）：一段时间没有收到确认，于是发送一个报文段来引出确认。',
+    'paws-ack': '收到了时间戳较旧的报文段（PAWS）：丢弃它，并用这个 ACK 说明接收方目前的位置。',
     injected: '由场景注入（例如一个旧的重复报文段）。',
   },
 };
