@@ -52,7 +52,7 @@ describe('npm run trace', () => {
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines[0]).toBe('{"events":[');
       expect(lines[lines.length - 1]).toMatch(
-        /^\],"final":\{"client":"[A-Z_]+","server":"[A-Z_]+"\}\}$/,
+        /^\],"final":\{"client":"[A-Z_]+","server":"[A-Z_]+","listener":"(?:CLOSED|LISTEN)"\}\}$/,
       );
       for (const line of lines.slice(1, -1))
         expect(JSON.parse(line.replace(/,$/, ''))).toHaveProperty('t');

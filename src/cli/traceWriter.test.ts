@@ -10,7 +10,7 @@ function collect(count: number, chunkSize?: number): string[] {
   const chunks: string[] = [];
   const writer = new TraceWriter((text) => chunks.push(text), chunkSize);
   for (let t = 0; t < count; t += 1) writer.event(event(t));
-  writer.end({ server: 'CLOSED', client: 'TIME_WAIT' });
+  writer.end({ listener: 'LISTEN', server: 'CLOSED', client: 'TIME_WAIT' });
   return chunks;
 }
 
@@ -21,7 +21,7 @@ describe('TraceWriter', () => {
       '{"events":[\n' +
         '{"t":0,"type":"app","who":"client","call":"connect","result":"ok"},\n' +
         '{"t":1,"type":"app","who":"client","call":"connect","result":"ok"}\n' +
-        '],"final":{"client":"TIME_WAIT","server":"CLOSED"}}\n',
+        '],"final":{"client":"TIME_WAIT","server":"CLOSED","listener":"LISTEN"}}\n',
     );
   });
 
@@ -29,7 +29,7 @@ describe('TraceWriter', () => {
     const text = collect(0).join('');
     expect(JSON.parse(text)).toEqual({
       events: [],
-      final: { client: 'TIME_WAIT', server: 'CLOSED' },
+      final: { client: 'TIME_WAIT', server: 'CLOSED', listener: 'LISTEN' },
     });
   });
 

@@ -24,8 +24,10 @@ export class TraceWriter {
   end(final: FinalStates): void {
     if (!this.started) this.chunk += '{"events":[';
     this.started = true;
-    // Name the keys so the line reads client then server whatever order the engine built them in.
-    this.chunk += `\n],"final":${JSON.stringify({ client: final.client, server: final.server, listener: final.listener })}}\n`;
+    // Name the keys so the line reads client, server, then listener whatever order the engine built
+    // them in.
+    const { client, server, listener } = final;
+    this.chunk += `\n],"final":${JSON.stringify({ client, server, listener })}}\n`;
     this.flush();
   }
 

@@ -69,8 +69,10 @@ function closeListener(sim: Sim, ep: Endpoint, call: 'close' | 'abort'): void {
   if (!ep.listening) return;
   ep.listening = false;
   emitState(sim, 'listener', 'LISTEN', 'CLOSED', 'listener-close');
+  // Only a connection still in its handshake belongs to the listener (a request socket in
+  // Linux); one whose handshake completed, or that closed since, is a socket of its own.
   const tcb = ep.conn;
-  if (tcb !== null && tcb.passive && !tcb.accepted) {
+  if (tcb !== null && tcb.passive && tcb.state === 'SYN_RCVD') {
     deleteTcb(sim, ep, tcb, 'listener-drops-embryonic');
   }
 }

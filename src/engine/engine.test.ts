@@ -8,10 +8,11 @@ import {
   type Scenario,
   type SendEvent,
   type Side,
+  type SocketOwner,
   type Trace,
   type TraceEvent,
 } from './types';
-import { results, sendEvents, statePath } from '../testing/traceHelpers';
+import { results, sendEvents, statePath, timerLog } from '../testing/traceHelpers';
 
 const base = {
   seed: 7,
@@ -42,6 +43,14 @@ function closes(first: Side, firstAt: number, otherAt: number): Action[] {
 /** The client closes first, at 200, after the handshake; the server at 300. */
 const clientClosesFirst: Action[] = [...open, ...closes('client', 200, 300)];
 
+/** `who`'s state changes from `t` on, as "t FROM→TO rule". */
+const stateChanges = (trace: Trace, who: SocketOwner, t: number): string[] =>
+  trace.events.flatMap((e) =>
+    e.type === 'state' && e.who === who && e.t >= t
+      ? [`${e.t} ${e.from}→${e.to} ${e.why.rule}`]
+      : [],
+  );
+
 /** Every segment sent from `t` on, as "who:FLAGS". */
 const segmentsFrom = (trace: Trace, t: number): string[] =>
   sendEvents(trace)
@@ -50,11 +59,21 @@ const segmentsFrom = (trace: Trace, t: number): string[] =>
 
 describe('initial sequence numbers', () => {
   it('uses the given ISN first, then the 4 µs ISN clock for later connections', () => {
+    // Without TIME_WAIT the port is free again at once, so a plain connect opens the second one,
+    // 1000 ms after the first connect: 250 ticks a millisecond. The server's second ISN follows
+    // its own clock from its first SYN+ACK (at 101).
     const trace = run({
-      actions: [...clientClosesFirst, { at: 1100, who: 'client', do: 'connect', reuse: true }],
+      whatIf: { noTimeWait: true },
+      actions: [...clientClosesFirst, { at: 1100, who: 'client', do: 'connect' }],
     });
     const syns = sendEvents(trace, 'client').filter((e) => flags(e) === 'SYN');
     expect(syns.map((e) => e.seq)).toEqual([1000, 1000 + 250 * 1000]);
+    const synAcks = sendEvents(trace, 'server').filter((e) => flags(e) === 'SYN,ACK');
+    expect(synAcks.map((e) => [e.t, e.seq])).toEqual([
+      [101, 5000],
+      [1101, 5000 + 250 * 1000],
+    ]);
+    expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:ok']);
   });
 
   it('draws missing ISNs from the seed: same seed, same numbers', () => {
@@ -77,13 +96,66 @@ describe('TIME_WAIT and port reuse', () => {
     expect(statePath(trace, 'client').slice(-2)).toEqual(['TIME_WAIT', 'CLOSED']);
   });
 
-  it('lets SO_REUSEADDR take the port: TIME_WAIT ends and a new handshake starts', () => {
-    const trace = run({
-      actions: [...clientClosesFirst, { at: 1000, who: 'client', do: 'connect', reuse: true }],
-    });
+  const reuseAt1000: Action[] = [
+    ...clientClosesFirst,
+    { at: 1000, who: 'client', do: 'connect', reuse: true },
+  ];
+
+  it('Linux: SO_REUSEADDR takes the 4-tuple from a TIME_WAIT that used timestamps, at SND.NXT + 65537', () => {
+    const trace = run({ profile: 'linux', actions: reuseAt1000 });
     expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:ok']);
-    expect(statePath(trace, 'client')).toContain('SYN_SENT');
-    expect(statePath(trace, 'server').slice(-3)).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED']);
+    // TIME_WAIT ends at the connect() and the new connection starts from CLOSED, like any other.
+    expect(stateChanges(trace, 'client', 1000)).toEqual([
+      '1000 TIME_WAIT→CLOSED time-wait-takeover',
+      '1000 CLOSED→SYN_SENT active-open',
+      '1002 SYN_SENT→ESTABLISHED syn-ack-received',
+    ]);
+    // The old connection's SND.NXT was 1002 (ISN 1000, its SYN and its FIN): tcp_twsk_unique().
+    const syns = sendEvents(trace, 'client').filter((e) => flags(e) === 'SYN');
+    expect(syns.map((e) => e.seq)).toEqual([1000, 1002 + 65537]);
+    // The server's listener takes it as a new connection.
+    expect(stateChanges(trace, 'server', 1000)).toEqual([
+      '1001 LISTEN→SYN_RCVD syn-to-listener',
+      '1003 SYN_RCVD→ESTABLISHED handshake-ack',
+    ]);
+  });
+
+  it.each([
+    [
+      'Linux, without timestamps',
+      { profile: 'linux', client: { ...base.client, options: { timestamps: false } } },
+      'time-wait-no-timestamps',
+      60_000,
+    ],
+    [
+      'Linux, timestamps off by sysctl',
+      { profile: 'linux', sysctl: { tcp_timestamps: 0 } },
+      'time-wait-no-timestamps',
+      60_000,
+    ],
+    ['the RFC profile', { profile: 'rfc9293' }, 'four-tuple-in-use', 240_000],
+  ] as const)(
+    'refuses SO_REUSEADDR the 4-tuple TIME_WAIT holds (%s): EADDRNOTAVAIL, TIME_WAIT runs on',
+    (_name, variant, rule, timeWaitMs) => {
+      const trace = run({ ...variant, actions: reuseAt1000 });
+      expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:EADDRNOTAVAIL']);
+      const refusal = trace.events.find((e) => e.type === 'app' && e.result === 'EADDRNOTAVAIL');
+      expect(refusal).toMatchObject({ t: 1000, who: 'client', call: 'connect', why: { rule } });
+      expect(stateChanges(trace, 'client', 1000)).toEqual([
+        `${301 + timeWaitMs} TIME_WAIT→CLOSED time-wait-expired`,
+      ]);
+    },
+  );
+
+  it("what if connect() could take TIME_WAIT's 4-tuple unprotected: a new ISN from the clock", () => {
+    const trace = run({ whatIf: { reuseTimeWait: true }, actions: reuseAt1000 });
+    expect(results(trace, 'client')).toEqual(['connect:ok', 'close:ok', 'connect:ok']);
+    expect(stateChanges(trace, 'client', 1000).slice(0, 2)).toEqual([
+      '1000 TIME_WAIT→CLOSED reuse-time-wait',
+      '1000 CLOSED→SYN_SENT active-open',
+    ]);
+    const syns = sendEvents(trace, 'client').filter((e) => flags(e) === 'SYN');
+    expect(syns.map((e) => e.seq)).toEqual([1000, 1000 + 250 * 900]);
   });
 
   it('lasts 2·MSL: 4 minutes in the RFC profile, 60 s on Linux', () => {
@@ -111,14 +183,62 @@ describe('TIME_WAIT and port reuse', () => {
     expect(statePath(trace, 'server').slice(-2)).toEqual(['LAST_ACK', 'CLOSED']);
   });
 
-  it('is reopened by a new SYN with a higher sequence number when the endpoint listens', () => {
-    const trace = run({
-      actions: [...open, ...closes('server', 200, 300), { at: 2000, who: 'client', do: 'connect' }],
-    });
-    const server = statePath(trace, 'server');
-    const tw = server.indexOf('TIME_WAIT');
-    expect(server.slice(tw, tw + 3)).toEqual(['TIME_WAIT', 'SYN_RCVD', 'ESTABLISHED']);
-  });
+  it.each([
+    // RFC 9293 3.10.7.4 (RFC 6191): the new connection's ISN comes from the clock (5000 at 101).
+    ['rfc9293', 'time-wait-reopen', 5000 + 250 * (2001 - 101)],
+    // tcp_timewait_state_process(): the old SND.NXT (5002, after the server's FIN) + 65537.
+    ['linux', 'time-wait-reopen-linux', 5002 + 65537],
+  ] as const)(
+    'is reopened by a new SYN with a higher sequence number when the endpoint listens (%s)',
+    (profile, rule, isn) => {
+      const trace = run({
+        profile,
+        actions: [
+          ...open,
+          ...closes('server', 200, 300),
+          { at: 2000, who: 'client', do: 'connect' },
+        ],
+      });
+      // The SYN ends TIME_WAIT; the listener then takes it as a new connection.
+      expect(stateChanges(trace, 'server', 2000)).toEqual([
+        `2001 TIME_WAIT→CLOSED ${rule}`,
+        '2001 LISTEN→SYN_RCVD syn-to-listener',
+        '2003 SYN_RCVD→ESTABLISHED handshake-ack',
+      ]);
+      const newSyn = sendEvents(trace, 'client').find((e) => e.t === 2000)!;
+      expect(newSyn.seq).toBeGreaterThan(1002); // beyond the old connection's RCV.NXT
+      const synAcks = sendEvents(trace, 'server').filter((e) => flags(e) === 'SYN,ACK');
+      expect(synAcks.map((e) => e.seq)).toEqual([5000, isn]);
+      expect(statePath(trace, 'listener')).toEqual(['LISTEN']);
+    },
+  );
+
+  it.each([
+    ['after accept() returned', 200, 202],
+    // The app shuts the connection down while it is still SYN_RCVD: its FIN goes out at once and
+    // the connection never passes ESTABLISHED, so accept() never reports it; it is the app's all
+    // the same, and TIME_WAIT (RFC 9293 3.10.7.4) leaves only by 2·MSL, a RST or a new SYN.
+    ['shut down before accept() returned', 102, 104],
+  ])(
+    'outlives the listener: closing it leaves a TIME_WAIT its 2·MSL (%s)',
+    (_name, shutAt, twAt) => {
+      const trace = run({
+        client: { ...base.client, closeOnEof: true },
+        actions: [
+          { at: 0, who: 'server', do: 'listen' },
+          { at: 100, who: 'client', do: 'connect' },
+          { at: shutAt, who: 'server', do: 'shutdown' },
+          { at: 500, who: 'server', do: 'close', socket: 'listener' },
+        ],
+      });
+      expect(stateChanges(trace, 'listener', 500)).toEqual(['500 LISTEN→CLOSED listener-close']);
+      expect(stateChanges(trace, 'server', twAt)).toEqual([
+        `${twAt} FIN_WAIT_1→FIN_WAIT_2 fin-acked`,
+        `${twAt} FIN_WAIT_2→TIME_WAIT fin-received`,
+        `${twAt + 240_000} TIME_WAIT→CLOSED time-wait-expired`,
+      ]);
+    },
+  );
 });
 
 describe('what if', () => {
@@ -190,13 +310,25 @@ describe('retransmission', () => {
     actions: [{ at: 0, who: 'client', do: 'connect' }],
   };
 
-  it('backs the SYN off exponentially and gives up with ETIMEDOUT (Linux: after 127 s)', () => {
+  it('Linux: resends the SYN every second 4 times, then backs off, and gives up after 131 s', () => {
+    // tcp_syn_linear_timeouts (4) timeouts without backoff, then tcp_syn_retries (6) more: "67
+    // seconds till the last retransmission ... final timeout after 131 seconds" (Linux's docs).
     const trace = runScenario({ ...lonely, profile: 'linux' });
     expect(sendEvents(trace, 'client').map((e) => e.t)).toEqual([
-      0, 1000, 3000, 7000, 15000, 31000, 63000,
+      0, 1000, 2000, 3000, 4000, 5000, 7000, 11_000, 19_000, 35_000, 67_000,
     ]);
-    expect(trace.events.at(-1)).toMatchObject({ t: 127_000, type: 'state', to: 'CLOSED' });
+    expect(trace.events.at(-1)).toMatchObject({ t: 131_000, type: 'state', to: 'CLOSED' });
     expect(results(trace, 'client')).toEqual(['connect:ETIMEDOUT']);
+  });
+
+  it('Linux: sysctl sets the SYN retries and how many of them keep a 1 s timeout', () => {
+    const trace = runScenario({
+      ...lonely,
+      profile: 'linux',
+      sysctl: { tcp_syn_retries: 2, tcp_syn_linear_timeouts: 1 },
+    });
+    expect(sendEvents(trace, 'client').map((e) => e.t)).toEqual([0, 1000, 2000, 4000]);
+    expect(trace.events.at(-1)).toMatchObject({ t: 8000, type: 'state', to: 'CLOSED' });
   });
 
   it('keeps trying for more than 3 minutes in the RFC profile (R2 for a SYN)', () => {
@@ -205,20 +337,57 @@ describe('retransmission', () => {
     expect(giveUp.t).toBeGreaterThan(180_000);
   });
 
-  it('takes the RTO floor after a short RTT sample: 200 ms on Linux, 1 s in the RFC profile', () => {
-    for (const [profile, rto] of [
-      ['linux', 200],
-      ['rfc9293', 1000],
+  it('takes the RTO floor after a short RTT sample: SRTT + 200 ms on Linux, 1 s in the RFC profile', () => {
+    // Linux: SRTT + max(4·RTTVAR, rto_min) (tcp_set_rto()); a first sample R gives SRTT = R and
+    // 4·RTTVAR = 2R, under the 200 ms floor. RFC 6298: max(SRTT + 4·RTTVAR, 1 s). SACK is off so
+    // that no tail loss probe comes first.
+    for (const [profile, delayMs, rto] of [
+      ['linux', 1, 2 + 200],
+      ['linux', 5, 10 + 200],
+      ['rfc9293', 1, 1000],
+      ['rfc9293', 5, 1000],
     ] as const) {
       const trace = run({
         profile,
+        network: { delayMs, lossRate: 0 },
+        client: { ...base.client, options: { sackPermitted: false } },
         actions: [...open, { at: 300, who: 'client', do: 'send', bytes: 10 }],
         faults: [{ who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' }],
       });
       const data = sendEvents(trace, 'client').filter((e) => e.len > 0);
-      expect(data.map((e) => e.t)).toEqual([300, 300 + rto]);
-      expect(data[1]!.retransmission).toBe(true);
+      expect([profile, delayMs, data.map((e) => e.t)]).toEqual([
+        profile,
+        delayMs,
+        [300, 300 + rto],
+      ]);
+      expect(data[1]).toMatchObject({ retransmission: true, reason: 'retransmit' });
     }
+  });
+
+  it('Linux with SACK: a lost tail is first resent as a loss probe, then by the RTO, not backed off', () => {
+    const trace = run({
+      profile: 'linux',
+      actions: [...open, { at: 300, who: 'client', do: 'send', bytes: 10 }],
+      faults: [
+        { who: 'client', flags: 'ACK', nth: 1, after: 300, fate: 'drop' },
+        { who: 'client', flags: 'ACK', nth: 2, after: 300, fate: 'drop' },
+      ],
+    });
+    const data = sendEvents(trace, 'client').filter((e) => e.len > 0);
+    // The probe timeout is 2·SRTT + rto_min, but never later than the RTO would fire (202 ms).
+    expect(data.map((e) => [e.t, e.reason])).toEqual([
+      [300, 'data'],
+      [502, 'loss-probe'],
+      [704, 'retransmit'],
+    ]);
+    expect(timerLog(trace, 'client').filter((l) => Number(l.split(' ')[0]) >= 300)).toEqual([
+      '300 set loss-probe→502',
+      '502 fire loss-probe',
+      '502 set retransmit→704', // the RTO from the probe, not doubled by it
+      '704 fire retransmit',
+      '704 set retransmit→1108', // the RTO's own backoff
+      '706 cancel retransmit',
+    ]);
   });
 
   it('uses a 3 s RTO once the handshake needed a retransmitted SYN (RFC 6298 5.7, Karn)', () => {
@@ -267,7 +436,8 @@ describe('RST', () => {
         ],
       });
       expect(flags(sendEvents(trace, 'client').at(-1)!)).toBe(want);
-      expect(results(trace, 'server')).toEqual(['listen:ok', 'send:ECONNRESET']);
+      expect(results(trace, 'listener')).toEqual(['listen:ok']);
+      expect(results(trace, 'server')).toEqual(['accept:ok', 'send:ECONNRESET']);
       expect(statePath(trace, 'server').at(-1)).toBe('CLOSED');
     }
   });
@@ -282,10 +452,12 @@ describe('RST', () => {
     });
     const reply = sendEvents(trace, 'server').find((e) => e.t === 200)!;
     expect(reply.reason).toBe('challenge-ack');
-    expect(statePath(trace, 'server')).toEqual(['LISTEN', 'SYN_RCVD', 'ESTABLISHED', 'CLOSED']);
+    expect(statePath(trace, 'server')).toEqual(['SYN_RCVD', 'ESTABLISHED', 'CLOSED']);
+    // Injected segments arrive at their `at`: the RST at RCV.NXT closes the connection at once.
+    expect(stateChanges(trace, 'server', 300)).toEqual(['300 ESTABLISHED→CLOSED rst-received']);
   });
 
-  it('a RST to a passive SYN_RCVD returns it to LISTEN', () => {
+  it('a RST to a passive SYN_RCVD closes that connection; the listener stays in LISTEN', () => {
     const trace = run({
       actions: [{ at: 0, who: 'server', do: 'listen' }],
       client: { ...base.client, scripted: true },
@@ -294,7 +466,14 @@ describe('RST', () => {
         { at: 20, to: 'server', flags: 'RST', seq: 1 },
       ],
     });
-    expect(statePath(trace, 'server')).toEqual(['LISTEN', 'SYN_RCVD', 'LISTEN']);
+    // RFC 9293 3.10.7.4 sends a passive SYN-RECEIVED back to LISTEN: with the listener a socket
+    // of its own, that is the embryonic connection gone and the listener still listening.
+    expect(stateChanges(trace, 'server', 0)).toEqual([
+      '10 LISTEN→SYN_RCVD syn-to-listener',
+      '20 SYN_RCVD→CLOSED rst-embryonic',
+    ]);
+    expect(statePath(trace, 'listener')).toEqual(['LISTEN']);
+    expect(trace.final).toEqual({ client: 'CLOSED', server: 'CLOSED', listener: 'LISTEN' });
   });
 });
 
@@ -357,7 +536,11 @@ describe('running', () => {
     const loopAcks = sendEvents(trace).filter((e) => e.reason === 'dup-ack');
     expect(loopAcks.length).toBeGreaterThan(1000);
     expect(loopAcks.at(-1)!.t).toBeLessThanOrEqual(1000 + 10 * 60 * 1000 + 500);
-    expect(trace.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+    expect(trace.final).toEqual({
+      client: 'ESTABLISHED',
+      server: 'ESTABLISHED',
+      listener: 'LISTEN',
+    });
   });
 
   it('streams the same events it would return, and honours until and maxEvents', () => {

@@ -144,7 +144,7 @@ export function stateLog(trace: Trace, who: SocketOwner): string[] {
 }
 
 /** The states `who` went through, in order, without times. */
-export function statePath(trace: Trace, who: Side): TcpState[] {
+export function statePath(trace: Trace, who: SocketOwner): TcpState[] {
   return trace.events.flatMap((e) => (e.type === 'state' && e.who === who ? [e.to] : []));
 }
 
