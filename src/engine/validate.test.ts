@@ -631,6 +631,12 @@ const REFUSED: [string, string, unknown, string][] = [
     [{ kind: 'sackPermitted', value: 1 }],
     'inject[0].options[0].value: unknown field (expected kind)',
   ],
+  [
+    'inject options fit in a header',
+    'inject[0].options',
+    Array.from({ length: 4 }, () => ({ kind: 'timestamps', tsval: 1, tsecr: 0 })),
+    'inject[0].options: need more than the 40 bytes a TCP header holds',
+  ],
 ];
 
 describe('parseScenario refuses', () => {
@@ -866,7 +872,8 @@ const injection = fc.record(
     ack: fc.integer(),
     len: fc.nat(2000),
     window: fc.integer({ min: 0, max: 65535 }),
-    options: fc.array(tcpOption, { maxLength: 4 }),
+    // Each kind at most once: any such list fits in a header's 40 bytes of options.
+    options: fc.uniqueArray(tcpOption, { maxLength: 4, selector: (o) => o.kind }),
   },
   { requiredKeys: ['at', 'to', 'flags', 'seq'] },
 );
