@@ -24,9 +24,10 @@ test.describe('the lab page', () => {
     const total = Number((await counter.textContent())?.split(' / ')[1]);
     expect(total).toBeGreaterThan(5);
 
-    await page.keyboard.press('ArrowRight'); // server listens
+    await page.keyboard.press('ArrowRight'); // server listens: its listening socket opens
     await expect(counter).toHaveText(`1 / ${total}`);
-    await expect(page.getByTestId('state-server')).toHaveAttribute('data-state', 'LISTEN');
+    await expect(page.getByTestId('state-listener')).toHaveAttribute('data-state', 'LISTEN');
+    await expect(page.getByTestId('state-server')).toHaveAttribute('data-state', 'CLOSED');
     await page.keyboard.press('ArrowRight'); // client connects: the SYN
     await expect(counter).toHaveText(`2 / ${total}`);
     const syn = page.getByTestId('segment');

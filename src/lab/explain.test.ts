@@ -122,6 +122,8 @@ describe('explainStep on every lesson', () => {
       'rst-orphan-data',
       'rst-syn-in-window',
       'abort',
+      'loss-probe',
+      'paws-ack',
       'injected',
     ];
     // A real segment, its reason swapped: every reason must have words whatever it was.
@@ -157,9 +159,9 @@ describe('the key moments of each lesson', () => {
       [
         'app.listen',
         'app.connect',
-        'arrive.synListen',
+        'arrive.synNewSocket',
         'arrive.synAck',
-        'arrive.handshakeAck',
+        'arrive.handshakeAckAccepted',
         'app.closeActive',
         'arrive.fin',
         'arrive.ackOfFin',
@@ -172,7 +174,7 @@ describe('the key moments of each lesson', () => {
     ['half-close', ['app.shutdown', 'arrive.fin', 'arrive.data', 'app.closePassive']],
     ['delayed-ack-close', ['arrive.finDelayedAckClose', 'arrive.finTimeWait']],
     ['simultaneous-close', ['arrive.finSimultaneous', 'arrive.ackOfFinClosing']],
-    ['lost-syn', ['drop.fault', 'timer.retransmitSyn', 'arrive.synListen']],
+    ['lost-syn', ['drop.fault', 'timer.retransmitSyn', 'arrive.synNewSocket']],
     [
       'lost-syn-ack',
       ['drop.fault', 'timer.retransmitSyn', 'timer.retransmitSynAck', 'arrive.synAgain'],
@@ -187,20 +189,22 @@ describe('the key moments of each lesson', () => {
         'arrive.rstWhileClosing',
       ],
     ],
-    [
-      'reuse-with-time-wait',
-      ['app.connectInUse', 'arrive.oldNoConnection', 'arrive.rstTimeWait', 'app.sendFailed'],
-    ],
+    ['reuse-with-time-wait', ['app.connectInUse', 'arrive.oldNoConnection', 'arrive.outOfWindow']],
     [
       'reuse-without-time-wait',
       [
         'app.sendMany',
         'arrive.outOfOrder',
-        'app.connectReuse',
+        'app.connectReuseWhatIf',
+        'arrive.synNewSocket',
         'arrive.oldDataAccepted',
-        'arrive.dataDuplicate',
+        'arrive.outOfWindowAcked',
         'timer.giveUp',
       ],
+    ],
+    [
+      'reuse-timestamps',
+      ['timer.lossProbe', 'app.connectTakeover', 'arrive.synNewSocket', 'arrive.pawsAcked'],
     ],
     ['simultaneous-open', ['arrive.synSimultaneous', 'arrive.synAckSimultaneous']],
     [
@@ -223,8 +227,8 @@ describe('the key moments of each lesson', () => {
     const entry = ALL.find((a) => a.id === 'reuse-without-time-wait');
     const old = entry?.explanations.find((e) => e.key === 'arrive.oldDataAccepted');
     expect(old?.params).toMatchObject({ who: 'server', peer: 'client', seq: 8761, len: 1460 });
-    // The new connection's ISN is 10500: the server acknowledges up to 11221, i.e. 721 relative.
-    expect(old?.params.replyAck).toBe(721);
+    // The new connection's ISN is 10000: the server acknowledges up to 11221, i.e. 1221 relative.
+    expect(old?.params.replyAck).toBe(1221);
   });
 });
 

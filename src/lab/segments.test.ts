@@ -61,13 +61,18 @@ describe('describeSegments', () => {
     expect(data[0]).toMatchObject({ droppedAt: 301, dropReason: 'fault', deliveredAt: null });
     expect(data[0]?.droppedStep).toBeGreaterThan(data[0]?.sentStep ?? Infinity);
     expect(data[1]).toMatchObject({ retransmission: true, relSeq: 1, dropReason: null });
+    // The close waits for the data's ACK, which the drop put off: only the delay is fixed.
     const fin = segments.find((s) => s.flags.includes('FIN') && s.from === 'client');
-    expect(fin).toMatchObject({ sentAt: 450, deliveredAt: 501, delayedMs: 50, old: false });
+    expect(fin).toMatchObject({ delayedMs: 50, old: false });
+    expect(fin?.deliveredAt).toBe((fin?.sentAt ?? NaN) + 51);
   });
 
   it('marks a segment delayed into the next connection as old', () => {
     const { segments } = describeRun({
       ...(lesson as Scenario),
+      // Real stacks refuse to reopen a pair held by TIME_WAIT (CONTRACT.md section 0.2); this
+      // what-if lets the client, so that the late FIN lands in the new connection.
+      whatIf: { reuseTimeWait: true },
       actions: [
         ...(lesson as Scenario).actions,
         { at: 1700, who: 'client', do: 'connect', reuse: true },
@@ -93,7 +98,7 @@ describe('describeSegments', () => {
         { at: 0, who: 'server', do: 'connect' },
       ],
     });
-    expect(run.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+    expect(run.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED', listener: 'CLOSED' });
     expect(segments.length).toBeGreaterThanOrEqual(4);
     expect(segments.some((s) => s.old)).toBe(false);
   });

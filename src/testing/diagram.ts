@@ -6,6 +6,7 @@ import type { Scenario } from '../engine/types';
 import { runWithCauses } from '../lab/run';
 import { collectStateChanges, stateChangesUpTo } from '../lab/stateChanges';
 import { buildTimeAxis } from '../lab/timeAxis';
+import type { Run } from '../lab/types';
 import { createStepper } from '../lab/view';
 import type { DiagramProps } from '../ui/diagram/Diagram';
 
@@ -27,7 +28,11 @@ export const lostFinalAck: Scenario = {
 
 /** A scenario's run, stepped as the page steps it, and the diagram's props at a step. */
 export function diagramFixture(scenario: Scenario) {
-  const run = runWithCauses(scenario);
+  return runFixture(runWithCauses(scenario));
+}
+
+/** A run (a hand-written trace too), stepped as the page steps it, and the diagram's props. */
+export function runFixture(run: Run) {
   const stepper = createStepper(run);
   const axis = buildTimeAxis(run.events.map((e) => e.t));
   const changes = collectStateChanges(run.events);

@@ -72,13 +72,18 @@ describe('parseInboundMessage', () => {
 describe('outbound messages', () => {
   it('are the contract’s shapes', () => {
     expect(heightMessage(612)).toEqual({ source: 'handshake-lab', type: 'height', height: 612 });
-    expect(stepMessage(3, 12, { client: 'ESTABLISHED', server: 'SYN_RCVD' })).toEqual({
+    expect(
+      stepMessage(3, 12, { client: 'ESTABLISHED', server: 'SYN_RCVD', listener: 'LISTEN' }),
+    ).toEqual({
       source: 'handshake-lab',
       type: 'step',
       step: 3,
       total: 12,
       client: 'ESTABLISHED',
       server: 'SYN_RCVD',
+      listener: 'LISTEN',
     });
+    // A run that does not tell the listener's state reports it CLOSED.
+    expect(stepMessage(0, 5, { client: 'CLOSED', server: 'CLOSED' }).listener).toBe('CLOSED');
   });
 });

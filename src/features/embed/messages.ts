@@ -43,6 +43,8 @@ export interface StepMessage {
   total: number;
   client: TcpState;
   server: TcpState;
+  /** The server's listening socket (CLOSED or LISTEN; CLOSED where the run does not tell it). */
+  listener: TcpState;
 }
 
 export type OutboundMessage = HeightMessage | StepMessage;
@@ -104,7 +106,7 @@ export function heightMessage(height: number): HeightMessage {
 export function stepMessage(
   step: number,
   total: number,
-  states: { client: TcpState; server: TcpState },
+  states: { client: TcpState; server: TcpState; listener?: TcpState },
 ): StepMessage {
   return {
     source: MESSAGE_SOURCE,
@@ -113,5 +115,6 @@ export function stepMessage(
     total,
     client: states.client,
     server: states.server,
+    listener: states.listener ?? 'CLOSED',
   };
 }

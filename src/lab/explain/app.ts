@@ -107,7 +107,9 @@ function explainListenerCall(step: StepView, app: AppEvent | undefined): Explana
   if (app && app.result !== 'ok') return explanation('app.failed', '3.10.1', params);
   if (call === 'listen') return explanation('app.listen', '3.10.1', params);
   // Closing the listener takes a connection still in its handshake (never accepted) with it.
-  const pending = step.transitions('server').find((s) => s.from === 'SYN_RCVD' && s.to === 'CLOSED');
+  const pending = step
+    .transitions('server')
+    .find((s) => s.from === 'SYN_RCVD' && s.to === 'CLOSED');
   if (pending) {
     return explanation('app.closeListenerPending', '3.10.4', { ...params, state: pending.from });
   }

@@ -1,6 +1,6 @@
 // A segment arriving: what the receiver made of it, from what it did (its state changes and its
 // reply), with old segments of an earlier connection and injected ones told apart first.
-import type { Flag, Side, TcpState } from '../../engine/types';
+import type { DiscardKind, Flag, Side, TcpState } from '../../engine/types';
 import type { SegmentInfo } from '../types';
 import { explanation, flagLabel, type ExplainKey, type Explanation } from './explanation';
 import type { StepView } from './step';
@@ -31,6 +31,9 @@ export function explainArrival(step: StepView): Explanation | undefined {
   const a = (key: ExplainKey, rfc: string, extra: Explanation['params'] = {}): Explanation =>
     explanation(key, rfc, { ...base, ...extra });
 
+  // Thrown away on arrival, as the receiver's rules say: that is the whole story of a copy too.
+  const discarded = discardKind(deliver.discarded, reply);
+  if (discarded) return a(discarded[0], discarded[1]);
   if (deliver.duplicate === true) {
     return a(replies.length > 0 ? 'arrive.duplicateAnswered' : 'arrive.duplicateIgnored', '3.4');
   }
@@ -48,6 +51,28 @@ export function explainArrival(step: StepView): Explanation | undefined {
   return a('arrive.nothing', '3.10.7.4');
 }
 
+/** A segment the receiver discarded (CONTRACT.md section 0.6), by why and by its answer. */
+function discardKind(
+  discarded: DiscardKind | undefined,
+  reply: SegmentInfo | undefined,
+): [ExplainKey, string] | undefined {
+  const acked = reply !== undefined && !reply.flags.includes('RST');
+  switch (discarded) {
+    case 'paws':
+      return acked ? ['arrive.pawsAcked', 'RFC 7323 §5.3'] : ['arrive.paws', 'RFC 7323 §5.3'];
+    case 'out-of-window':
+      return acked ? ['arrive.outOfWindowAcked', '3.10.7.4'] : ['arrive.outOfWindow', '3.10.7.4'];
+    case 'no-connection':
+      // Answered by a RST, the other explanations say why; nobody answers a RST, for one.
+      return reply ? undefined : ['arrive.noConnectionSilent', '3.10.7.1'];
+    case 'ignored':
+      // A rule ignores it (a RST in TIME_WAIT, say): the explanations below name that rule.
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 function arrivalKind(
   step: StepView,
   me: Side,
@@ -60,24 +85,6 @@ function arrivalKind(
   const went = (from: TcpState | null, to: TcpState): boolean => step.went(me, from, to);
   const reason = reply?.reason;
   const app = step.apps.find((e) => e.who === me);
-
-  // Thrown away on arrival, as the receiver's rules say (CONTRACT.md section 0.6).
-  switch (step.deliver?.discarded) {
-    case 'paws':
-      return reason === 'paws-ack' || reason === 'dup-ack' || reason === 'ack'
-        ? ['arrive.pawsAcked', 'RFC 7323 §5.3']
-        : ['arrive.paws', 'RFC 7323 §5.3'];
-    case 'out-of-window':
-      return reply && !reply.flags.includes('RST')
-        ? ['arrive.outOfWindowAcked', '3.10.7.4']
-        : ['arrive.outOfWindow', '3.10.7.4'];
-    case 'no-connection':
-      // Answered by a RST (or not): the cases below say which and why.
-      if (!reply) return ['arrive.noConnectionSilent', '3.10.7.1'];
-      break;
-    default:
-      break;
-  }
 
   // Old segments of an earlier connection.
   const late = (step.deliver?.delayedMs ?? 0) > 0;
@@ -159,7 +166,9 @@ function arrivalKind(
   if (went('CLOSING', 'TIME_WAIT')) return ['arrive.ackOfFinClosing', '3.6'];
   if (went(null, 'TIME_WAIT')) return ['arrive.finTimeWait', '3.6'];
   if (went('SYN_RCVD', 'ESTABLISHED')) {
-    const accepted = step.apps.some((e) => e.who === me && e.call === 'accept' && e.result === 'ok');
+    const accepted = step.apps.some(
+      (e) => e.who === me && e.call === 'accept' && e.result === 'ok',
+    );
     return accepted
       ? ['arrive.handshakeAckAccepted', '3.10.7.4']
       : ['arrive.handshakeAck', '3.10.7.4'];
@@ -204,7 +213,14 @@ function arrivalKind(
   }
   // A pure ACK.
   if (reason === 'dup-ack') return ['arrive.ackUnacceptable', '3.10.7.4'];
-  if (step.timer(me, 'retransmit', 'cancel')) return ['arrive.ack', '3.10.7.4'];
+  // What the ACK did to the timers: stopped them (all acknowledged), or restarted them for the rest.
+  for (const name of ['retransmit', 'loss-probe'] as const) {
+    if (!step.timer(me, name, 'cancel')) continue;
+    const again = step.timer(me, name, 'set') !== undefined;
+    if (name === 'retransmit')
+      return again ? ['arrive.ackRestart', 'RFC 6298 §5.3'] : ['arrive.ack', '3.10.7.4'];
+    return again ? ['arrive.ackProbeAgain', 'RFC 8985 §7'] : ['arrive.ackProbe', 'RFC 8985 §7'];
+  }
   if (seg.reason === 'dup-ack') return ['arrive.dupAckIgnored', '3.10.7.4'];
   return ['arrive.ackNothing', '3.10.7.4'];
 }

@@ -52,8 +52,11 @@ function citationOf(events: readonly TraceEvent[]): string | undefined {
     for (const event of events) {
       if (!matches(event) || !('why' in event)) continue;
       const ref = event.why?.ref;
-      // Only sources a reader can look up: an RFC or a kernel function, not "scenario faults".
-      if (ref !== undefined && /^(RFC \d|linux )/.test(ref)) return ref;
+      // Only sources a reader can look up, an RFC or a kernel function (not "scenario faults");
+      // a section of RFC 9293 the explanation names already, in its own words.
+      if (ref !== undefined && /^(RFC \d|linux )/.test(ref)) {
+        return ref.startsWith('RFC 9293') ? undefined : ref;
+      }
     }
   }
   return undefined;
@@ -61,8 +64,7 @@ function citationOf(events: readonly TraceEvent[]): string | undefined {
 
 function withCitation(explained: Explanation, events: readonly TraceEvent[]): Explanation {
   const cite = citationOf(events);
-  const same = cite === explained.rfc || cite === `RFC 9293 §${explained.rfc}`;
-  return cite === undefined || same ? explained : { ...explained, cite };
+  return cite === undefined || cite === explained.rfc ? explained : { ...explained, cite };
 }
 
 /**

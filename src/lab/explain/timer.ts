@@ -39,7 +39,8 @@ export function explainTimer(step: StepView): Explanation | undefined {
       return explanation('timer.retransmitNothing', '3.8.1', { who });
     }
     case 'loss-probe': {
-      const probe = step.sendsBy(who).find((s) => s.reason === 'loss-probe') ?? step.sendsBy(who)[0];
+      const probe =
+        step.sendsBy(who).find((s) => s.reason === 'loss-probe') ?? step.sendsBy(who)[0];
       if (!probe) return explanation('timer.lossProbeNothing', 'RFC 8985 §7', { who });
       return explanation('timer.lossProbe', 'RFC 8985 §7', {
         who,

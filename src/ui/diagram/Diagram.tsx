@@ -1,9 +1,11 @@
-// The sequence diagram: two lifelines, time running down, one arrow per segment. A pure function of
+// The sequence diagram: two lifelines, time running down, one arrow per segment, the sockets that
+// exist (each connection, the server's listening socket) and the application calls. A pure function of
 // its props (stepping back shows exactly what was shown before); only the arrows new at
 // `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../engine/types';
 import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../../lab/types';
+import { AppCalls } from './AppCalls';
 import { AxisBreaks } from './AxisBreaks';
 import {
   arrowDurationMs,
@@ -19,6 +21,7 @@ import { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
 import { Lifelines } from './Lifelines';
 import { useReducedMotion } from './motion';
 import { SegmentArrow } from './SegmentArrow';
+import { Sockets } from './Sockets';
 import { StateBadges } from './StateBadges';
 import type { StateChange } from '../../lab/stateChanges';
 import { StateHeader } from './StateHeader';
@@ -51,7 +54,7 @@ export interface DiagramProps {
   /** A segment in flight was clicked: drop it. */
   onDropInFlight?: (id: number) => void;
   labels?: DiagramLabels;
-  /** Render the state header (`state-client`, `state-server`); default true. */
+  /** Render the state header (`state-client`, `state-server`, `state-listener`); default true. */
   showStates?: boolean;
   /** Width before the first measurement (server rendering, tests). */
   initialWidth?: number;
@@ -174,6 +177,7 @@ export function Diagram({
   const focusY = bottom;
   for (const timer of view.timers) bottom = Math.max(bottom, y(timer.due) + 8);
   for (const change of stateChanges) bottom = Math.max(bottom, y(change.t) + 10);
+  for (const call of view.appCalls) bottom = Math.max(bottom, y(call.t) + 10);
   // The whole run's height from the start: the drawing never resizes while stepping, so a step
   // repaints only what changed (and the page does not jump).
   const height = Math.max(bottom, TOP + axis.height) + BOTTOM + 28;
@@ -217,7 +221,13 @@ export function Diagram({
       tabIndex={0}
     >
       {showStates && (
-        <StateHeader states={view.states} endpoints={endpoints} layout={layout} labels={labels} />
+        <StateHeader
+          states={view.states}
+          listener={view.listenerKnown ? view.states.listener : null}
+          endpoints={endpoints}
+          layout={layout}
+          labels={labels}
+        />
       )}
       <div className="dg-canvas" style={{ maxWidth: layout.width }}>
         <svg
@@ -229,6 +239,7 @@ export function Diagram({
           style={box}
         >
           <Lifelines layout={layout} top={TOP} bottom={height - 10} />
+          <Sockets changes={stateChanges} nowT={view.t} y={y} layout={layout} labels={labels} />
           <TimeGutter
             points={points}
             nowY={nowY}
@@ -248,6 +259,14 @@ export function Diagram({
             breakYs={breakYs}
           />
           <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
+          <AppCalls
+            calls={view.appCalls}
+            changes={stateChanges}
+            y={y}
+            layout={layout}
+            labels={labels}
+            range={range}
+          />
         </svg>
         {/* Segments over the drawing (the image above cannot hold buttons); the arrows flying this
           step get a layer of their own so that each frame repaints only them. */}

@@ -1,11 +1,39 @@
 import { memo } from 'react';
-import { SIDES } from '../../engine/types';
+import type { Side } from '../../engine/types';
 import { interpolate } from '../../i18n';
 import { textWidth, type Layout } from './geometry';
 import type { DiagramLabels } from './labels';
 import type { StateChange } from '../../lab/stateChanges';
 
-/** A pill with the state's name beside its lifeline at every state change. */
+/**
+ * Where each connection state change's pill is centred (by the change's index): two changes at
+ * one instant stack instead of covering each other, and on narrow screens a pill hangs on the
+ * lifeline just under its change, clear of the arrows.
+ */
+export function pillCentres(
+  changes: readonly StateChange[],
+  y: (t: number) => number,
+  layout: Layout,
+): Map<number, number> {
+  const lastY = { client: -Infinity, server: -Infinity };
+  const out = new Map<number, number>();
+  for (const change of changes) {
+    const side = change.who;
+    if (side === 'listener') continue;
+    const cy = Math.max(y(change.t) + (layout.narrow ? 12 : 0), lastY[side] + 17);
+    lastY[side] = cy;
+    out.set(change.index, cy);
+  }
+  return out;
+}
+
+/** Half a pill's height. */
+export const PILL_HALF = 8;
+
+/**
+ * A pill with the state's name beside its lifeline at every state change of a connection. The
+ * listening socket has none: its line is drawn while it listens, and the header names its state.
+ */
 export const StateBadges = memo(function StateBadges({
   changes,
   y,
@@ -17,15 +45,13 @@ export const StateBadges = memo(function StateBadges({
   layout: Layout;
   labels: DiagramLabels;
 }) {
-  const lastY = { client: -Infinity, server: -Infinity };
+  const centres = pillCentres(changes, y, layout);
   return (
     <g className="dg-states">
       {changes.map((change) => {
         const side = change.who;
-        // Two changes at one instant stack instead of covering each other.
-        // Narrow: centred on the lifeline just under the change, clear of the arrows.
-        const cy = Math.max(y(change.t) + (layout.narrow ? 12 : 0), lastY[side] + 17);
-        lastY[side] = cy;
+        const cy = centres.get(change.index);
+        if (side === 'listener' || cy === undefined) return null;
         const w = textWidth(change.to, layout.narrow ? 8.5 : 9.5) + 10;
         const edge = layout.narrow ? layout.x[side] : layout.x[side] + layout.out[side] * 15;
         const x = layout.narrow ? edge - w / 2 : layout.out[side] < 0 ? edge - w : edge;
@@ -42,7 +68,7 @@ export const StateBadges = memo(function StateBadges({
             })}
           >
             <line className="dg-pill-tie" x1={layout.x[side]} x2={edge} y1={y(change.t)} y2={cy} />
-            <rect x={x} y={cy - 8} width={w} height={16} rx={8} />
+            <rect x={x} y={cy - PILL_HALF} width={w} height={2 * PILL_HALF} rx={PILL_HALF} />
             <text x={x + w / 2} y={cy + 3.5}>
               {change.to}
             </text>
@@ -53,10 +79,7 @@ export const StateBadges = memo(function StateBadges({
   );
 });
 
-function lastOf(
-  changes: readonly StateChange[],
-  side: (typeof SIDES)[number],
-): StateChange | undefined {
+function lastOf(changes: readonly StateChange[], side: Side): StateChange | undefined {
   for (let i = changes.length - 1; i >= 0; i--) {
     const c = changes[i];
     if (c?.who === side) return c;

@@ -45,7 +45,9 @@ export function StateHeader({
             <div
               className={`dg-end-listener dg-end-listener--${listener === 'LISTEN' ? 'open' : 'closed'}`}
             >
-              <span className="dg-sr">{interpolate(labels.listenerState, { state: listener })}</span>
+              <span className="dg-sr">
+                {interpolate(labels.listenerState, { state: listener })}
+              </span>
               <span className="dg-end-side dg-end-side--listener" aria-hidden="true">
                 {labels.sides.listener}
               </span>

@@ -21,9 +21,11 @@ function renderIn(locale: Locale, props: DiagramProps) {
   );
 }
 
-// The server's FIN comes 2 s late, into the client's next connection: delayed, and old.
+// The server's FIN comes 2 s late, into the client's next connection (which the what-if lets take
+// the port pair from TIME_WAIT): delayed, and old.
 const lateFin: Scenario = {
   ...(lesson as Scenario),
+  whatIf: { reuseTimeWait: true },
   actions: [
     ...(lesson as Scenario).actions,
     { at: 1700, who: 'client', do: 'connect', reuse: true },
@@ -60,7 +62,7 @@ describe('useDiagramLabels', () => {
     const badges = [...container.querySelectorAll('[role="img"]')].map((e) =>
       e.getAttribute('aria-label'),
     );
-    expect(badges).toContain('服务器 在 0 毫秒 进入 LISTEN');
+    expect(badges).toContain('服务器 在 101 毫秒 进入 SYN_RCVD');
     expect(badges).toContain('客户端 在 241.301 秒 进入 CLOSED');
   });
 });

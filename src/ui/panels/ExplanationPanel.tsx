@@ -1,4 +1,5 @@
-// What the shown step did and why, naming its RFC 9293 section.
+// What the shown step did and why, naming its RFC 9293 section, and the engine's own source for
+// its decision (an RFC section or a Linux function) when that is another one.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useFormatDuration, useT } from '../../i18n';
@@ -28,6 +29,12 @@ export function ExplanationPanel() {
             <span className="rfc" data-testid="explanation-rfc">
               {rfcReference(explanation.rfc, t)}
             </span>
+          )}
+          {explanation.rfc && explanation.cite && ' · '}
+          {explanation.cite && (
+            <cite className="rfc rfc--engine" data-testid="explanation-cite">
+              {explanation.cite}
+            </cite>
           )}
         </>
       ) : (

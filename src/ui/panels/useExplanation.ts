@@ -12,7 +12,7 @@ const selectExplanation = (s: LabState) => ({
   explanation: s.explainer?.at(s.step) ?? null,
 });
 
-export function useExplanation(): { text: string; rfc: string } | null {
+export function useExplanation(): { text: string; rfc: string; cite: string | null } | null {
   const t = useT();
   const duration = useFormatDuration();
   const { explainer, explanation } = useLab(useShallow(selectExplanation));
@@ -24,6 +24,6 @@ export function useExplanation(): { text: string; rfc: string } | null {
       (key, params) => t(key as MessageKey, params),
       duration,
     );
-    return { text, rfc: explanation.rfc };
+    return { text, rfc: explanation.rfc, cite: explanation.cite ?? null };
   }, [explainer, explanation, words, t, duration]);
 }

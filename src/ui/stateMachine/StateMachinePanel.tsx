@@ -1,9 +1,11 @@
 // RFC 9293's Figure 5 as an SVG: each side's current state highlighted in its colour (both colours
-// when they share one), and the arrow of each side's last transition lit. Transitions the figure
-// does not draw (resets to CLOSED, aborts) only move the highlight. Layout: ./model/stateDiagram.
+// when they share one), and the arrow of each side's last transition lit. The server's listening
+// socket, a socket of its own, is marked too (a dashed outline and a "listener" tag on its state,
+// its last transition dashed). Transitions the figure does not draw (resets to CLOSED, aborts) only
+// move the highlight. Layout: ./figure.ts.
 
 import { memo, useId, useMemo } from 'react';
-import type { Side, TcpState } from '../../engine/types';
+import type { Side, SocketOwner, TcpState } from '../../engine/types';
 import { useNamespace, useT } from '../../i18n';
 import {
   DIAGRAM_EDGES,
@@ -25,18 +27,33 @@ export interface Transition {
 export interface StateMachinePanelProps {
   client: TcpState;
   server: TcpState;
-  lastTransition: Record<Side, Transition | null>;
+  /** The server's listening socket, or null (left out) where the run does not tell it. */
+  listener?: TcpState | null;
+  lastTransition: Record<Side, Transition | null> & { listener?: Transition | null };
 }
 
-type Lit = 'client' | 'server' | 'both';
+type Lit = 'client' | 'server' | 'both' | 'listener';
 
-function litBy(edge: DiagramEdge, last: Record<Side, Transition | null>): Lit | null {
-  const c = last.client?.from === edge.from && last.client.to === edge.to;
-  const s = last.server?.from === edge.from && last.server.to === edge.to;
-  return c && s ? 'both' : c ? 'client' : s ? 'server' : null;
+function litBy(
+  edge: DiagramEdge,
+  last: StateMachinePanelProps['lastTransition'],
+  withListener: boolean,
+): Lit | null {
+  const is = (t: Transition | null | undefined) => t?.from === edge.from && t.to === edge.to;
+  const c = is(last.client);
+  const s = is(last.server);
+  if (c && s) return 'both';
+  if (c) return 'client';
+  if (s) return 'server';
+  return withListener && is(last.listener) ? 'listener' : null;
 }
 
-export function StateMachinePanel({ client, server, lastTransition }: StateMachinePanelProps) {
+export function StateMachinePanel({
+  client,
+  server,
+  listener = null,
+  lastTransition,
+}: StateMachinePanelProps) {
   const t = useT();
   // Marker ids must be valid in url(#…): keep letters, digits, - and _.
   const uid = `sm${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
@@ -51,7 +68,16 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
   const clientLabel = t('ui.sides.client');
   const serverLabel = t('ui.sides.server');
 
-  const edges = DIAGRAM_EDGES.map((edge) => ({ edge, lit: litBy(edge, lastTransition) }));
+  const listenerLabel = t('ui.sides.listener');
+  const withListener = listener !== null;
+  const edges = DIAGRAM_EDGES.map((edge) => ({
+    edge,
+    lit: litBy(edge, lastTransition, withListener),
+  }));
+  const legend: SocketOwner[] = withListener
+    ? ['client', 'server', 'listener']
+    : ['client', 'server'];
+  const stateOf: Record<SocketOwner, TcpState> = { client, server, listener: listener ?? 'CLOSED' };
   // Lit arrows last, so they are drawn over the others.
   edges.sort((a, b) => Number(a.lit !== null) - Number(b.lit !== null));
 
@@ -73,6 +99,8 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
             client: stateName(client),
             server: stateName(server),
           })}
+          {listener !== null &&
+            ` ${t('stateMachine.listenerAria', { listener: stateName(listener) })}`}
         </title>
         <defs>
           {(['plain', 'client', 'server'] as const).map((kind) => (
@@ -110,6 +138,7 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
                 name={stateName(node.state)}
                 clientLabel={who === 'client' || who === 'both' ? clientLabel : null}
                 serverLabel={who === 'server' || who === 'both' ? serverLabel : null}
+                listenerLabel={listener === node.state ? listenerLabel : null}
               />
             );
           })}
@@ -117,8 +146,8 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
       </svg>
 
       <ul className="state-machine__legend" aria-label={t('stateMachine.legend.title')}>
-        {(['client', 'server'] as const).map((side) => {
-          const last = lastTransition[side];
+        {legend.map((side) => {
+          const last = lastTransition[side] ?? null;
           return (
             <li key={side} className={`sm-legend sm-legend--${side}`} data-side={side}>
               <span className="sm-legend__swatch" aria-hidden="true" />
@@ -126,9 +155,12 @@ export function StateMachinePanel({ client, server, lastTransition }: StateMachi
                 <strong>
                   {t('ui.diagram.stateBadge', {
                     side: t(`ui.sides.${side}`),
-                    state: stateName(at[side]),
+                    state: stateName(stateOf[side]),
                   })}
                 </strong>
+                {side === 'listener' && (
+                  <span className="sm-legend__note">{t('stateMachine.legend.listener')}</span>
+                )}
                 <span className="sm-legend__last">
                   {last
                     ? `${t('stateMachine.lastTransition')}: ${stateName(last.from)} → ${stateName(last.to)}`
@@ -161,7 +193,8 @@ const Edge = memo(function Edge({
   uid: string;
 }) {
   const d = useMemo(() => pathOf(edge.points), [edge.points]);
-  const marker = lit === null ? 'plain' : lit === 'server' ? 'server' : 'client';
+  const marker =
+    lit === null ? 'plain' : lit === 'server' || lit === 'listener' ? 'server' : 'client';
   return (
     <g
       className={`sm-edge${lit ? ` sm-edge--lit sm-edge--${lit}` : ''}${edge.note ? ' sm-edge--note' : ''}`}
@@ -193,28 +226,32 @@ const Edge = memo(function Edge({
   );
 });
 
-/** One state's box, with a tag for each side in it. Memoized like the arrows. */
+/** One state's box, with a tag for each side (and the listener) in it. Memoized like the arrows. */
 const Node = memo(function Node({
   node,
   who,
   name,
   clientLabel,
   serverLabel,
+  listenerLabel,
 }: {
   node: (typeof DIAGRAM_NODES)[number];
   who: Lit | null;
   name: string;
   clientLabel: string | null;
   serverLabel: string | null;
+  listenerLabel: string | null;
 }) {
   const x = node.x - NODE_WIDTH / 2;
   const y = node.y - NODE_HEIGHT / 2;
+  const listening = listenerLabel !== null;
   return (
     <g
-      className={`sm-node${who ? ` sm-node--current sm-node--${who}` : ''}`}
+      className={`sm-node${who ? ` sm-node--current sm-node--${who}` : ''}${listening ? ' sm-node--listener' : ''}`}
       data-state={node.state}
       data-current={who ?? undefined}
-      aria-current={who ? 'true' : undefined}
+      data-listener={listening ? 'true' : undefined}
+      aria-current={who || listening ? 'true' : undefined}
     >
       <rect className="sm-node__box" x={x} y={y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} />
       {who === 'both' && (
@@ -234,12 +271,28 @@ const Node = memo(function Node({
       {serverLabel !== null && (
         <SideTag side="server" label={serverLabel} x={x + NODE_WIDTH} y={y} />
       )}
+      {listenerLabel !== null && (
+        <SideTag side="listener" label={listenerLabel} x={x + NODE_WIDTH} y={y + NODE_HEIGHT} />
+      )}
     </g>
   );
 });
 
-/** A small pill on a box's top corner naming the side that is in this state. */
-function SideTag({ side, label, x, y }: { side: Side; label: string; x: number; y: number }) {
+/**
+ * A small pill on a box's corner naming the socket in this state: the client's top left, the
+ * server's top right, the listener's bottom right.
+ */
+function SideTag({
+  side,
+  label,
+  x,
+  y,
+}: {
+  side: SocketOwner;
+  label: string;
+  x: number;
+  y: number;
+}) {
   const width = Math.max(34, textWidth(label) + 14);
   const left = side === 'client' ? x + 6 : x - 6 - width;
   return (

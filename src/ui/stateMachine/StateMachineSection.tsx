@@ -1,5 +1,5 @@
-// The state-machine panel fed from the shown step (a part the lab is given). Only each side's state
-// and last transition are read (as plain strings), so a step that changes neither re-renders
+// The state-machine panel fed from the shown step (a part the lab is given). Only each socket's
+// state and last transition are read (as plain strings), so a step that changes neither re-renders
 // nothing here. The panel's words (the `stateMachine` namespace) are fetched from here.
 
 import { useMemo } from 'react';
@@ -14,23 +14,35 @@ const selectMachine = (s: LabState) => {
   return {
     client: s.view?.states.client ?? 'CLOSED',
     server: s.view?.states.server ?? 'CLOSED',
+    // Left out where the run does not tell it (a capture).
+    listener: s.view?.listenerKnown ? s.view.states.listener : null,
     clientFrom: last?.client?.from ?? null,
     clientTo: last?.client?.to ?? null,
     serverFrom: last?.server?.from ?? null,
     serverTo: last?.server?.to ?? null,
+    listenerFrom: last?.listener?.from ?? null,
+    listenerTo: last?.listener?.to ?? null,
   };
 };
 
 export function StateMachineSection() {
   useNamespace('stateMachine');
   const m = useLab(useShallow(selectMachine));
-  const { clientFrom, clientTo, serverFrom, serverTo } = m;
+  const { clientFrom, clientTo, serverFrom, serverTo, listenerFrom, listenerTo } = m;
   const lastTransition = useMemo(
     () => ({
       client: clientFrom && clientTo ? { from: clientFrom, to: clientTo } : null,
       server: serverFrom && serverTo ? { from: serverFrom, to: serverTo } : null,
+      listener: listenerFrom && listenerTo ? { from: listenerFrom, to: listenerTo } : null,
     }),
-    [clientFrom, clientTo, serverFrom, serverTo],
+    [clientFrom, clientTo, serverFrom, serverTo, listenerFrom, listenerTo],
   );
-  return <StateMachinePanel client={m.client} server={m.server} lastTransition={lastTransition} />;
+  return (
+    <StateMachinePanel
+      client={m.client}
+      server={m.server}
+      listener={m.listener}
+      lastTransition={lastTransition}
+    />
+  );
 }

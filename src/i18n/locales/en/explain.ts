@@ -133,6 +133,12 @@ export const explain = {
     outOfOrder:
       'The segment (seq {seq}) arrives ahead of a gap: an earlier one is missing. {Who} keeps it and repeats ack {replyAck}, the byte it is still waiting for.',
     ack: 'The ACK (ack {ack}) confirms what {who} sent, so {who} stops its retransmission timer.',
+    ackRestart:
+      'The ACK (ack {ack}) confirms part of what {who} sent; {who} restarts its retransmission timer for the rest.',
+    ackProbe:
+      'The ACK (ack {ack}) confirms what {who} sent, so {who} stops its loss-probe timer: nothing needs probing.',
+    ackProbeAgain:
+      'The ACK (ack {ack}) confirms part of what {who} sent; {who} re-arms its loss-probe timer for the rest.',
     ackNothing: 'The ACK (ack {ack}) arrives; there is nothing new for {who} to do.',
     dupAckIgnored: 'A duplicate ACK arrives; {who} has nothing to resend.',
     ackUnacceptable:

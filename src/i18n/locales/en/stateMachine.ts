@@ -9,11 +9,14 @@ export const stateMachine = {
   lastTransitionValue: '{side}: {from} → {to}',
   noTransition: 'No transition yet',
   diagramAria: 'TCP state diagram. Client is in {client}, server is in {server}.',
+  listenerAria: 'The server’s listening socket is in {listener}.',
   legend: {
     title: 'Legend',
     client: 'Client’s current state',
     server: 'Server’s current state',
     both: 'Both sides are here',
+    listener:
+      'The server’s listening socket: it stays in LISTEN while each connection it accepts is a new socket of its own.',
     lastTransition: 'Last transition',
     edge: 'Possible transition: event / action',
   },

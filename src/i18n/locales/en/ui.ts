@@ -87,7 +87,7 @@ export const ui = {
     },
     reusePort: {
       label: 'Reuse the port (SO_REUSEADDR)',
-      help: 'On, the client’s later connects set SO_REUSEADDR, and a lesson that connects once reconnects from the same port right after its close. Off, bind() fails with EADDRINUSE while TIME_WAIT holds the port.',
+      help: 'On, the client’s later connects set SO_REUSEADDR, and a lesson that connects only once reconnects from the same port soon after the peer’s FIN ends its close. Off, bind() fails with EADDRINUSE while TIME_WAIT holds the port.',
       byProfile: {
         linux:
           'Linux: bind() may then take a port held by TIME_WAIT, and connect() takes over the old connection only because it used timestamps: the new ISN is the old SND.NXT + 65537 and PAWS drops old duplicates. Without timestamps connect() fails with EADDRNOTAVAIL.',

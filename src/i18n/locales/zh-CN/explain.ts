@@ -76,7 +76,8 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
     abort: '应用异常终止了连接：发送 RST。',
     'loss-probe':
       '尾部丢包探测（Linux，RFC 8985）：一段时间没有收到 ACK，{who}在重传定时器到期之前重发最后一个未确认的报文段，以便更早发现丢包。',
-    'paws-ack': '应答一个被 PAWS 丢弃的报文段的 ACK（RFC 7323）：告诉发送方{who}真正期望的确认号 {ack}。',
+    'paws-ack':
+      '应答一个被 PAWS 丢弃的报文段的 ACK（RFC 7323）：告诉发送方{who}真正期望的确认号 {ack}。',
     injected: '课程手工注入的报文段，就像是{who}发出的一样。',
   },
 
@@ -116,6 +117,10 @@ export const explain: Messages<typeof import('../en/explain').explain> = {
     outOfOrder:
       '这个报文段（序列号 {seq}）越过了一个空缺：前面有报文没到。{Who}先把它存起来，并重复确认号 {replyAck}，表示还在等那个字节。',
     ack: 'ACK（确认号 {ack}）确认了{who}发出的数据，{who}停止重传定时器。',
+    ackRestart: 'ACK（确认号 {ack}）确认了{who}发出的一部分数据，{who}为剩下的部分重启重传定时器。',
+    ackProbe: 'ACK（确认号 {ack}）确认了{who}发出的数据，{who}停止丢包探测定时器：无需再探测。',
+    ackProbeAgain:
+      'ACK（确认号 {ack}）确认了{who}发出的一部分数据，{who}为剩下的部分重新设置丢包探测定时器。',
     ackNothing: 'ACK（确认号 {ack}）到达，{who}没有新的事情要做。',
     dupAckIgnored: '一个重复的 ACK 到达，{who}没有需要重发的内容。',
     ackUnacceptable:

@@ -9,11 +9,13 @@ export const stateMachine: Messages<typeof en> = {
   lastTransitionValue: '{side}：{from} → {to}',
   noTransition: '尚无状态转换',
   diagramAria: 'TCP 状态图。客户端处于 {client}，服务器处于 {server}。',
+  listenerAria: '服务器的监听套接字处于 {listener}。',
   legend: {
     title: '图例',
     client: '客户端当前状态',
     server: '服务器当前状态',
     both: '双方都处于此状态',
+    listener: '服务器的监听套接字：它一直处于 LISTEN，而它接受的每个连接都是一个独立的新套接字。',
     lastTransition: '最近一次状态转换',
     edge: '可能的转换：事件 / 动作',
   },

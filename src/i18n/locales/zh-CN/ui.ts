@@ -80,7 +80,7 @@ export const ui: Messages<typeof en> = {
     },
     reusePort: {
       label: '重用端口（SO_REUSEADDR）',
-      help: '开启时，客户端之后的每次 connect 都设置 SO_REUSEADDR，只连接一次的课程会在关闭后立刻用同一端口重连。关闭时，只要 TIME_WAIT 占着端口，bind() 就以 EADDRINUSE 失败。',
+      help: '开启时，客户端之后的每次 connect 都设置 SO_REUSEADDR，只连接一次的课程会在对方的 FIN 结束关闭后不久用同一端口重连。关闭时，只要 TIME_WAIT 占着端口，bind() 就以 EADDRINUSE 失败。',
       byProfile: {
         linux:
           'Linux：bind() 于是可以拿到被 TIME_WAIT 占用的端口；connect() 只因旧连接用了时间戳才接管它：新 ISN 为旧 SND.NXT + 65537，PAWS 丢弃旧的重复报文。没有时间戳时 connect() 以 EADDRNOTAVAIL 失败。',
