@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainRun } from '../lab/explain';
 import type { Run } from '../lab/types';
-import type { Side, SocketOwner, TcpState } from '../engine/types';
+import type { SocketOwner, TcpState } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import { findConnections } from './connections';
 import { captureRun } from './infer';

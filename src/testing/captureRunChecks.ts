@@ -2,7 +2,7 @@
 import { deriveRun } from '../lab/derive';
 import type { Run } from '../lab/types';
 import { isTransition } from '../engine/transitions';
-import type { SendEvent, Side, SocketOwner, TcpState, TraceEvent } from '../engine/types';
+import type { SendEvent, SocketOwner, TcpState, TraceEvent } from '../engine/types';
 import type { CaptureRun } from '../capture/infer';
 
 /**
