@@ -26,12 +26,6 @@ import {
   watchErrors,
 } from './helpers/page';
 
-/** The end of a run as the page's hooks for the two endpoints show it (the listener has its own). */
-const atEnd = (expected: Expected): Expected => ({
-  ...expected,
-  final: { client: expected.final.client, server: expected.final.server },
-});
-
 /** The visible text of the segment with this id. */
 async function segmentText(page: Page, id: string): Promise<string> {
   return (await page.locator(`[data-testid=segment][data-id="${id}"]`).textContent()) ?? '';
@@ -56,12 +50,12 @@ test.describe('drop-final-ack on client-closes-first', () => {
     expect(timeWaitSets).toHaveLength(2);
 
     const plainTotal = await openLab(page, 'lesson=client-closes-first&lang=en');
-    const before = await expectEndToMatch(page, atEnd(plain), 'the lesson as written');
+    const before = await expectEndToMatch(page, plain, 'the lesson as written');
     const dfa = page.getByTestId('drop-final-ack');
     await expect(dfa).not.toBeChecked();
 
     await dfa.check();
-    const after = await expectEndToMatch(page, atEnd(dropped), 'with drop-final-ack');
+    const after = await expectEndToMatch(page, dropped, 'with drop-final-ack');
     const fins = after.segments.filter((s) => s.from === 'server' && s.flags.includes('FIN'));
     expect(fins, 'two FINs from the server').toHaveLength(2);
     const [first, second] = fins;
@@ -102,7 +96,7 @@ test.describe('drop-final-ack on client-closes-first', () => {
     expect(steps[arrival]?.client, 'and still after answering it').toBe('TIME_WAIT');
 
     await dfa.uncheck();
-    const restored = await expectEndToMatch(page, atEnd(plain), 'after unchecking');
+    const restored = await expectEndToMatch(page, plain, 'after unchecking');
     expect(restored).toEqual(before);
     await expect(counterOf(page)).toHaveText(`${plainTotal} / ${plainTotal}`);
     expect(errors).toEqual([]);
@@ -149,11 +143,11 @@ test.describe('reuse-port: SO_REUSEADDR as each profile does it (CONTRACT.md sec
     const knob = page.getByTestId('reuse-port');
     await expect(knob).not.toBeChecked();
     await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'rfc9293'));
-    await expectEndToMatch(page, atEnd(off), 'without reuse-port');
+    await expectEndToMatch(page, off, 'without reuse-port');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRINUSE']);
 
     await knob.check();
-    const end = await expectEndToMatch(page, atEnd(on), 'with reuse-port');
+    const end = await expectEndToMatch(page, on, 'with reuse-port');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRNOTAVAIL']);
     const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
     expect(syns, 'only one connection is ever opened').toHaveLength(1);
@@ -175,11 +169,11 @@ test.describe('reuse-port: SO_REUSEADDR as each profile does it (CONTRACT.md sec
     const knob = page.getByTestId('reuse-port');
     await chooseProfile(page, 'linux');
     await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'linux'));
-    await expectEndToMatch(page, atEnd(off), 'Linux without reuse-port');
+    await expectEndToMatch(page, off, 'Linux without reuse-port');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRINUSE']);
 
     await knob.check();
-    const end = await expectEndToMatch(page, atEnd(on), 'Linux with reuse-port');
+    const end = await expectEndToMatch(page, on, 'Linux with reuse-port');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'ok']);
     const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
     expect(syns, 'a second connection from the same port').toHaveLength(2);
@@ -225,11 +219,11 @@ test.describe('reuse-port on the lessons that reconnect with it', () => {
     const knob = page.getByTestId('reuse-port');
     await expect(knob).toBeChecked();
     await expect(knob).toHaveAccessibleDescription(reuseHelp(enUi, 'linux'));
-    await expectEndToMatch(page, atEnd(on), 'as written');
+    await expectEndToMatch(page, on, 'as written');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'ok']);
 
     await knob.uncheck();
-    await expectEndToMatch(page, atEnd(off), 'without reuse-port');
+    await expectEndToMatch(page, off, 'without reuse-port');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'EADDRINUSE']);
     expect(errors).toEqual([]);
   });
@@ -251,7 +245,7 @@ test.describe('reuse-port on the lessons that reconnect with it', () => {
 
     await openLab(page, `lesson=${id}&lang=en`);
     await expect(page.getByTestId('reuse-port')).toBeChecked();
-    const end = await expectEndToMatch(page, atEnd(expected), 'as written');
+    const end = await expectEndToMatch(page, expected, 'as written');
     await expect.poll(() => drawnConnects(page)).toEqual(['ok', 'ok']);
     const syns = end.segments.filter((s) => s.from === 'client' && s.flags.includes('SYN'));
     expect(syns, 'a second connection from the same port').toHaveLength(2);
@@ -299,18 +293,18 @@ test.describe('loss-rate and seed', () => {
 
     await openLab(page, `lesson=${id}&lang=en`);
     await setLoss(page, LOSS, seedA);
-    const first = await expectEndToMatch(page, atEnd(runA), `seed ${seedA}`);
+    const first = await expectEndToMatch(page, runA, `seed ${seedA}`);
     await expect(page.locator('[data-testid=segment][data-fate=dropped]').first()).toBeAttached();
     expect(first.segments.filter((s) => s.fate === 'dropped').length).toBeGreaterThan(0);
 
     await page.reload();
     await openLab(page, `lesson=${id}&lang=en`);
     await setLoss(page, LOSS, seedA);
-    const again = await expectEndToMatch(page, atEnd(runA), `seed ${seedA} again`);
+    const again = await expectEndToMatch(page, runA, `seed ${seedA} again`);
     expect(again, 'the same seed gives the same picture').toEqual(first);
 
     await setLoss(page, LOSS, seedB);
-    const other = await expectEndToMatch(page, atEnd(runB), `seed ${seedB}`);
+    const other = await expectEndToMatch(page, runB, `seed ${seedB}`);
     expect(other.segments, 'another seed, another picture').not.toEqual(first.segments);
     expect(errors).toEqual([]);
   });
@@ -363,7 +357,7 @@ test.describe('clicking an arrow in flight', () => {
     const now = (await snapshot(page)).segments;
     expect(now.slice(0, before.length - 1)).toEqual(before.slice(0, before.length - 1));
 
-    const end = await expectEndToMatch(page, atEnd(expected), 'after the click');
+    const end = await expectEndToMatch(page, expected, 'after the click');
     const copies = end.segments.filter(
       (s) => s.from === 'client' && s.seq === String(data.seq) && s.len === String(data.len),
     );
