@@ -544,6 +544,16 @@ describe('captureRun: anything a file may hold', () => {
     expect(notes.find((n) => n.code === 'more-retransmissions')?.params).toEqual({ count: 5 });
   });
 
+  it('a side that answers a SYN it never got, after a RST of its own, still gives a drawable run', () => {
+    // Found by the property below: only the server has a listener, so the client's SYN+ACK is its
+    // own passive open.
+    const segments = [tcp(0, C, S, 'SR', 1010, 4990, 0), tcp(0, C, S, 'SFA', 1010, 0, 0)];
+    const file = captureOf(segments);
+    for (const connection of findConnections(file)) {
+      expect(runProblems(captureRun(file, connection))).toEqual([]);
+    }
+  });
+
   it('any mix of segments between a few endpoints gives runs the page can draw', () => {
     const hosts: HostPort[] = [C, S, { address: '192.0.2.10', port: 40001 }];
     const flagSets = ['S', 'SA', 'A', 'PA', 'FA', 'FPA', 'R', 'RA', 'F', 'SFA', 'SR'];

@@ -98,18 +98,7 @@ export class Observer {
   /** States before the capture's first segment, shown as one step at time 0. */
   start(initial: Partial<Record<Side, TcpState>>, listen: boolean): void {
     this.newCause();
-    if (listen) {
-      this.listening = true;
-      this.app(0, 'listener', 'listen', 'ok');
-      this.push({
-        t: 0,
-        type: 'state',
-        who: 'listener',
-        from: 'CLOSED',
-        to: 'LISTEN',
-        why: why('listen'),
-      });
-    }
+    if (listen) this.openListener(0);
     for (const side of ['server', 'client'] as const) {
       const to = initial[side];
       // Assumed, not observed: no rule took the side there, so no transition is checked.
@@ -402,11 +391,34 @@ export class Observer {
     }
   }
 
-  /** A SYN reached the listener: a new connection socket, LISTEN → SYN_RCVD. */
+  /** The server's listening socket opens (the capture shows the server answering a SYN). */
+  private openListener(t: number): void {
+    this.listening = true;
+    this.app(t, 'listener', 'listen', 'ok');
+    this.push({
+      t,
+      type: 'state',
+      who: 'listener',
+      from: 'CLOSED',
+      to: 'LISTEN',
+      why: why('listen'),
+    });
+  }
+
+  /**
+   * A SYN reached the listener: a new connection socket, LISTEN → SYN_RCVD. Only the server has a
+   * listener; a capture in which the client answers a SYN shows that side's own passive open.
+   */
   private newPassive(t: number, who: Side, me: Endpoint): void {
-    const from = this.ends[who].state;
-    if (from !== 'CLOSED') this.move(t, who, 'CLOSED', 'time-wait-reopen');
-    this.ends[who].state = 'SYN_RCVD';
+    me.passive = true;
+    if (who === 'client') {
+      this.move(t, who, 'LISTEN', 'listen');
+      this.move(t, who, 'SYN_RCVD', 'syn-to-listener');
+      return;
+    }
+    if (me.state !== 'CLOSED') this.move(t, who, 'CLOSED', 'time-wait-reopen');
+    if (!this.listening) this.openListener(t);
+    me.state = 'SYN_RCVD';
     this.push({
       t,
       type: 'state',
@@ -415,7 +427,6 @@ export class Observer {
       to: 'SYN_RCVD',
       why: why('syn-to-listener'),
     });
-    me.passive = true;
   }
 
   private establish(t: number, who: Side, me: Endpoint, rule: RuleId): void {
