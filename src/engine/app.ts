@@ -197,10 +197,14 @@ export function closeSocket(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   }
 }
 
-/** ABORT (3.10.5): RST where the peer holds state for us, then the connection is gone. */
+/**
+ * ABORT (3.10.5): RST where the peer holds state for us, then the connection is gone. Only a
+ * connection the app still holds: after close() (a TIME_WAIT, an orphaned FIN_WAIT_2) it has no
+ * socket left to abort.
+ */
 function abort(sim: Sim, ep: Endpoint): void {
   appResult(sim, ep.side, 'abort', 'ok');
-  const tcb = ep.conn;
+  const tcb = owned(ep);
   if (tcb === null) return;
   switch (tcb.state) {
     case 'SYN_RCVD':

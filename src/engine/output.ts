@@ -192,6 +192,8 @@ function mayProbe(sim: Sim, tcb: Tcb): boolean {
     sim.behaviour.lossProbe &&
     tcb.negotiated?.sack === true &&
     tcb.inFlight.length > 0 &&
+    // Not while our SYN is unacknowledged: the handshake's own timer covers it.
+    !((tcb.inFlight[0]?.flags ?? 0) & SYN) &&
     tcb.retries === 0 &&
     tcb.tlpHigh === null &&
     tcb.state !== 'SYN_SENT' &&

@@ -108,6 +108,22 @@ describe('the listener is its own socket', () => {
   });
 });
 
+describe('abort', () => {
+  it('after close() the app has no socket left to abort: TIME_WAIT runs on', () => {
+    const trace = run(
+      base('rfc9293', [
+        listen,
+        connect,
+        at(100, 'client', 'close'),
+        at(200, 'server', 'close'),
+        at(300, 'client', 'abort'),
+      ]),
+    );
+    expect(states(trace, 'client').slice(-1)).toEqual(['240201 CLOSED']);
+    expect(sends(trace, 'client').some((s) => s.flags.includes('RST'))).toBe(false);
+  });
+});
+
 describe('port reuse', () => {
   /** Both close (the client first), then the client connects again at 300 from the same port. */
   const again = (profile: 'linux' | 'rfc9293', reuse: boolean, more: Partial<Scenario> = {}) =>
@@ -339,6 +355,18 @@ describe("Linux's timers", () => {
       [302, 'loss-probe'],
       [504, 'retransmit'],
     ]);
+  });
+
+  it('no loss probe while the SYN is unacknowledged: a FIN sent from SYN_RCVD waits for the handshake timer', () => {
+    const trace = run(
+      base('linux', [listen, connect, at(50, 'server', 'close')], {
+        faults: [{ who: 'client', flags: 'ACK', nth: 1, fate: 'drop' }],
+        until: 3000,
+      }),
+    );
+    const probes = trace.events.filter((e) => e.type === 'timer' && e.timer === 'loss-probe');
+    const serverProbes = probes.filter((e) => e.who === 'server' && e.t < 1011);
+    expect(serverProbes).toEqual([]);
   });
 
   it('interactive mode: data sent soon after data received makes the ACK of the next data wait', () => {

@@ -106,6 +106,21 @@ const CLIENT: Record<string, Setup> = {
   SYN_RCVD: { actions: [connect], inject: [inj(10, 'client', 'SYN', 0)] }, // simultaneous open
   ESTABLISHED: { actions: [connect], inject: [synAck] },
   FIN_WAIT_1: { actions: [connect, close20], inject: [synAck] },
+  // shutdown() leaves the app holding the socket, so an abort (SO_LINGER 0) still reaches it;
+  // after close() it has none left to abort.
+  FIN_WAIT_1_SHUTDOWN: { actions: [connect, shutdown20], inject: [synAck] },
+  CLOSING_SHUTDOWN: {
+    actions: [connect, shutdown20],
+    inject: [synAck, inj(30, 'client', 'FIN,ACK', 1, 1)],
+  },
+  TIME_WAIT_SHUTDOWN: {
+    actions: [connect, shutdown20],
+    inject: [synAck, ackOurFin, inj(40, 'client', 'FIN,ACK', 1, 2)],
+  },
+  LAST_ACK_SHUTDOWN: {
+    actions: [connect, act(30, 'client', 'shutdown')],
+    inject: [synAck, inj(20, 'client', 'FIN,ACK', 1, 1)],
+  },
   FIN_WAIT_2: { actions: [connect, close20], inject: [synAck, ackOurFin] },
   FIN_WAIT_2_SHUTDOWN: { actions: [connect, shutdown20], inject: [synAck, ackOurFin] },
   CLOSING: { actions: [connect, close20], inject: [synAck, inj(30, 'client', 'FIN,ACK', 1, 1)] },
@@ -1120,13 +1135,13 @@ const TABLE: Record<string, Entry> = {
       return [
         c('SYN_RCVD (simultaneous open)', 'SYN_RCVD', 'SYN_RCVD', [rst(1, 1)]),
         c('ESTABLISHED', 'ESTABLISHED', 'ESTABLISHED', [rst(1, 1)]),
-        c('FIN_WAIT_1', 'FIN_WAIT_1', 'FIN_WAIT_1', [rst(2, 1)]),
+        c('FIN_WAIT_1', 'FIN_WAIT_1_SHUTDOWN', 'FIN_WAIT_1', [rst(2, 1)]),
         c('FIN_WAIT_2', 'FIN_WAIT_2_SHUTDOWN', 'FIN_WAIT_2', [rst(2, 1)]),
         c('CLOSE_WAIT', 'CLOSE_WAIT', 'CLOSE_WAIT', [rst(1, 2)]),
         c('SYN_SENT: nothing to reset', 'SYN_SENT', 'SYN_SENT', []),
-        c('CLOSING: nothing', 'CLOSING', 'CLOSING', []),
-        c('LAST_ACK: nothing', 'LAST_ACK', 'LAST_ACK', []),
-        c('TIME_WAIT: nothing', 'TIME_WAIT', 'TIME_WAIT', []),
+        c('CLOSING: nothing', 'CLOSING_SHUTDOWN', 'CLOSING', []),
+        c('LAST_ACK: nothing', 'LAST_ACK_SHUTDOWN', 'LAST_ACK', []),
+        c('TIME_WAIT: nothing', 'TIME_WAIT_SHUTDOWN', 'TIME_WAIT', []),
         {
           label: 'LISTEN: nothing',
           scenario: server(p, 'LISTEN', {

@@ -406,8 +406,9 @@ describe('options: write then read', () => {
       ),
       { numRuns: 1_000 },
     );
-    // Most lists fit: the property is not checked on a handful only.
-    expect(checked).toBeGreaterThan(500);
+    // About half the lists fit (the rest are refused, as checked above): the round trip is not
+    // checked on a handful only.
+    expect(checked).toBeGreaterThan(300);
   });
 });
 
