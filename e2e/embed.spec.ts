@@ -97,6 +97,8 @@ test.describe('auto-height', () => {
     baseURL,
   }) => {
     const { lab, frame, errors } = await openHost(page, baseURL);
+    // The lesson's frame is a late part: once it is in, the height holds.
+    await expect(lab.getByTestId('lesson-frame')).toBeAttached();
     // embed.js set the iframe to the widget's height: no scrollbar inside, nothing cut off.
     await expect
       .poll(async () => {
@@ -132,6 +134,8 @@ test.describe('auto-height', () => {
       const { lab, frame } = await openHost(page, baseURL, { q });
       // The full page's late parts (settings, answer cards) change its height once more.
       if (!q.includes('embed=1')) await expect(lab.getByTestId('answer-cards')).toBeAttached();
+      // So does the lesson's frame, in both layouts.
+      await expect(lab.getByTestId('lesson-frame')).toBeAttached();
       await expect.poll(async () => (await heights(frame)).viewport).not.toBe(400);
       await expect
         .poll(async () => {

@@ -14,6 +14,9 @@ import {
 } from './helpers/engine';
 import { blur, counterOf, openLab, snapshot, watchErrors, type Snapshot } from './helpers/page';
 import type { Side, StateEvent, Trace } from '../src/engine/types';
+import { runWithCauses } from '../src/lab/run';
+import { buildSteps } from '../src/lab/steps';
+import { watchStep } from '../src/lab/watch';
 
 const SIDES: readonly Side[] = ['client', 'server'];
 
@@ -173,4 +176,98 @@ test.describe('every lesson, stepped to its end and back', () => {
       expect(errors, 'console errors and page errors').toEqual([]);
     });
   }
+});
+
+/** The step a lesson's "What to watch for" link must go to, from the engine's own run (in Node). */
+function watchedStep(id: (typeof LESSON_IDS)[number]): number | null {
+  const run = runWithCauses(lessonScenario(id));
+  return watchStep(run.events, buildSteps(run), lessonById(id)!.watch);
+}
+
+test.describe('the lesson frame', () => {
+  test('says what to watch for, and its link jumps to the step where it happens', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const total = await openLab(page, 'lesson=abort&lang=en');
+    const frame = page.getByTestId('lesson-frame');
+    await expect(frame).toBeVisible();
+    await expect(frame).toContainText('What to watch for');
+    await expect(frame).toContainText('SO_LINGER');
+    const expected = watchedStep('abort');
+    const link = frame.getByTestId('lesson-watch-link');
+    await expect(link).toHaveAttribute('data-step', String(expected));
+    await expect(link).toHaveText(`Go to step ${expected}`);
+    await link.click();
+    await expect(counterOf(page)).toHaveText(`${expected} / ${total}`);
+    // The step the link names is the abort: the client's RST is drawn there.
+    await expect(page.locator('[data-testid="segment"][data-flags="RST"]')).toHaveCount(1);
+    // The takeaway waits folded until the last step, then stands out.
+    await expect(frame.getByTestId('lesson-takeaway')).toHaveAttribute('data-reached', 'false');
+    for (let k = expected ?? 0; k < total; k++) await page.getByTestId('step-forward').click();
+    await expect(counterOf(page)).toHaveText(`${total} / ${total}`);
+    await expect(frame.getByTestId('lesson-takeaway')).toHaveAttribute('data-reached', 'true');
+    await expect(frame.getByTestId('lesson-takeaway')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('is in the compact layout of a course page too, in Chinese', async ({ page }) => {
+    const total = await openLab(page, 'lesson=two-way-handshake&lang=zh&embed=1');
+    const frame = page.getByTestId('lesson-frame');
+    await expect(frame).toBeVisible();
+    await expect(frame).toContainText('留意这一刻');
+    const expected = watchedStep('two-way-handshake');
+    await frame.getByTestId('lesson-watch-link').click();
+    await expect(counterOf(page)).toHaveText(`${expected} / ${total}`);
+    await expect(page.getByTestId('state-server')).toHaveAttribute('data-state', 'ESTABLISHED');
+  });
+
+  test('says so when the knobs mean the moment does not happen in this run', async ({ page }) => {
+    await openLab(page, 'lesson=reuse-with-time-wait&lang=en');
+    const frame = page.getByTestId('lesson-frame');
+    await expect(frame.getByTestId('lesson-watch-link')).toHaveAttribute(
+      'data-step',
+      String(watchedStep('reuse-with-time-wait')),
+    );
+    // SO_REUSEADDR lets bind() succeed: the EADDRINUSE this lesson is about never comes.
+    await page.getByRole('checkbox', { name: /Reuse the port/ }).check();
+    await expect(frame.getByTestId('lesson-watch-missing')).toContainText(
+      'does not happen in this run',
+    );
+    await expect(frame.getByTestId('lesson-watch-link')).toHaveCount(0);
+  });
+});
+
+test.describe('why three, shown', () => {
+  test('the why-three card opens both handshakes side by side, as the engine runs them', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openLab(page, 'lang=en');
+    const card = page.locator('[data-testid="answer-card"][data-answer="why-three"]');
+    await card.locator('summary').click();
+    await card.getByTestId('compare-open').click();
+    const compare = page.getByTestId('compare-why-three');
+    await expect(compare).toHaveAttribute('data-ready', 'true');
+    const three = compare.locator('[data-testid="compare-side"][data-variant="three-way"]');
+    const two = compare.locator('[data-testid="compare-side"][data-variant="two-way"]');
+    // Three-way: the client's RST answers the SYN+ACK; the half-open connection never got further.
+    await expect(three.locator('[data-testid="segment"][data-flags="RST"]')).toHaveCount(1);
+    await expect(
+      three.locator('[data-testid="segment"][data-from="client"][data-flags="RST"]'),
+    ).toBeVisible();
+    await expect(three).toHaveAttribute('data-server-states', 'LISTEN SYN_RCVD CLOSED');
+    await expect(three.getByTestId('state-listener')).toHaveAttribute('data-state', 'LISTEN');
+    await expect(three.locator('[data-testid="app-call"][data-call="accept"]')).toHaveCount(0);
+    // Two-way: the phantom connection is ESTABLISHED and accepted before the RST removes it.
+    await expect(two).toHaveAttribute('data-server-states', /SYN_RCVD ESTABLISHED/);
+    await expect(two.locator('[data-testid="app-call"][data-call="accept"]')).toHaveAttribute(
+      'data-result',
+      'ok',
+    );
+    await expect(two.getByText('ESTABLISHED', { exact: true }).first()).toBeVisible();
+    // Side by side on a wide screen.
+    const [left, right] = [await two.boundingBox(), await three.boundingBox()];
+    expect(left && right && left.x + left.width <= right.x).toBe(true);
+  });
 });

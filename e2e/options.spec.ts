@@ -369,3 +369,43 @@ test.describe('clicking an arrow in flight', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('knobs that do not apply', () => {
+  test('disabled with the reason beside them where the lesson has nothing for them, enabled where it does', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await openLab(page, 'lesson=closed-port&lang=en');
+    const drop = page.getByTestId('drop-final-ack');
+    const reuse = page.getByTestId('reuse-port');
+    const reason = (knob: string) => page.locator(`[data-testid=knob-reason][data-knob=${knob}]`);
+    await expect(drop).toBeDisabled();
+    await expect(drop).toHaveAttribute('data-disabled-reason', 'no-final-ack');
+    await expect(reason('dropFinalAck')).toBeVisible();
+    await expect(reason('dropFinalAck')).toHaveText(enUi.settings.notApplicable['no-final-ack']);
+    await expect(reuse).toBeDisabled();
+    await expect(reason('reusePort')).toHaveText(enUi.settings.notApplicable['no-reconnect']);
+    await expect(page.getByTestId('msl')).toBeDisabled();
+    await expect(reason('mslMs')).toBeVisible();
+
+    // A lesson with a four-way close and a port to reuse: every one enabled, no reason shown.
+    await page.getByTestId('lesson-select').selectOption('client-closes-first');
+    await expect(drop).toBeEnabled();
+    await expect(drop).not.toHaveAttribute('data-disabled-reason');
+    await expect(reuse).toBeEnabled();
+    await expect(page.getByTestId('msl')).toBeEnabled();
+    await expect(reason('dropFinalAck')).toHaveCount(0);
+    await expect(reason('reusePort')).toHaveCount(0);
+    await drop.check();
+    await expect(drop).toBeChecked();
+    expect(errors).toEqual([]);
+  });
+
+  test('says why in Chinese', async ({ page }) => {
+    await openLab(page, 'lesson=simultaneous-open&lang=zh');
+    await expect(page.getByTestId('drop-final-ack')).toBeDisabled();
+    await expect(page.locator('[data-testid=knob-reason][data-knob=dropFinalAck]')).toHaveText(
+      zhUi.settings.notApplicable['no-final-ack'],
+    );
+  });
+});

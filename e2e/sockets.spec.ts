@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodeScenarioParam } from '../src/lab/shareLink';
-import { openLab, watchErrors } from './helpers/page';
+import { counterOf, openLab, watchErrors } from './helpers/page';
 
 // The sockets as they are (CONTRACT.md sections 0.1 and 0.8): the server's listening socket has a
 // state of its own (`state-listener`), each connection the server accepts is a new socket (its
@@ -185,7 +185,7 @@ test.describe('sockets and application calls', () => {
     );
     expect(takeover).toBeGreaterThan(0);
     await openLab(page, `lesson=reuse-timestamps&lang=en&step=${takeover + 1}`);
-    await expect(page.getByTestId('explanation-text')).toContainText('take the port pair over');
+    await expect(page.getByTestId('explanation-text')).toContainText('take the four-tuple over');
     await expect(page.getByTestId('explanation-cite')).toHaveText('linux tcp_twsk_unique()');
   });
 
@@ -208,4 +208,47 @@ test.describe('sockets and application calls', () => {
     await expect(page.getByTestId('state-listener')).toHaveAttribute('data-state', 'LISTEN');
     await expect(page.getByTestId('state-listener')).toBeVisible();
   });
+});
+
+test.describe('errors on the lifelines', () => {
+  /** The x of the lifeline of `who` and of a tag's tie, in CSS pixels. */
+  async function centreX(page: Page, selector: string): Promise<number> {
+    const box = await page.locator(selector).first().boundingBox();
+    if (!box) throw new Error(`${selector} is not drawn`);
+    return box.x + box.width / 2;
+  }
+
+  const cases = [
+    { lesson: 'closed-port', who: 'client', call: 'connect', result: 'ECONNREFUSED' },
+    { lesson: 'abort', who: 'server', call: 'send', result: 'ECONNRESET' },
+  ] as const;
+
+  for (const { lesson, who, call, result } of cases) {
+    test(`${lesson}: ${call}() → ${result} on the ${who}’s lifeline, in the error style`, async ({
+      page,
+    }) => {
+      const errors = watchErrors(page);
+      const total = await openLab(page, `lesson=${lesson}&lang=en&theme=light&step=999`);
+      await expect(counterOf(page)).toHaveText(`${total} / ${total}`);
+      const tag = page.locator(
+        `[data-testid=app-call][data-who=${who}][data-call=${call}][data-result=${result}]`,
+      );
+      await expect(tag).toHaveCount(1);
+      await expect(tag).toBeVisible();
+      await expect(tag.locator('text')).toContainText(result);
+      await expect(tag).toHaveClass(/dg-call--failed/);
+      // Tied to its own socket's line.
+      const line = await centreX(page, `[data-testid=lifeline-${who}] line`);
+      const tie = await centreX(page, `[data-testid=app-call][data-result=${result}] .dg-call-tie`);
+      expect(Math.abs(line - tie)).toBeLessThan(1.5);
+      // Visibly an error: bold, in the danger colour (red in the light theme).
+      const look = await tag.locator('text').evaluate((el) => {
+        const style = getComputedStyle(el);
+        const [r = 0, g = 0, b = 0] = (style.fill.match(/\d+/g) ?? []).map(Number);
+        return { weight: style.fontWeight, red: r > g + 60 && r > b + 60 };
+      });
+      expect(look).toEqual({ weight: '700', red: true });
+      expect(errors).toEqual([]);
+    });
+  }
 });

@@ -11,7 +11,7 @@ import type { LabComponents } from '../ui/parts';
 
 /** The page's optional parts, each fetched when the lab first shows it. */
 export const pageComponents: LabComponents = {
-  // The knobs, the state diagram and the answer cards: after the first diagram.
+  // The knobs, the state diagram, the lesson's frame and the answer cards: after the first diagram.
   SettingsPanel: lazy(() =>
     import('../ui/panels/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
   ),
@@ -19,6 +19,9 @@ export const pageComponents: LabComponents = {
     import('../ui/stateMachine/StateMachineSection').then((m) => ({
       default: m.StateMachineSection,
     })),
+  ),
+  LessonFrame: lazy(() =>
+    import('../ui/lesson/LessonFrame').then((m) => ({ default: m.LessonFrame })),
   ),
   AnswerSection: lazy(() =>
     import('../features/answers/AnswerSection').then((m) => ({ default: m.AnswerSection })),

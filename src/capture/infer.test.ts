@@ -13,15 +13,16 @@ const C: HostPort = { address: '192.0.2.10', port: 40000 };
 const S: HostPort = { address: '198.51.100.20', port: 443 };
 
 /**
- * The run of each connection of a hand-made capture; each must pass the page's checks, and the
- * page must have words for each step but the `unexplained` ones (what the capture did not show).
+ * The run of each connection of a hand-made capture; each must pass the page's checks, and every
+ * step must be explained by an inferred rule but the `unexplained` ones: arrivals the capture
+ * shows no reaction to, which the page says in so many words.
  */
 function runsOf(file: CaptureFile, unexplained = 0): CaptureRun[] {
   return findConnections(file).map((connection) => {
     const result = captureRun(file, connection);
     expect(runProblems(result)).toEqual([]);
-    const keys = explainRun(result.run.events, result.run.causeStarts).map((e) => e.key);
-    expect(keys.filter((key) => key === 'other.nothing')).toHaveLength(unexplained);
+    const rules = explainRun(result.run.events, result.run.causeStarts).map((e) => e.rule);
+    expect(rules.filter((rule) => rule === null)).toHaveLength(unexplained);
     return result;
   });
 }
@@ -81,8 +82,8 @@ const HANDSHAKE = [
 ];
 
 /** The run of a capture that starts with HANDSHAKE, `lines` after it. */
-const runFromHandshake = (lines: readonly string[]): CaptureRun =>
-  onlyRun([...HANDSHAKE, ...lines]);
+const runFromHandshake = (lines: readonly string[], unexplained = 0): CaptureRun =>
+  onlyRun([...HANDSHAKE, ...lines], unexplained);
 
 /** Each side's states, in order, as one line ("CLOSED → SYN_SENT → …"). */
 const statePath = (events: readonly TraceEvent[], who: Side): string =>
@@ -128,7 +129,8 @@ describe('captureRun: times', () => {
     );
     expect(given.inferredDelayMs).toBe(3);
     expect(given.delayMeasured).toBe(false);
-    const lone = onlyRun(['0 > S 1:1(0)']);
+    // Nothing shows what the server made of the SYN.
+    const lone = onlyRun(['0 > S 1:1(0)'], 1);
     expect(lone.delayMeasured).toBe(false);
     expect(deliveryOf(lone.run.events, 1)).toBe(lone.inferredDelayMs);
   });
@@ -222,14 +224,12 @@ describe('captureRun: openings', () => {
       ['retransmission', 1000, 0],
       ['capture-cut', undefined, undefined],
     ]);
-    expect(explainRun(events, result.run.causeStarts).map((e) => e.key)).toContain(
-      'timer.retransmitSyn',
-    );
+    expect(explainRun(events, result.run.causeStarts).map((e) => e.rule)).toContain('rto-expired');
   });
 
   it('a capture joined after the handshake starts both sides ESTABLISHED and says so', () => {
-    // The assumed start is a step the page words with the note, not an explanation.
-    const unexplained = 1;
+    // The assumed start is worded from the rules of the states it assumes, and the note.
+    const unexplained = 0;
     const result = onlyRun(
       [
         '0 > P. 1001:1011(10) ack 5001',
@@ -255,7 +255,7 @@ describe('captureRun: openings', () => {
 
   it('a capture joined after the SYN: the client in SYN_SENT, the server listening', () => {
     // The server answering a SYN the capture does not have: explained by the note only.
-    const result = onlyRun(['0 < S. 5000:5000(0) ack 1001', '0.2 > . 1001:1001(0) ack 5001'], 1);
+    const result = onlyRun(['0 < S. 5000:5000(0) ack 1001', '0.2 > . 1001:1001(0) ack 5001']);
     expect(stateSequence(result.run.events, 'client')).toEqual([
       'CLOSED',
       'SYN_SENT',
@@ -276,7 +276,8 @@ describe('captureRun: openings', () => {
   });
 
   it('SYNs nobody answers: the server’s states are unknown, and the capture ends mid-way', () => {
-    const result = onlyRun(['0 > S 1:1(0)', '1000 > S 1:1(0)', '3000 > S 1:1(0)']);
+    // Nothing shows what the server made of any of the three SYNs.
+    const result = onlyRun(['0 > S 1:1(0)', '1000 > S 1:1(0)', '3000 > S 1:1(0)'], 3);
     expect(result.run.final).toEqual({ client: 'SYN_SENT', server: 'CLOSED', listener: 'CLOSED' });
     expect(result.notes.map((n) => n.code)).toEqual(['no-answer', 'retransmission', 'capture-cut']);
   });
@@ -312,9 +313,7 @@ describe('captureRun: endings', () => {
     const { events } = result.run;
     expect(sendsOf(events)).toHaveLength(8);
     expect(retransmitted(events)).toEqual([4]);
-    expect(explainRun(events, result.run.causeStarts).map((e) => e.key)).toContain(
-      'timer.retransmitFin',
-    );
+    expect(explainRun(events, result.run.causeStarts).map((e) => e.rule)).toContain('rto-expired');
     expect(statePath(events, 'client')).toBe(
       'CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT',
     );
@@ -470,17 +469,20 @@ describe('captureRun: data and ACKs', () => {
   });
 
   it('a copy sent after three duplicate ACKs is a retransmission without a timer', () => {
-    const result = runFromHandshake([
-      '30 > P. 1001:2001(1000) ack 5001',
-      '30.1 > P. 2001:3001(1000) ack 5001',
-      '30.2 > P. 3001:4001(1000) ack 5001',
-      '30.3 > P. 4001:5001(1000) ack 5001',
-      '50.2 < . 5001:5001(0) ack 1001',
-      '50.3 < . 5001:5001(0) ack 1001',
-      '50.4 < . 5001:5001(0) ack 1001',
-      '50.45 > P. 1001:2001(1000) ack 5001',
-      '70.5 < . 5001:5001(0) ack 5001',
-    ]);
+    const result = runFromHandshake(
+      [
+        '30 > P. 1001:2001(1000) ack 5001',
+        '30.1 > P. 2001:3001(1000) ack 5001',
+        '30.2 > P. 3001:4001(1000) ack 5001',
+        '30.3 > P. 4001:5001(1000) ack 5001',
+        '50.2 < . 5001:5001(0) ack 1001',
+        '50.3 < . 5001:5001(0) ack 1001',
+        '50.4 < . 5001:5001(0) ack 1001',
+        '50.45 > P. 1001:2001(1000) ack 5001',
+        '70.5 < . 5001:5001(0) ack 5001',
+      ],
+      1,
+    ); // the lost segment's arrival, which the server never acknowledged
     const sends = sendsOf(result.run.events);
     expect(sends).toHaveLength(12);
     expect(retransmitted(result.run.events)).toEqual([10]);
@@ -539,7 +541,8 @@ describe('captureRun: anything a file may hold', () => {
         tcp(320 + 500 * k, S, C, 'A', 5001, seq + 100),
       );
     }
-    const { notes } = onlyRun(segments);
+    // The unanswered copies' arrivals: nothing shows the server took them.
+    const { notes } = onlyRun(segments, 15);
     expect(notes.filter((n) => n.code === 'retransmission')).toHaveLength(10);
     expect(notes.find((n) => n.code === 'more-retransmissions')?.params).toEqual({ count: 5 });
   });

@@ -12,6 +12,7 @@ import { checkTransition } from '../engine/transitions';
 import {
   peerOf,
   type AppCall,
+  type DeliverEvent,
   type AppResult,
   type FinalStates,
   type Flag,
@@ -119,12 +120,12 @@ export class Observer {
     }
     const has = (flag: Flag): boolean => seg.flags.includes(flag);
     if (seg.retransmission && seg.previousCopy !== null && !seg.fastRetransmit) {
-      this.timer(t, seg.from, 'retransmit', 'fire');
+      this.timer(t, seg.from, 'retransmit', 'fire', undefined, 'rto-expired');
     }
     // The ACK a delayed-ACK timer held back goes when it fires; any other ACK sent first stops it.
     let heldBack = false;
     if (me.delayedAckBy === position && !inArrival && seg.space === 0) {
-      this.timer(t, seg.from, 'delayed-ack', 'fire');
+      this.timer(t, seg.from, 'delayed-ack', 'fire', undefined, 'delayed-ack-expired');
       heldBack = true;
       me.delayedAckBy = null;
     } else if (me.delayedAckBy !== null && has('ACK')) {
@@ -145,7 +146,10 @@ export class Observer {
       retransmission: seg.retransmission,
       ...(seg.options.length > 0 && { options: seg.options }),
       reason,
-      why: why(SEND_RULES[reason]),
+      // A fast retransmission answers duplicate ACKs, not a timer (RFC 5681 section 3.2).
+      why: why(
+        seg.fastRetransmit && reason === 'retransmit' ? 'fast-retransmit' : SEND_RULES[reason],
+      ),
     });
     if (has('ACK')) me.lastAck = { ack: seg.ack, window: seg.window };
     this.armRetransmit(seg, me);
@@ -156,9 +160,19 @@ export class Observer {
     if (seg === undefined) return;
     const to = seg.to;
     this.newCause();
-    this.push({ t, type: 'deliver', id: position + 1 });
+    const arrival: DeliverEvent = { t, type: 'deliver', id: position + 1 };
+    this.push(arrival);
+    const taken = this.events.length;
     this.arrivalStep = { to, t, dataArrived: seg.len > 0 };
     this.receive(seg, this.ends[to], t);
+    // A bare ACK that changed nothing says so itself, as the engine's do: a duplicate ACK while
+    // the receiver has something in flight (its retransmission timer runs), else nothing new.
+    const bare = seg.len === 0 && !seg.flags.some((f) => f === 'SYN' || f === 'FIN' || f === 'RST');
+    if (bare && this.events.length === taken) {
+      arrival.why = why(
+        this.ends[to].timers.has('retransmit') ? 'dup-ack-received' : 'ack-nothing-new',
+      );
+    }
     // A bare ACK sent later than this arrival was held back by the delayed-ACK timer.
     const cover = this.covers[position];
     const reply = cover === null || cover === undefined ? undefined : this.segs[cover];
@@ -522,8 +536,8 @@ const SEND_RULES: Record<SendReason, RuleId> = {
   ack: 'ack-at-once',
   'delayed-ack': 'delayed-ack',
   fin: 'close-call',
-  retransmit: 'rto-backoff',
-  'dup-ack': 'duplicate-ack',
+  retransmit: 'rto-expired',
+  'dup-ack': 'out-of-order',
   'challenge-ack': 'challenge-ack',
   'rst-closed': 'rst-closed',
   'rst-listen': 'rst-listen',

@@ -56,7 +56,7 @@ function listen(sim: Sim, ep: Endpoint): void {
     return;
   }
   ep.listening = true;
-  appResult(sim, 'listener', 'listen', 'ok');
+  appResult(sim, 'listener', 'listen', 'ok', 'listen');
   emitState(sim, 'listener', 'CLOSED', 'LISTEN', 'listen');
 }
 
@@ -65,7 +65,7 @@ function listen(sim: Sim, ep: Endpoint): void {
  * on; one still in its handshake, not yet accepted, goes with it (Linux: inet_csk_listen_stop()).
  */
 function closeListener(sim: Sim, ep: Endpoint, call: 'close' | 'abort'): void {
-  appResult(sim, 'listener', call, 'ok');
+  appResult(sim, 'listener', call, 'ok', 'listener-close');
   if (!ep.listening) return;
   ep.listening = false;
   emitState(sim, 'listener', 'LISTEN', 'CLOSED', 'listener-close');
@@ -142,21 +142,21 @@ function send(sim: Sim, ep: Endpoint, bytes: number): void {
       tcb.state === 'ESTABLISHED' ||
       tcb.state === 'CLOSE_WAIT');
   if (!open) {
-    appResult(sim, ep.side, 'send', deadSocketResult(ep));
+    appResult(sim, ep.side, 'send', deadSocketResult(ep), 'socket-error');
     return;
   }
   tcb.unsent += bytes;
-  appResult(sim, ep.side, 'send', 'ok');
+  appResult(sim, ep.side, 'send', 'ok', 'send-data');
   pushOutput(sim, ep, tcb);
 }
 
 function shutdown(sim: Sim, ep: Endpoint): void {
   const tcb = owned(ep);
   if (tcb === null) {
-    appResult(sim, ep.side, 'shutdown', deadSocketResult(ep));
+    appResult(sim, ep.side, 'shutdown', deadSocketResult(ep), 'socket-error');
     return;
   }
-  appResult(sim, ep.side, 'shutdown', 'ok');
+  appResult(sim, ep.side, 'shutdown', 'ok', 'app-close');
   if (tcb.state === 'SYN_SENT') {
     deleteTcb(sim, ep, tcb, 'close-in-syn-sent');
     return;
@@ -168,7 +168,7 @@ function shutdown(sim: Sim, ep: Endpoint): void {
 /** close() of the connection the app holds (the listener is closed by naming it). */
 function close(sim: Sim, ep: Endpoint): void {
   const tcb = owned(ep);
-  appResult(sim, ep.side, 'close', 'ok');
+  appResult(sim, ep.side, 'close', 'ok', 'app-close');
   if (tcb !== null) closeSocket(sim, ep, tcb);
   else ep.pendingError = null;
 }
@@ -203,7 +203,7 @@ export function closeSocket(sim: Sim, ep: Endpoint, tcb: Tcb): void {
  * socket left to abort.
  */
 function abort(sim: Sim, ep: Endpoint): void {
-  appResult(sim, ep.side, 'abort', 'ok');
+  appResult(sim, ep.side, 'abort', 'ok', 'abort-call');
   const tcb = owned(ep);
   if (tcb === null) return;
   switch (tcb.state) {

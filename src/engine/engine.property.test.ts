@@ -833,18 +833,24 @@ function checkNetwork(s: Scenario, events: TraceEvent[], completed: boolean): st
 // (f) Why, and what the handshake agreed
 // ---------------------------------------------------------------------------------------------
 
+/** The rules a taken arrival carries: it changed nothing, so no other event says why. */
+const QUIET_ARRIVAL_RULES: readonly string[] = ['dup-ack-received', 'ack-nothing-new'];
+
 /**
- * Every state, send, drop and timer event says why, by a rule from the list and that rule's
- * reference; a delivery says why exactly when it was discarded (CONTRACT.md section 0.5).
+ * Every state, send, drop, timer and app event says why, by a rule from the list and that rule's
+ * reference; a delivery says why when it was discarded (CONTRACT.md section 0.5), or when it was
+ * taken without anything else to say so (a duplicate ACK), and then nothing follows it.
  */
 function checkWhy(events: TraceEvent[]): string[] {
   const problems: string[] = [];
   events.forEach((e, i) => {
     const at = `t=${e.t} #${i} ${e.type}`;
     const why = 'why' in e ? e.why : undefined;
-    const needed = e.type !== 'app' && (e.type !== 'deliver' || e.discarded !== undefined);
-    if (e.type === 'deliver' && e.discarded === undefined && why !== undefined)
-      problems.push(`${at}: a delivery that was not discarded gives a why`);
+    const needed = e.type !== 'deliver' || e.discarded !== undefined;
+    if (e.type === 'deliver' && e.discarded === undefined && why !== undefined) {
+      if (!QUIET_ARRIVAL_RULES.includes(why.rule))
+        problems.push(`${at}: a taken delivery says why with ${why.rule}`);
+    }
     if (why === undefined) {
       if (needed) problems.push(`${at}: no why`);
       return;

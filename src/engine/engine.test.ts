@@ -271,9 +271,18 @@ describe('faults and loss', () => {
       faults: [{ who: 'client', flags: 'SYN', nth: 1, fate: 'duplicate' }],
     });
     const delivered = trace.events.filter((e) => e.type === 'deliver' && e.id === 1);
+    // The copy finds the connection in SYN_RCVD: RFC 9293 answers a SYN below the window with
+    // an ACK and drops it.
     expect(delivered).toEqual([
       { t: 101, type: 'deliver', id: 1 },
-      { t: 101, type: 'deliver', id: 1, duplicate: true },
+      {
+        t: 101,
+        type: 'deliver',
+        id: 1,
+        duplicate: true,
+        discarded: 'out-of-window',
+        why: { rule: 'duplicate-syn', ref: 'RFC 9293 §3.10.7.4' },
+      },
     ]);
   });
 

@@ -322,11 +322,11 @@ function flushDeliver(sim: Sim): void {
 function firingRule(sim: Sim, timer: TimerName): RuleId {
   switch (timer) {
     case 'retransmit':
-      return sim.behaviour.linuxRto ? 'rto-linux' : 'rto';
+      return 'rto-expired';
     case 'loss-probe':
-      return 'loss-probe';
+      return 'loss-probe-sent';
     case 'delayed-ack':
-      return 'delayed-ack';
+      return 'delayed-ack-expired';
     case 'time-wait':
       return 'time-wait-expired';
     case 'fin-wait-2':

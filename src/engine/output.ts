@@ -116,7 +116,7 @@ export function onDelayedAckTimer(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   // Linux (tcp_delack_timer_handler()): a delayed ACK that had to wait for its timer ends
   // interactive mode.
   tcb.pingpong = false;
-  if (tcb.ackOwed > 0) sendAck(sim, ep, tcb, 'delayed-ack', 'delayed-ack');
+  if (tcb.ackOwed > 0) sendAck(sim, ep, tcb, 'delayed-ack', 'delayed-ack-expired');
 }
 
 function canSendData(tcb: Tcb): boolean {
@@ -140,9 +140,10 @@ export function pushOutput(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   const finAllowed = canSendData(tcb) || tcb.state === 'SYN_RCVD';
   if (finAllowed && tcb.finQueued && tcb.finSeq === null && tcb.unsent === 0) {
     tcb.finSeq = tcb.sndNxt;
-    const next = tcb.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1';
-    setState(sim, ep, tcb, next, 'close-call');
-    sendNew(sim, ep, tcb, FIN | ACK, 0, 'fin', 'close-call');
+    const passive = tcb.state === 'CLOSE_WAIT';
+    const rule: RuleId = passive ? 'passive-close' : 'close-call';
+    setState(sim, ep, tcb, passive ? 'LAST_ACK' : 'FIN_WAIT_1', rule);
+    sendNew(sim, ep, tcb, FIN | ACK, 0, 'fin', rule);
   }
 }
 
@@ -207,18 +208,24 @@ function mayProbe(sim: Sim, tcb: Tcb): boolean {
  * allow for a delayed ACK (RFC 8985 section 7.2), but never later than the RTO would fire, so the
  * probe, not a backed-off retransmission, is what goes first. Otherwise the RTO timer runs.
  */
-function armTransmitTimer(sim: Sim, ep: Endpoint, tcb: Tcb, restart = false): void {
+function armTransmitTimer(
+  sim: Sim,
+  ep: Endpoint,
+  tcb: Tcb,
+  restartedBy: RuleId | null = null,
+): void {
   const rtoLeft = Math.max(tcb.rtoDeadline - sim.now, 0);
   if (mayProbe(sim, tcb)) {
     const margin = tcb.inFlight.length === 1 ? sim.behaviour.rtoMinMs : LOSS_PROBE_MARGIN_MS;
     const pto = tcb.hasRtt ? 2 * tcb.srtt + margin : LOSS_PROBE_NO_RTT_MS;
-    cancelTimer(sim, ep, tcb, 'retransmit', 'loss-probe');
-    setTimer(sim, ep, tcb, 'loss-probe', Math.min(pto, rtoLeft), 'loss-probe');
+    cancelTimer(sim, ep, tcb, 'retransmit', restartedBy ?? 'loss-probe');
+    setTimer(sim, ep, tcb, 'loss-probe', Math.min(pto, rtoLeft), restartedBy ?? 'loss-probe');
     return;
   }
-  cancelTimer(sim, ep, tcb, 'loss-probe', 'rto');
-  if (restart || tcb.timerDue.retransmit !== tcb.rtoDeadline) {
-    setTimer(sim, ep, tcb, 'retransmit', rtoLeft, sim.behaviour.linuxRto ? 'rto-linux' : 'rto');
+  const rtoRule: RuleId = sim.behaviour.linuxRto ? 'rto-linux' : 'rto';
+  cancelTimer(sim, ep, tcb, 'loss-probe', restartedBy ?? rtoRule);
+  if (restartedBy !== null || tcb.timerDue.retransmit !== tcb.rtoDeadline) {
+    setTimer(sim, ep, tcb, 'retransmit', rtoLeft, restartedBy ?? rtoRule);
   }
 }
 
@@ -310,7 +317,7 @@ export function onRetransmitTimer(sim: Sim, ep: Endpoint, tcb: Tcb): void {
   const linear = tcb.state === 'SYN_SENT' && tcb.retries <= b.synLinearTimeouts;
   if (!linear) tcb.rto = Math.min(tcb.rto * 2, b.rtoMaxMs);
   tcb.recoverHigh = tcb.sndNxt;
-  retransmitFirst(sim, ep, tcb, 'rto');
+  retransmitFirst(sim, ep, tcb, 'rto-expired');
   tcb.rtoDeadline = sim.now + tcb.rto;
   setTimer(sim, ep, tcb, 'retransmit', tcb.rto, linear ? 'syn-linear-timeout' : 'rto-backoff');
 }
@@ -373,9 +380,9 @@ export function takeAck(sim: Sim, ep: Endpoint, tcb: Tcb, ack: number, tsecr = 0
     tcb.tlpHigh = null;
     return;
   }
-  // tcp_set_xmit_timer(): an ACK that advances restarts the RTO from now.
+  // tcp_set_xmit_timer(): an ACK that advances restarts the RTO from now (RFC 6298 5.3).
   tcb.rtoDeadline = sim.now + tcb.rto;
-  armTransmitTimer(sim, ep, tcb, true);
+  armTransmitTimer(sim, ep, tcb, 'ack-partial');
   if (tcb.recoverHigh !== null && seqLt(tcb.sndUna, tcb.recoverHigh)) {
     retransmitFirst(sim, ep, tcb, 'retransmit-go-back');
   } else {
@@ -412,7 +419,7 @@ export function established(sim: Sim, ep: Endpoint, tcb: Tcb, rule: RuleId): voi
   if (tcb.connectPending) {
     tcb.connectPending = false;
     tcb.connected = true;
-    appResult(sim, ep.side, 'connect', 'ok');
+    appResult(sim, ep.side, 'connect', 'ok', rule);
   }
   if (tcb.passive && !tcb.accepted) {
     // The server app waits in accept(), which returns the connection once it is established.

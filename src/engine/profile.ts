@@ -31,6 +31,11 @@ export interface Behaviour {
   /** Linux delays the ACK of a FIN received in ESTABLISHED, hoping to send it with its own FIN. */
   delayFinAck: boolean;
   /**
+   * Linux (tcp_check_req()) and BSD answer a repeated SYN in SYN_RCVD with the SYN+ACK again;
+   * RFC 9293's first check answers it with a bare ACK (the SYN is below the window).
+   */
+  synAckOnRepeatedSyn: boolean;
+  /**
    * Linux's quick-ACK mode (TCP_MAX_QUICKACKS): the first data a connection receives is ACKed at
    * once, for this many ACKs; before it, the delayed-ACK timeout (ato) is zero, so an ACK that is
    * delayed (a FIN's) goes at the next clock tick. 0: no quick ACKs, delays are delayedAckMs.
@@ -108,6 +113,7 @@ const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
     rstOnOrphanData: false,
     rstOnSynInSynRcvd: false,
     delayFinAck: false,
+    synAckOnRepeatedSyn: false,
     quickAcks: 0,
     linuxResetErrors: false,
     linuxRto: false,
@@ -129,6 +135,7 @@ const PROFILE_DEFAULTS: Record<ProfileName, Defaults> = {
     rstOnOrphanData: true,
     rstOnSynInSynRcvd: true,
     delayFinAck: true,
+    synAckOnRepeatedSyn: true,
     quickAcks: 16,
     linuxResetErrors: true,
     linuxRto: true,

@@ -21,6 +21,7 @@ import {
   deleteTcb,
   discard,
   type Endpoint,
+  noteArrival,
   makeTcb,
   negotiate,
   nextIsn,
@@ -116,7 +117,7 @@ function onSynSent(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
     return;
   }
   if (!(seg.flags & SYN)) {
-    discard(sim, 'ignored', 'no-ack-bit');
+    discard(sim, 'ignored', 'syn-sent-no-syn');
     return;
   }
   tcb.irs = seg.seq;
@@ -190,8 +191,16 @@ function onSynchronized(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   if (tcb.state === 'TIME_WAIT' && onTimeWaitSpecial(sim, ep, tcb, seg)) return;
   if (tcb.state === 'SYN_RCVD' && seg.flags & SYN && !(seg.flags & RST) && seg.seq === tcb.irs) {
     if (!(seg.flags & ACK)) {
-      // The peer's SYN again: our SYN+ACK was lost, so send it again (as Linux and BSD do).
-      retransmitFirst(sim, ep, tcb, 'syn-repeated');
+      if (sim.behaviour.synAckOnRepeatedSyn) {
+        // Linux (tcp_check_req()) and BSD: the peer's SYN again means our SYN+ACK was lost, so
+        // send it again at once.
+        retransmitFirst(sim, ep, tcb, 'syn-repeated');
+      } else {
+        // RFC 9293: the SYN lies below the window (its number is RCV.NXT - 1), so the first
+        // check answers it with an ACK and drops it.
+        discard(sim, 'out-of-window', 'duplicate-syn');
+        sendLimitedAck(sim, ep, tcb, 'dup-ack', 'duplicate-syn');
+      }
       return;
     }
     // Simultaneous open: the peer's SYN+ACK repeats the SYN we hold; take its ACK alone.
@@ -306,6 +315,10 @@ function onReset(sim: Sim, ep: Endpoint, tcb: Tcb): void {
       }
       deleteTcb(sim, ep, tcb, 'rst-received');
       return;
+    case 'TIME_WAIT':
+      // tcp_rfc1337=0 (Linux's default) and RFC 9293 alike: an acceptable RST ends TIME_WAIT.
+      deleteTcb(sim, ep, tcb, 'rst-in-time-wait');
+      return;
     default:
       deleteTcb(sim, ep, tcb, 'rst-received');
   }
@@ -328,10 +341,18 @@ function onAckField(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): boolean {
   }
   if (tcb.state === 'TIME_WAIT') return true;
   if (seqGt(ack, tcb.sndNxt)) {
-    sendLimitedAck(sim, ep, tcb, 'dup-ack', 'duplicate-ack');
+    // It acknowledges something never sent: answer with what we did send, and drop it.
+    discard(sim, 'ignored', 'ack-of-unsent');
+    sendLimitedAck(sim, ep, tcb, 'dup-ack', 'ack-of-unsent');
     return false;
   }
   if (seqGt(ack, tcb.sndUna)) takeAck(sim, ep, tcb, ack, tsecrOf(tcb, seg));
+  else if (seg.len === 0 && !(seg.flags & FIN)) {
+    // A bare ACK that acknowledges nothing new: a duplicate ACK while data is outstanding
+    // (RFC 5681's definition), otherwise nothing at all. Nothing is emitted for it, so the
+    // arrival itself carries the rule.
+    noteArrival(sim, tcb.inFlight.length > 0 ? 'dup-ack-received' : 'ack-nothing-new');
+  }
   tcb.sndWnd = seg.window << shift;
   switch (tcb.state) {
     case 'FIN_WAIT_1':
@@ -376,7 +397,7 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   if (seg.len === 0 && !hasFin) return;
   if (!takesText(tcb)) {
     // A FIN was received already: anything more is a repeat; say where we are.
-    sendAck(sim, ep, tcb, 'dup-ack', 'duplicate-ack');
+    sendAck(sim, ep, tcb, 'dup-ack', 'after-fin');
     return;
   }
   // Drop what we already have from the front of the segment.
@@ -398,7 +419,7 @@ function onTextAndFin(sim: Sim, ep: Endpoint, tcb: Tcb, seg: Segment): void {
   if (seqGt(seq, tcb.rcvNxt)) {
     // A gap before this segment: hold it and ACK what we have so the peer sees the hole.
     tcb.outOfOrder.push({ seq, len, fin: hasFin });
-    sendAck(sim, ep, tcb, 'dup-ack', 'duplicate-ack');
+    sendAck(sim, ep, tcb, 'dup-ack', 'out-of-order');
     return;
   }
   const filledGap = tcb.outOfOrder.length > 0;
@@ -445,7 +466,11 @@ function onFin(sim: Sim, ep: Endpoint, tcb: Tcb, filledGap: boolean): void {
       // Linux's tcp_fin() enters interactive mode: the ACK waits, hoping to ride on our FIN.
       if (sim.behaviour.delayFinAck) tcb.pingpong = true;
       ackReceived(sim, ep, tcb, filledGap);
-      if (ep.closeOnEof && tcb.attached) closeSocket(sim, ep, tcb);
+      if (ep.closeOnEof && tcb.attached) {
+        // The application reads end-of-file and calls close(): its call shows like any other.
+        appResult(sim, ep.side, 'close', 'ok', 'app-close');
+        closeSocket(sim, ep, tcb);
+      }
       return;
     }
     case 'FIN_WAIT_1':

@@ -279,16 +279,9 @@ export function appResult(
   who: SocketOwner,
   call: AppCall,
   result: AppResult,
-  rule?: RuleId,
+  rule: RuleId,
 ): void {
-  sim.emit({
-    t: sim.now,
-    type: 'app',
-    who,
-    call,
-    result,
-    ...(rule === undefined ? {} : { why: why(rule) }),
-  });
+  sim.emit({ t: sim.now, type: 'app', who, call, result, why: why(rule) });
 }
 
 // ---- arrivals ----
@@ -301,6 +294,15 @@ export function discard(sim: Sim, kind: DiscardKind, rule: RuleId): void {
   event.discarded = kind;
   event.why = why(rule);
   sim.emit(event);
+}
+
+/**
+ * Gives the arrival being handled its rule when the receiver takes it but does nothing that would
+ * say why (no state change, no segment, no timer): a duplicate ACK, say.
+ */
+export function noteArrival(sim: Sim, rule: RuleId): void {
+  const event = sim.pendingDeliver;
+  if (event !== null) event.why = why(rule);
 }
 
 // ---- timers ----

@@ -226,7 +226,7 @@ export interface AppEvent {
   who: SocketOwner;
   call: AppCall;
   result: AppResult;
-  /** Extension: why a call failed, when the engine decided it (e.g. EADDRNOTAVAIL). */
+  /** Extension: the rule behind the call's result (always from the engine; a capture may not know). */
   why?: Why;
 }
 

@@ -23,6 +23,11 @@ export interface Run {
   /** Index of the first event of each cause (engine `onCause`), ascending; one step per cause. */
   causeStarts: number[];
   final: FinalStates;
+  /**
+   * Which of the lab's knobs change this run (knobs.ts), where the lab worked it out: a lesson
+   * run with the lab's options. Absent for a capture or a bare scenario (every knob then applies).
+   */
+  knobs?: KnobApplicability;
 }
 
 /**
@@ -98,7 +103,11 @@ export interface StepView {
   t: number;
   /** Each endpoint's connection, and the server's listening socket. */
   states: Record<SocketOwner, TcpState>;
-  lastTransition: Record<SocketOwner, { from: TcpState; to: TcpState; t: number } | null>;
+  /** Each socket's last state change and the engine rule that made it. */
+  lastTransition: Record<
+    SocketOwner,
+    { from: TcpState; to: TcpState; t: number; rule: string } | null
+  >;
   /**
    * The run tells the listening socket's story: an engine run does (it stays CLOSED when nobody
    * calls listen()); a capture only shows segments, so its listener is unknown and not drawn.
@@ -130,6 +139,41 @@ export interface LabOptions {
   /** Segments the student clicked to drop, as faults (found from an earlier run). */
   extraFaults: Fault[];
 }
+
+/** The settings panel's knobs whose effect depends on the lesson (numbering never does). */
+export const KNOBS = [
+  'profile',
+  'mslMs',
+  'lossPercent',
+  'seed',
+  'dropFinalAck',
+  'reusePort',
+] as const;
+export type Knob = (typeof KNOBS)[number];
+
+/** Why a knob changes nothing in this run (the words are `ui.settings.notApplicable.<reason>`). */
+export const KNOB_REASONS = [
+  /** No side closes after the other's FIN (no four-way close, an abort, a refused connect...). */
+  'no-final-ack',
+  /** The lesson (or the loss rate) already loses that ACK. */
+  'final-ack-lost',
+  /** The client connects once, or its later connect never runs. */
+  'no-reconnect',
+  /** The client connects again, but finds the port as free with SO_REUSEADDR as without. */
+  'reconnect-unaffected',
+  /** No connection reaches TIME_WAIT, the only state whose length the MSL sets. */
+  'no-time-wait',
+  /** Nothing is random: the loss rate is 0 and every ISN is given. */
+  'no-loss',
+  /** No segment crosses the network to be lost. */
+  'no-segments',
+  /** The other behaviour gives exactly the same run. */
+  'same-run',
+] as const;
+export type KnobReason = (typeof KNOB_REASONS)[number];
+
+/** Per knob: null where it applies, else why not. */
+export type KnobApplicability = Readonly<Record<Knob, KnobReason | null>>;
 
 /** The lesson id of a scenario given whole (an `s=` link, a course page's `load`), not built in. */
 export const CUSTOM_LESSON_ID = 'custom';

@@ -18,7 +18,8 @@ import type {
 /** Replay distance bound: 64 steps of events is well under a millisecond. */
 export const CHECKPOINT_EVERY = 64;
 
-type Transition = { from: TcpState; to: TcpState; t: number };
+/** A socket's last state change, with the rule that made it (the state diagram lights its edge). */
+type Transition = { from: TcpState; to: TcpState; t: number; rule: string };
 
 interface Snapshot {
   states: Record<SocketOwner, TcpState>;
@@ -54,7 +55,7 @@ function copy(s: Snapshot): Snapshot {
 function apply(s: Snapshot, event: TraceEvent): void {
   if (event.type === 'state') {
     s.states[event.who] = event.to;
-    s.last[event.who] = { from: event.from, to: event.to, t: event.t };
+    s.last[event.who] = { from: event.from, to: event.to, t: event.t, rule: event.why.rule };
     return;
   }
   if (event.type !== 'timer') return;

@@ -19,6 +19,7 @@ export const ANSWER_IDS = [
   'what-msl',
   'so-reuseaddr',
   'delayed-ack-close',
+  'rst',
 ] as const;
 export type AnswerId = (typeof ANSWER_IDS)[number];
 
@@ -74,4 +75,5 @@ export const LESSON_FOR_ANSWER: Readonly<Record<AnswerId, LessonId>> = {
   'what-msl': 'reuse-without-time-wait',
   'so-reuseaddr': 'reuse-timestamps',
   'delayed-ack-close': 'delayed-ack-close',
+  rst: 'closed-port',
 };

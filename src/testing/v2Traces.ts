@@ -158,14 +158,14 @@ export const twoConnections: Run = runOfSteps(
       timer(102, 'client', 'retransmit', 'cancel', 'all-acked'),
       state(102, 'client', 'SYN_SENT', 'ESTABLISHED', 'syn-ack-received'),
       app(102, 'client', 'connect'),
-      send(102, 3, 'client', ['ACK'], 1001, 5001, 0, 'handshake-ack', 'handshake-ack'),
+      send(102, 3, 'client', ['ACK'], 1001, 5001, 0, 'handshake-ack', 'syn-ack-received'),
     ],
     // 5: the third segment: accept() returns
     [
       deliver(103, 3),
       timer(103, 'server', 'retransmit', 'cancel', 'all-acked'),
       state(103, 'server', 'SYN_RCVD', 'ESTABLISHED', 'handshake-ack'),
-      app(103, 'server', 'accept'),
+      app(103, 'server', 'accept', 'ok', 'accept'),
     ],
     // 6: the client closes first
     [
@@ -189,15 +189,15 @@ export const twoConnections: Run = runOfSteps(
     // 9: the server closes its connection (not its listener)
     [
       app(300, 'server', 'close'),
-      state(300, 'server', 'CLOSE_WAIT', 'LAST_ACK', 'close-call'),
-      send(300, 6, 'server', ['FIN', 'ACK'], 5001, 1002, 0, 'fin', 'close-call'),
+      state(300, 'server', 'CLOSE_WAIT', 'LAST_ACK', 'passive-close'),
+      send(300, 6, 'server', ['FIN', 'ACK'], 5001, 1002, 0, 'fin', 'passive-close'),
       timer(300, 'server', 'retransmit', 'set', 'rto', 1300),
     ],
     // 10
     [
       deliver(301, 6),
-      state(301, 'client', 'FIN_WAIT_2', 'TIME_WAIT', 'time-wait'),
-      send(301, 7, 'client', ['ACK'], 1002, 5002, 0, 'ack', 'ack-at-once'),
+      send(301, 7, 'client', ['ACK'], 1002, 5002, 0, 'ack', 'fin-received'),
+      state(301, 'client', 'FIN_WAIT_2', 'TIME_WAIT', 'fin-received'),
       timer(301, 'client', 'time-wait', 'set', 'linux-time-wait', 60_301),
     ],
     // 11: the server's connection is gone; the listener listens on
@@ -227,14 +227,14 @@ export const twoConnections: Run = runOfSteps(
       timer(402, 'client', 'retransmit', 'cancel', 'all-acked'),
       state(402, 'client', 'SYN_SENT', 'ESTABLISHED', 'syn-ack-received'),
       app(402, 'client', 'connect'),
-      send(402, 10, 'client', ['ACK'], 66_540, 9001, 0, 'handshake-ack', 'handshake-ack'),
+      send(402, 10, 'client', ['ACK'], 66_540, 9001, 0, 'handshake-ack', 'syn-ack-received'),
     ],
     // 15
     [
       deliver(403, 10),
       timer(403, 'server', 'retransmit', 'cancel', 'all-acked'),
       state(403, 'server', 'SYN_RCVD', 'ESTABLISHED', 'handshake-ack'),
-      app(403, 'server', 'accept'),
+      app(403, 'server', 'accept', 'ok', 'accept'),
     ],
     // 16: the server closes its listening socket; the accepted connection carries on
     [app(500, 'listener', 'close'), state(500, 'listener', 'LISTEN', 'CLOSED', 'listener-close')],
@@ -288,7 +288,7 @@ export const newerEvents: Run = runOfSteps(
       timer(12, 'client', 'retransmit', 'cancel', 'all-acked'),
       state(12, 'client', 'SYN_SENT', 'ESTABLISHED', 'syn-ack-received'),
       app(12, 'client', 'connect'),
-      send(12, 3, 'client', ['ACK'], 1001, 5001, 0, 'handshake-ack', 'handshake-ack'),
+      send(12, 3, 'client', ['ACK'], 1001, 5001, 0, 'handshake-ack', 'syn-ack-received'),
     ],
     // 6: the third segment is lost
     [drop(13, 3)],
@@ -303,14 +303,14 @@ export const newerEvents: Run = runOfSteps(
       deliver(21, 4),
       timer(21, 'server', 'retransmit', 'cancel', 'all-acked'),
       state(21, 'server', 'SYN_RCVD', 'ESTABLISHED', 'handshake-ack'),
-      app(21, 'server', 'accept'),
+      app(21, 'server', 'accept', 'ok', 'accept'),
       send(21, 5, 'server', ['ACK'], 5001, 1011, 0, 'ack', 'ack-at-once'),
     ],
     // 9: its ACK is lost, so the probe fires
     [drop(22, 5)],
     // 10
     [
-      timer(30, 'client', 'loss-probe', 'fire', 'loss-probe'),
+      timer(30, 'client', 'loss-probe', 'fire', 'loss-probe-sent'),
       send(30, 6, 'client', ['ACK', 'PSH'], 1001, 5001, 10, 'loss-probe', 'loss-probe-sent', {
         retransmission: true,
       }),
@@ -319,7 +319,7 @@ export const newerEvents: Run = runOfSteps(
     // 11: the probe is old news to the server: below its window, answered with its numbers
     [
       deliver(31, 6, { discarded: 'out-of-window', why: why('out-of-window') }),
-      send(31, 7, 'server', ['ACK'], 5001, 1011, 0, 'dup-ack', 'duplicate-ack'),
+      send(31, 7, 'server', ['ACK'], 5001, 1011, 0, 'dup-ack', 'out-of-window'),
     ],
     // 12
     [deliver(32, 7), timer(32, 'client', 'retransmit', 'cancel', 'all-acked')],

@@ -172,7 +172,11 @@ function LabLayout() {
           <DiagramSection />
         </main>
         <aside className="lab-side">
+          {/* The frame first on the page; in a course page's iframe the explanation stays right
+              under the diagram and the frame follows it. */}
+          {!embed && late(parts.LessonFrame, hasRun)}
           <ExplanationPanel />
+          {embed && late(parts.LessonFrame, hasRun)}
           {StateMachineSection && hasRun && !embed && (
             // Its place is kept while it loads, so the panels beside it do not jump.
             <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>

@@ -12,6 +12,9 @@ export interface LabComponents {
   InspectorSection?: ComponentType | null;
   /** RFC 9293's state diagram, lit by the shown step. */
   StateMachineSection?: ComponentType | null;
+  /** A built-in lesson's frame: what it shows, the moment to watch (a link to its step), the
+   * takeaway. In the compact layout too: it is the lesson's own words, not a control. */
+  LessonFrame?: ComponentType | null;
   /** The answer cards under the lab; "show me" switches to the lesson with the answer. */
   AnswerSection?: ComponentType<{ onShowMe: (lessonId: string) => void }> | null;
   /** The header's buttons beyond the lesson, language and theme (share, embed, export, capture). */

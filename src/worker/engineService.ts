@@ -5,7 +5,8 @@
 import type { Scenario } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import { runWithCauses, type CausedRun, type RunWithCausesOptions } from '../lab/run';
-import type { LabOptions, Run } from '../lab/types';
+import { ALL_APPLY, knobApplicability, memoRun } from '../lab/knobs';
+import type { KnobApplicability, LabOptions, Run } from '../lab/types';
 import { scenarioForLab } from '../lab/variants';
 
 /** The most events one run may make on the page. */
@@ -48,13 +49,35 @@ export function createEngineService({
     return { scenario, events, causeStarts, final };
   }
 
-  /** Runs what `build` makes. Anything but a refusal of the input is an engine bug: say so. */
-  function answer(build: () => Scenario): Run {
+  /** Anything but a refusal of the input is an engine bug: say so. */
+  function guarded<T>(work: () => T): T {
     try {
-      return runOf(build());
+      return work();
     } catch (error) {
       if (error instanceof InputError) throw error;
       throw new Error(`engine failed: ${messageOf(error)}`, { cause: error });
+    }
+  }
+
+  /** Runs what `build` makes. */
+  function answer(build: () => Scenario): Run {
+    return guarded(() => runOf(build()));
+  }
+
+  /**
+   * Which knobs change the run. A variant the page could not show (too long, or options the
+   * validator refuses) says nothing about the run shown: its knobs are left enabled, as before.
+   */
+  function knobsOf(
+    lesson: Scenario,
+    options: LabOptions,
+    run: (scenario: Scenario) => Run,
+  ): KnobApplicability {
+    try {
+      return knobApplicability(lesson, options, run);
+    } catch (error) {
+      if (error instanceof InputError) return ALL_APPLY;
+      throw error;
     }
   }
 
@@ -71,9 +94,14 @@ export function createEngineService({
      * validator refuses (an MSL out of range): its reason is the answer then.
      */
     lab(lesson: unknown, options: LabOptions): Run {
-      // The probe runs the scenario the options make, checked first like the one that follows.
-      const probe = (built: Scenario) => runOf(parse(built));
-      return answer(() => parse(scenarioForLab(parse(lesson), options, probe)));
+      // The probe runs the scenario the options make, checked first like the one that follows;
+      // memoized, so the knobs' variants reuse the runs already made for the one shown.
+      const probe = memoRun((built: Scenario) => runOf(parse(built)));
+      return guarded(() => {
+        const parsed = parse(lesson);
+        const run = probe(scenarioForLab(parsed, options, probe));
+        return { ...run, knobs: knobsOf(parsed, options, probe) };
+      });
     },
   };
 }

@@ -15,18 +15,18 @@ describe('AnswerCards', () => {
     const { container } = render(<AnswerCards onShowLesson={() => {}} />);
     expect(container.innerHTML).toBe('');
     expect(await screen.findByTestId('answer-cards')).toBeTruthy();
-    expect(screen.getAllByTestId('answer-card')).toHaveLength(6);
+    expect(screen.getAllByTestId('answer-card')).toHaveLength(7);
   });
 
   it('lists every card as a disclosure with a Show me button for its lesson', () => {
     const onShowLesson = vi.fn();
     render(<AnswerCards onShowLesson={onShowLesson} />);
     const cards = screen.getAllByTestId('answer-card');
-    expect(cards).toHaveLength(6);
+    expect(cards).toHaveLength(7);
     for (const card of cards) {
       expect(card.querySelector(':scope > details > summary'), card.dataset.answer).not.toBeNull();
     }
-    expect(screen.getAllByTestId('show-me')).toHaveLength(6);
+    expect(screen.getAllByTestId('show-me')).toHaveLength(7);
     const question = screen.getByText('Why does TIME_WAIT last 2·MSL?');
     expect(question.tagName).toBe('SUMMARY');
     const card = question.closest<HTMLElement>('[data-testid="answer-card"]')!;
@@ -64,6 +64,6 @@ describe('AnswerCards', () => {
       </I18nProvider>,
     );
     expect(await screen.findByText('为什么 TIME_WAIT 要持续 2·MSL？')).toBeTruthy();
-    expect(screen.getAllByText('演示给我看')).toHaveLength(6);
+    expect(screen.getAllByText('演示给我看')).toHaveLength(7);
   });
 });

@@ -16,6 +16,8 @@ export interface AnswerCardsProps {
   /** A lesson's title for the button's accessible name. Default: `lessons.<id>.title` if it exists. */
   lessonTitle?: (lessonId: string) => string | undefined;
   headingLevel?: 2 | 3;
+  /** Opens the side-by-side comparison of the why-three card; no button without it. */
+  onCompare?: () => void;
 }
 
 const defaultLessonFor = (answerId: AnswerId): string | undefined => LESSON_FOR_ANSWER[answerId];
@@ -25,6 +27,7 @@ export function AnswerCards({
   lessonFor = defaultLessonFor,
   lessonTitle,
   headingLevel = 2,
+  onCompare,
 }: AnswerCardsProps) {
   const t = useT();
   const messages = useMessages();
@@ -75,6 +78,16 @@ export function AnswerCards({
                       onClick={() => onShowLesson(lesson)}
                     >
                       {t('ui.answers.showMe')}
+                    </button>
+                  )}
+                  {card.id === 'why-three' && onCompare && (
+                    <button
+                      type="button"
+                      className="answer-card-show answer-card-compare"
+                      data-testid="compare-open"
+                      onClick={onCompare}
+                    >
+                      {t('ui.answers.compare')}
                     </button>
                   )}
                 </div>

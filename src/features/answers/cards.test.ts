@@ -37,4 +37,29 @@ describe('answer cards', () => {
     }
     expect(card?.rfc).toMatch(/3\.10\.1/);
   });
+
+  // RFC 9293 §3.5.2 (generation), §3.5.3 (processing), RFC 5961 §3 (exact RCV.NXT), and Linux's
+  // errors: what the card says a RST is and does.
+  it.each([
+    ['en', fullEnglish],
+    ['zh-CN', zhCN],
+  ] as const)('says when a RST is sent and what it does (%s)', (_lang, messages) => {
+    const card = answerCards(messages).find((c) => c.id === 'rst');
+    const text = card?.answer.join(' ') ?? '';
+    for (const word of [
+      'SO_LINGER',
+      'l_onoff = 1',
+      'l_linger = 0',
+      'SYN_SENT',
+      'SYN_RCVD',
+      'LISTEN',
+      'RCV.NXT',
+      'RFC 5961',
+      'ECONNRESET',
+      'ECONNREFUSED',
+    ]) {
+      expect(text, word).toContain(word);
+    }
+    expect(card?.rfc).toMatch(/3\.5\.2.*3\.5\.3.*3\.10\.7/);
+  });
 });

@@ -68,7 +68,7 @@ describe('the handout of a run', () => {
     expect(entries[0]).toMatch(/^1\. \*\*0 ms\*\* · .*listen\(\).*\(RFC 9293 §3\.10\.1\) {2}$/);
     // The retransmitted SYN, at the time the diagram's axis shows, citing RFC 6298 as it is, and
     // its new timeout as the page words durations.
-    expect(markdown).toMatch(/\*\*1\.15 s\*\* · .*doubles its timeout to 2 s .*\(RFC 6298 §5\)/);
+    expect(markdown).toMatch(/\*\*1\.15 s\*\* · .*Its timeout doubles to 2 s .*\(RFC 6298 §5.4\)/);
     const stateLines = lines.filter((l) => /^ +\*After it: client \w+, server \w+\*$/.test(l));
     expect(stateLines).toHaveLength(lostSyn.steps.length);
     const last = lostSyn.statesAfter(lostSyn.steps.length);
@@ -96,7 +96,7 @@ describe('the handout of a run', () => {
     expect(entries).toHaveLength(lostSyn.steps.length);
     for (const entry of entries) expect(entry).toMatch(/\p{Script=Han}/u);
     expect(zh).toMatch(/这一步之后：客户端 \w+，服务器 \w+/);
-    expect(zh).toMatch(/\*\*1\.15 秒\*\* · .*加倍为 2 秒/);
+    expect(zh).toMatch(/\*\*1\.15 秒\*\* · .*翻倍为 2 秒/);
   });
 });
 

@@ -142,7 +142,7 @@ export function buildHandout(
       number: step.number,
       time: formatDuration(step.t),
       text: explanation ? source.renderExplanation(explanation, loose, formatDuration) : '',
-      rfc: explanation ? rfcReference(explanation.rfc, t) : '',
+      rfc: explanation?.rfc ? rfcReference(explanation.rfc, t) : (explanation?.cite ?? ''),
       after: statesIn(source.statesAfter(step.number), 'exporting.markdown.after'),
     };
   });

@@ -1,22 +1,21 @@
-// What happened in each step, and why. One step is one cause (an app call, an arrival, a timer
-// firing, a drop: the engine's `onCause`), explained by the file for its kind (./drop.ts,
-// ./timer.ts, ./arrival.ts, ./app.ts) from the run's segment model (../segments.ts).
+// What happened in each step, and why, in the engine's own words: each step (one cause: an app
+// call, an arrival, a timer firing, a drop; the engine's `onCause`) is explained by the sentences
+// of the rules its events name (./sentences.ts), never re-derived from what the trace looks like.
 //
-// Numbers are the segment model's, as the diagram shows them by default: relative to each side's
-// ISN in use. Sides are passed as `who`/`peer` (raw `client` | `server` | `listener`, the server's
-// listening socket) and durations as
-// `{ ms }`; renderExplanation words them in the reader's language (`explain.side.*`, with
+// Numbers are kept both relative to each side's ISN in use (as the diagram shows them by default)
+// and as on the wire; the reader's numbering picks one. Sides are raw (`client` | `server`) and
+// durations `{ ms }`; renderExplanation words them in the reader's language (`explain.side.*`, with
 // capitalised variants `Who`/`Peer` for the start of a sentence).
+import { RULES } from '../../engine/rules';
 import type { TraceEvent } from '../../engine/types';
 import { describeSegments } from '../segments';
 import { buildSteps } from '../steps';
 import type { Run, SegmentInfo, Step } from '../types';
-import { explainApp } from './app';
-import { explainArrival } from './arrival';
-import { explainDrop } from './drop';
-import { explanation, type Explanation } from './explanation';
+import type { ExplainParam, Explanation, Params, Sentence } from './explanation';
+import { stepSentences } from './sentences';
 import { RunSoFar, StepView } from './step';
-import { explainTimer } from './timer';
+
+export type { Explanation } from './explanation';
 
 /** Explanations of every step, in order, from the run's steps and segments. */
 function explainSteps(
@@ -25,46 +24,25 @@ function explainSteps(
   segments: readonly SegmentInfo[],
 ): Explanation[] {
   const byId = new Map(segments.map((seg) => [seg.id, seg]));
-  const before = new RunSoFar();
+  const before = new RunSoFar(byId);
   return steps.map((step) => {
     const slice = events.slice(step.first, step.end);
-    const view = new StepView(slice, byId, before);
-    const explained =
-      explainDrop(view) ??
-      explainTimer(view) ??
-      explainArrival(view) ??
-      explainApp(view) ??
-      explanation('other.nothing', '3.10');
+    const sentences = stepSentences(new StepView(slice, byId, before));
     before.add(slice);
-    return withCitation(explained, slice);
+    return withSources(sentences);
   });
 }
 
-/** The `why.ref` of the step's deciding event: a discarded arrival, a state change, a call, a send. */
-function citationOf(events: readonly TraceEvent[]): string | undefined {
-  const order = [
-    (e: TraceEvent) => e.type === 'deliver' && e.discarded !== undefined,
-    (e: TraceEvent) => e.type === 'state',
-    (e: TraceEvent) => e.type === 'app',
-    (e: TraceEvent) => e.type === 'send' || e.type === 'timer',
-  ];
-  for (const matches of order) {
-    for (const event of events) {
-      if (!matches(event) || !('why' in event)) continue;
-      const ref = event.why?.ref;
-      // Only sources a reader can look up, an RFC or a kernel function (not "scenario faults");
-      // a section of RFC 9293 the explanation names already, in its own words.
-      if (ref !== undefined && /^(RFC \d|linux )/.test(ref)) {
-        return ref.startsWith('RFC 9293') ? undefined : ref;
-      }
-    }
-  }
-  return undefined;
-}
-
-function withCitation(explained: Explanation, events: readonly TraceEvent[]): Explanation {
-  const cite = citationOf(events);
-  return cite === undefined || cite === explained.rfc ? explained : { ...explained, cite };
+/** The step's deciding rule (its first sentence's) and where it comes from. */
+function withSources(sentences: Sentence[]): Explanation {
+  const rule = sentences[0]?.rule ?? null;
+  const ref: string | undefined = rule === null ? undefined : RULES[rule];
+  return {
+    sentences,
+    rule,
+    ...(ref?.startsWith('RFC ') ? { rfc: ref } : {}),
+    ...(ref?.startsWith('linux ') ? { cite: ref } : {}),
+  };
 }
 
 /**
@@ -105,25 +83,74 @@ export function explainerFor(
   };
 }
 
+export type Numbering = 'relative' | 'absolute';
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
 /**
- * Turns an explanation into text with the page's translator (`t('explain.…', params)`) and its
- * duration formatter (i18n's formatDuration in the reader's locale).
+ * Turns an explanation into text with the page's translator (`t('explain.…', params)`), its
+ * duration formatter (i18n's formatDuration in the reader's locale) and the numbering the diagram
+ * shows (relative to each ISN, or as on the wire).
  */
 export function renderExplanation(
   explained: Explanation,
-  t: (key: string, params?: Record<string, string | number>) => string,
+  t: Translate,
   formatDuration: (ms: number) => string,
+  numbering: Numbering = 'relative',
 ): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(explained.params)) {
-    params[name] = typeof value === 'object' ? formatDuration(value.ms) : value;
-  }
-  for (const name of ['who', 'peer'] as const) {
-    const side = params[name];
-    if (side === 'client' || side === 'server' || side === 'listener') {
-      params[name] = t(`explain.side.${side}`);
-      params[name === 'who' ? 'Who' : 'Peer'] = t(`explain.Side.${side}`);
+  return explained.sentences
+    .map((sentence) => renderSentence(sentence, t, formatDuration, numbering))
+    .filter((text) => text !== '')
+    .join(' ');
+}
+
+/** One sentence's words: its rule's template, or the words for a step no rule speaks for. */
+export function renderSentence(
+  sentence: Sentence,
+  t: Translate,
+  formatDuration: (ms: number) => string,
+  numbering: Numbering = 'relative',
+): string {
+  const plain = plainParams(sentence.params, t, formatDuration, numbering);
+  // Facts are phrases worded with the same values as the sentence they sit in.
+  for (const [name, value] of Object.entries(sentence.params)) {
+    if (typeof value === 'object' && 'fact' in value) {
+      const key = typeof value.fact === 'string' ? value.fact : value.fact[numbering];
+      plain[name] = t(`explain.facts.${key}`, plain);
     }
   }
-  return t(`explain.${explained.key}`, params);
+  const key = sentence.rule === null ? 'explain.nothing' : `explain.rules.${sentence.rule}`;
+  return t(key, plain).replace(/\s+/g, ' ').trim();
+}
+
+function plainParams(
+  params: Params,
+  t: Translate,
+  formatDuration: (ms: number) => string,
+  numbering: Numbering,
+): Record<string, string | number> {
+  const plain: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const word = plainValue(value, formatDuration, numbering);
+    if (word !== undefined) plain[name] = word;
+  }
+  for (const name of ['who', 'peer'] as const) {
+    const side = plain[name];
+    if (side === 'client' || side === 'server' || side === 'listener') {
+      plain[name] = t(`explain.side.${side}`);
+      plain[name === 'who' ? 'Who' : 'Peer'] = t(`explain.Side.${side}`);
+    }
+  }
+  return plain;
+}
+
+function plainValue(
+  value: ExplainParam,
+  formatDuration: (ms: number) => string,
+  numbering: Numbering,
+): string | number | undefined {
+  if (typeof value !== 'object') return value;
+  if ('ms' in value) return formatDuration(value.ms);
+  if ('rel' in value) return numbering === 'absolute' ? value.abs : value.rel;
+  return undefined; // a fact: worded once the plain values are known
 }

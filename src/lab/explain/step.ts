@@ -1,5 +1,6 @@
 // One step taken apart for the explanations: its events by kind, its segments as the run's segment
-// model describes them (../segments.ts: relative numbers, `old`), and the states before it.
+// model describes them (../segments.ts: relative numbers, `old`), and the states and timers
+// before it.
 import type {
   AppEvent,
   DeliverEvent,
@@ -9,13 +10,15 @@ import type {
   StateEvent,
   TcpState,
   TimerEvent,
+  TimerName,
   TraceEvent,
 } from '../../engine/types';
 import type { SegmentInfo } from '../types';
 
 /**
- * What the explanations know of the run before a step beyond its segments: the states and the
- * TIME_WAIT each side last set (for "2·MSL passed"). Fed each step's events once it is explained.
+ * What the explanations know of the run before a step beyond its segments: each socket's state and
+ * how long each timer last ran (for "TIME_WAIT's 4 min have passed"). Fed each step's events once
+ * it is explained.
  */
 export class RunSoFar {
   readonly states: Record<SocketOwner, TcpState> = {
@@ -23,22 +26,50 @@ export class RunSoFar {
     server: 'CLOSED',
     listener: 'CLOSED',
   };
-  /** The last TIME_WAIT duration each side set (ms). */
-  readonly timeWaitMs: Record<Side, number> = { client: 0, server: 0 };
+  /** How long each side's timers last ran when set (ms): what a firing timer waited. */
+  readonly timerMs: Record<Side, Record<TimerName, number>> = {
+    client: noTimers(),
+    server: noTimers(),
+  };
+
+  /** The duplicate ACKs each side has received in a row, and the ack they repeat. */
+  readonly duplicateAcks: Record<Side, { ack: number; count: number }> = {
+    client: { ack: 0, count: 0 },
+    server: { ack: 0, count: 0 },
+  };
+
+  constructor(private readonly segments: ReadonlyMap<number, SegmentInfo>) {}
+
+  /** How many duplicate ACKs of `ack` in a row `who` has with the one arriving now. */
+  duplicateCount(who: Side, ack: number): number {
+    const last = this.duplicateAcks[who];
+    return last.ack === ack ? last.count + 1 : 1;
+  }
 
   add(events: readonly TraceEvent[]): void {
     for (const event of events) {
+      if (event.type === 'deliver') {
+        const seg = this.segments.get(event.id);
+        if (seg === undefined) continue;
+        const dup = this.duplicateAcks[seg.to];
+        if (event.why?.rule === 'dup-ack-received') {
+          dup.count = this.duplicateCount(seg.to, seg.ack);
+          dup.ack = seg.ack;
+        } else if (seg.len > 0 || seg.flags.includes('ACK')) {
+          // Any other arrival ends the run of duplicates.
+          dup.count = 0;
+        }
+      }
       if (event.type === 'state') this.states[event.who] = event.to;
-      else if (
-        event.type === 'timer' &&
-        event.timer === 'time-wait' &&
-        event.action === 'set' &&
-        event.due !== undefined
-      ) {
-        this.timeWaitMs[event.who] = event.due - event.t;
+      else if (event.type === 'timer' && event.action === 'set' && event.due !== undefined) {
+        this.timerMs[event.who][event.timer] = event.due - event.t;
       }
     }
   }
+}
+
+function noTimers(): Record<TimerName, number> {
+  return { retransmit: 0, 'loss-probe': 0, 'time-wait': 0, 'fin-wait-2': 0, 'delayed-ack': 0 };
 }
 
 export class StepView {
@@ -93,25 +124,6 @@ export class StepView {
 
   went(who: SocketOwner, from: TcpState | null, to: TcpState): boolean {
     return this.transitions(who).some((s) => (from === null || s.from === from) && s.to === to);
-  }
-
-  /**
-   * The listener made a new socket for a connection in this step: the server went LISTEN →
-   * SYN_RCVD from a state other than LISTEN (its last connection's end, or none yet). Traces
-   * without a listener of their own (a capture) keep the server itself in LISTEN.
-   */
-  newSocket(): boolean {
-    let state = this.before.states.server;
-    for (const s of this.transitions('server')) {
-      if (s.from === 'LISTEN' && s.to === 'SYN_RCVD' && state !== 'LISTEN') return true;
-      state = s.to;
-    }
-    return false;
-  }
-
-  /** The rule behind the step's first state change of `who` that names one (see engine/rules). */
-  ruleOf(who: SocketOwner): string | undefined {
-    return this.transitions(who).find((s) => s.why?.rule !== undefined)?.why?.rule;
   }
 
   timer(

@@ -5,7 +5,7 @@ import type { StateChange } from '../../lab/stateChanges';
 import type { AppCallMark } from '../../lab/types';
 import { ownerX, textWidth, type Layout } from './geometry';
 import type { DiagramLabels } from './labels';
-import { appCallText, truncate } from './sockets';
+import { appCallTag } from './sockets';
 import { PILL_HALF, pillCentres } from './StateBadges';
 import type { VisibleRange } from './useVisibleRange';
 
@@ -39,7 +39,7 @@ function tagX(
 
 /**
  * Each application call as a small tag on its socket's line at the time it returned (see tagX).
- * A failed call reads in the danger colour.
+ * A failed call reads in the danger colour, bold, and keeps its error whole however narrow.
  */
 export const AppCalls = memo(function AppCalls({
   calls,
@@ -92,8 +92,7 @@ export const AppCalls = memo(function AppCalls({
     <g className="dg-calls">
       {placed.map(({ call, at, cy, onPill }) => {
         if (range && (at < range.top - 400 || at > range.bottom + 400)) return null;
-        const full = appCallText(call);
-        const text = truncate(full, max);
+        const text = appCallTag(call, max);
         const width = textWidth(text, FONT) + 10;
         const line = ownerX(layout, call.who);
         const x = tagX(layout, call.who, line, width, onPill);

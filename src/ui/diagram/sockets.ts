@@ -41,6 +41,18 @@ export function appCallText(call: Pick<AppCallMark, 'call' | 'result'>): string 
   return call.result === 'ok' ? `${call.call}()` : `${call.call}() → ${call.result}`;
 }
 
+/**
+ * The words on a tag with room for `max` characters. A failed call keeps its error whole, which
+ * is what the student must read (`connect() → ECONNREFUSED`, then `connect→ECONNREFUSED`, then
+ * the error alone); the call is in the tag's title and label. A call that worked is cut.
+ */
+export function appCallTag(call: Pick<AppCallMark, 'call' | 'result'>, max: number): string {
+  const full = appCallText(call);
+  if (full.length <= max || call.result === 'ok') return truncate(full, max);
+  const compact = `${call.call}→${call.result}`;
+  return compact.length <= max ? compact : call.result;
+}
+
 /** Cuts text to at most `max` characters, ending with an ellipsis when it was longer. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;

@@ -18,6 +18,7 @@ const selectInspectorContext = (s: LabState) => ({
   explainer: s.explainer,
   scenario: s.run?.scenario ?? null,
   events: s.run?.events ?? null,
+  numbering: s.numbering,
   close: s.selectSegment,
 });
 
@@ -42,7 +43,12 @@ export function InspectorSection() {
   const why = c.explainer?.at(segment.sentStep) ?? null;
   const explanation =
     why && c.explainer
-      ? c.explainer.render(why, (key, params) => t(key as MessageKey, params), duration)
+      ? c.explainer.render(
+          why,
+          (key, params) => t(key as MessageKey, params),
+          duration,
+          c.numbering,
+        )
       : '';
   return (
     <SegmentInspector

@@ -1,13 +1,18 @@
-// The knobs on top of a lesson: profile, MSL, loss rate and seed, the what-ifs, and numbering.
+// The knobs on top of a lesson: profile, MSL, loss rate and seed, the what-ifs, and numbering. A
+// knob that changes nothing in the run shown (the run says which: lab/knobs.ts) is disabled with
+// its reason beside it.
 
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { resolveBehaviour } from '../../engine/profile';
 import { PROFILES, type ProfileName } from '../../engine/types';
 import { useT } from '../../i18n';
+import { ALL_APPLY } from '../../lab/knobs';
+import type { KnobReason } from '../../lab/types';
 import { NumberField } from '../controls/NumberField';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
+import { KnobReasonNote, describedBy, disabledBy } from './KnobReason';
 
 const selectSettings = (s: LabState) => ({
   options: s.options,
@@ -18,6 +23,8 @@ const selectSettings = (s: LabState) => ({
   setLesson: s.setLesson,
   lessonId: s.lessonId,
   fromCapture: s.capture !== null,
+  // Until a run says otherwise (the first one is on its way), every knob applies.
+  knobs: s.run?.knobs ?? ALL_APPLY,
 });
 
 const MAX_SEED = 0xffff_ffff;
@@ -26,7 +33,7 @@ export function SettingsPanel() {
   const t = useT();
   const id = useId();
   const s = useLab(useShallow(selectSettings));
-  const { options } = s;
+  const { options, knobs } = s;
   const profile: ProfileName = options.profile ?? 'rfc9293';
   // Without an MSL of its own, a run uses its profile's.
   const mslMs = options.mslMs ?? resolveBehaviour({ profile, actions: [] }).mslMs;
@@ -72,7 +79,8 @@ export function SettingsPanel() {
           id={`${id}-profile`}
           data-testid="profile"
           value={profile}
-          aria-describedby={`${id}-profile-help`}
+          aria-describedby={describedBy(`${id}-profile`, knobs.profile)}
+          {...disabledBy(knobs.profile)}
           onChange={(event) =>
             s.setOptions({
               profile: event.currentTarget.value as ProfileName,
@@ -89,6 +97,7 @@ export function SettingsPanel() {
         <p className="help" id={`${id}-profile-help`}>
           {t('ui.settings.profile.help')}
         </p>
+        <KnobReasonNote id={`${id}-profile`} knob="profile" reason={knobs.profile} />
       </div>
 
       <div className="field">
@@ -102,12 +111,14 @@ export function SettingsPanel() {
           min={0.001}
           max={600}
           step="any"
-          aria-describedby={`${id}-msl-help`}
+          aria-describedby={describedBy(`${id}-msl`, knobs.mslMs)}
+          {...disabledBy(knobs.mslMs)}
           onCommit={(seconds) => s.setOptions({ mslMs: Math.round(seconds * 1000) }, true)}
         />
         <p className="help" id={`${id}-msl-help`}>
           {t('ui.settings.msl.help')}
         </p>
+        <KnobReasonNote id={`${id}-msl`} knob="mslMs" reason={knobs.mslMs} />
       </div>
 
       <div className="field-row">
@@ -122,7 +133,8 @@ export function SettingsPanel() {
             min={0}
             max={100}
             step="any"
-            aria-describedby={`${id}-loss-help`}
+            aria-describedby={describedBy(`${id}-loss`, knobs.lossPercent, `${id}-loss-help`)}
+            {...disabledBy(knobs.lossPercent)}
             onCommit={(lossPercent) => s.setOptions({ lossPercent }, true)}
           />
         </div>
@@ -136,7 +148,7 @@ export function SettingsPanel() {
               min={0}
               max={MAX_SEED}
               integer
-              aria-describedby={`${id}-loss-help`}
+              aria-describedby={describedBy(`${id}-seed`, knobs.seed, `${id}-loss-help`)}
               onCommit={(seed) => s.setOptions({ seed }, true)}
             />
             <button
@@ -152,6 +164,11 @@ export function SettingsPanel() {
       <p className="help" id={`${id}-loss-help`}>
         {t('ui.settings.lossRate.help')} {t('ui.settings.seed.help')}
       </p>
+      <KnobReasonNote id={`${id}-loss`} knob="lossPercent" reason={knobs.lossPercent} />
+      {/* The seed alone stays editable where it changes nothing yet: it is the one knob set before
+          the one that gives it its effect (seed, then loss rate), and its value is kept for then.
+          Its note says it does nothing now. */}
+      <KnobReasonNote id={`${id}-seed`} knob="seed" reason={knobs.seed} />
 
       <fieldset>
         <legend>{t('ui.settings.whatIf')}</legend>
@@ -159,6 +176,8 @@ export function SettingsPanel() {
           id={`${id}-dfa`}
           testId="drop-final-ack"
           checked={options.dropFinalAck}
+          reason={knobs.dropFinalAck}
+          knob="dropFinalAck"
           label={t('ui.settings.dropFinalAck.label')}
           help={t('ui.settings.dropFinalAck.help')}
           onChange={(checked) => s.setOptions({ dropFinalAck: checked })}
@@ -167,6 +186,8 @@ export function SettingsPanel() {
           id={`${id}-reuse`}
           testId="reuse-port"
           checked={options.reusePort}
+          reason={knobs.reusePort}
+          knob="reusePort"
           label={t('ui.settings.reusePort.label')}
           help={`${t('ui.settings.reusePort.help')} ${t(`ui.settings.reusePort.byProfile.${profile}`)}`}
           onChange={(checked) => s.setOptions({ reusePort: checked })}
@@ -188,13 +209,25 @@ interface CheckOptionProps {
   id: string;
   testId: string;
   checked: boolean;
+  /** Why the option changes nothing in the run shown, or null where it does. */
+  reason: KnobReason | null;
+  knob: 'dropFinalAck' | 'reusePort';
   label: string;
   /** What the option changes, read out with it. */
   help: string;
   onChange: (checked: boolean) => void;
 }
 
-function CheckOption({ id, testId, checked, label, help, onChange }: CheckOptionProps) {
+function CheckOption({
+  id,
+  testId,
+  checked,
+  reason,
+  knob,
+  label,
+  help,
+  onChange,
+}: CheckOptionProps) {
   return (
     <div className="check">
       <input
@@ -202,13 +235,15 @@ function CheckOption({ id, testId, checked, label, help, onChange }: CheckOption
         id={id}
         data-testid={testId}
         checked={checked}
-        aria-describedby={`${id}-help`}
+        aria-describedby={describedBy(id, reason)}
+        {...disabledBy(reason)}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <label htmlFor={id}>{label}</label>
       <p className="help" id={`${id}-help`}>
         {help}
       </p>
+      <KnobReasonNote id={id} knob={knob} reason={reason} />
     </div>
   );
 }

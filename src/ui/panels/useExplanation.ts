@@ -10,12 +10,14 @@ import type { LabState } from '../store/labStore';
 const selectExplanation = (s: LabState) => ({
   explainer: s.explainer,
   explanation: s.explainer?.at(s.step) ?? null,
+  // The sentences name numbers as the diagram shows them: relative to each ISN, or on the wire.
+  numbering: s.numbering,
 });
 
-export function useExplanation(): { text: string; rfc: string; cite: string | null } | null {
+export function useExplanation(): { text: string; rfc: string | null; cite: string | null } | null {
   const t = useT();
   const duration = useFormatDuration();
-  const { explainer, explanation } = useLab(useShallow(selectExplanation));
+  const { explainer, explanation, numbering } = useLab(useShallow(selectExplanation));
   const words = useNamespace('explain', explainer !== null);
   return useMemo(() => {
     if (!explainer || !explanation || !words) return null;
@@ -23,7 +25,8 @@ export function useExplanation(): { text: string; rfc: string; cite: string | nu
       explanation,
       (key, params) => t(key as MessageKey, params),
       duration,
+      numbering,
     );
-    return { text, rfc: explanation.rfc, cite: explanation.cite ?? null };
-  }, [explainer, explanation, words, t, duration]);
+    return { text, rfc: explanation.rfc ?? null, cite: explanation.cite ?? null };
+  }, [explainer, explanation, numbering, words, t, duration]);
 }

@@ -1,28 +1,27 @@
 // RFC 9293's Figure 5 as an SVG: each side's current state highlighted in its colour (both colours
 // when they share one), and the arrow of each side's last transition lit. The server's listening
 // socket, a socket of its own, is marked too (a dashed outline and a "listener" tag on its state,
-// its last transition dashed). Transitions the figure does not draw (resets to CLOSED, aborts) only
-// move the highlight. Layout: ./figure.ts.
+// its last transition dashed). The arrow lit is the one of the change's cause (its engine rule,
+// causes.ts); a change whose cause the figure does not draw (a timeout giving up, an abort) lights
+// nothing and is named in a note under the figure (OffFigureNotes.tsx). Layout: ./figure.ts.
 
-import { memo, useId, useMemo } from 'react';
+import { useId } from 'react';
 import type { Side, SocketOwner, TcpState } from '../../engine/types';
 import { useNamespace, useT } from '../../i18n';
+import { edgeOf, type Caused } from './causes';
 import {
   DIAGRAM_EDGES,
   DIAGRAM_HEIGHT,
   DIAGRAM_NODES,
   DIAGRAM_WIDTH,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  pathOf,
   type DiagramEdge,
 } from './figure';
+import { Edge, Node, type Lit } from './FigureParts';
+import { OffFigureNotes } from './OffFigureNotes';
 import './StateMachinePanel.css';
 
-export interface Transition {
-  from: TcpState;
-  to: TcpState;
-}
+/** A socket's last state change and, where known, the engine rule that made it. */
+export type Transition = Caused;
 
 export interface StateMachinePanelProps {
   client: TcpState;
@@ -32,14 +31,12 @@ export interface StateMachinePanelProps {
   lastTransition: Record<Side, Transition | null> & { listener?: Transition | null };
 }
 
-type Lit = 'client' | 'server' | 'both' | 'listener';
-
 function litBy(
   edge: DiagramEdge,
   last: StateMachinePanelProps['lastTransition'],
   withListener: boolean,
 ): Lit | null {
-  const is = (t: Transition | null | undefined) => t?.from === edge.from && t.to === edge.to;
+  const is = (t: Transition | null | undefined) => t != null && edgeOf(t) === edge;
   const c = is(last.client);
   const s = is(last.server);
   if (c && s) return 'both';
@@ -145,6 +142,8 @@ export function StateMachinePanel({
         </g>
       </svg>
 
+      <OffFigureNotes lastTransition={lastTransition} withListener={withListener} />
+
       <ul className="state-machine__legend" aria-label={t('stateMachine.legend.title')}>
         {legend.map((side) => {
           const last = lastTransition[side] ?? null;
@@ -174,140 +173,11 @@ export function StateMachinePanel({
           <span className="sm-legend__swatch" aria-hidden="true" />
           <span className="sm-legend__text">{t('stateMachine.legend.edge')}</span>
         </li>
+        <li className="sm-legend sm-legend--extra">
+          <span className="sm-legend__swatch" aria-hidden="true" />
+          <span className="sm-legend__text">{t('stateMachine.legend.notInFigure')}</span>
+        </li>
       </ul>
     </section>
   );
-}
-
-/**
- * One arrow of the figure. Memoized: a step that lights or unlights it re-renders it alone (its
- * path and words never change).
- */
-const Edge = memo(function Edge({
-  edge,
-  lit,
-  uid,
-}: {
-  edge: DiagramEdge;
-  lit: Lit | null;
-  uid: string;
-}) {
-  const d = useMemo(() => pathOf(edge.points), [edge.points]);
-  const marker =
-    lit === null ? 'plain' : lit === 'server' || lit === 'listener' ? 'server' : 'client';
-  return (
-    <g
-      className={`sm-edge${lit ? ` sm-edge--lit sm-edge--${lit}` : ''}${edge.note ? ' sm-edge--note' : ''}`}
-      data-edge={edge.id}
-      data-from={edge.from}
-      data-to={edge.to}
-      data-lit={lit ?? undefined}
-    >
-      <path d={d} className="sm-edge__line" markerEnd={`url(#${uid}-arrow-${marker})`} />
-      {lit === 'both' && <path d={d} className="sm-edge__line sm-edge__line--inner" />}
-      <text
-        className="sm-edge__label"
-        x={edge.label.x}
-        y={edge.label.y}
-        textAnchor={edge.label.anchor}
-      >
-        <tspan className="sm-edge__event">{edge.event}</tspan>
-        {edge.action && (
-          <tspan
-            className="sm-edge__action"
-            x={edge.label.x}
-            dy={edge.label.below ? '1.6em' : '1.1em'}
-          >
-            {edge.action}
-          </tspan>
-        )}
-      </text>
-    </g>
-  );
-});
-
-/** One state's box, with a tag for each side (and the listener) in it. Memoized like the arrows. */
-const Node = memo(function Node({
-  node,
-  who,
-  name,
-  clientLabel,
-  serverLabel,
-  listenerLabel,
-}: {
-  node: (typeof DIAGRAM_NODES)[number];
-  who: Lit | null;
-  name: string;
-  clientLabel: string | null;
-  serverLabel: string | null;
-  listenerLabel: string | null;
-}) {
-  const x = node.x - NODE_WIDTH / 2;
-  const y = node.y - NODE_HEIGHT / 2;
-  const listening = listenerLabel !== null;
-  return (
-    <g
-      className={`sm-node${who ? ` sm-node--current sm-node--${who}` : ''}${listening ? ' sm-node--listener' : ''}`}
-      data-state={node.state}
-      data-current={who ?? undefined}
-      data-listener={listening ? 'true' : undefined}
-      aria-current={who || listening ? 'true' : undefined}
-    >
-      <rect className="sm-node__box" x={x} y={y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={8} />
-      {who === 'both' && (
-        <rect
-          className="sm-node__inner"
-          x={x + 4}
-          y={y + 4}
-          width={NODE_WIDTH - 8}
-          height={NODE_HEIGHT - 8}
-          rx={5}
-        />
-      )}
-      <text className="sm-node__name" x={node.x} y={node.y + 5} textAnchor="middle">
-        {name}
-      </text>
-      {clientLabel !== null && <SideTag side="client" label={clientLabel} x={x} y={y} />}
-      {serverLabel !== null && (
-        <SideTag side="server" label={serverLabel} x={x + NODE_WIDTH} y={y} />
-      )}
-      {listenerLabel !== null && (
-        <SideTag side="listener" label={listenerLabel} x={x + NODE_WIDTH} y={y + NODE_HEIGHT} />
-      )}
-    </g>
-  );
-});
-
-/**
- * A small pill on a box's corner naming the socket in this state: the client's top left, the
- * server's top right, the listener's bottom right.
- */
-function SideTag({
-  side,
-  label,
-  x,
-  y,
-}: {
-  side: SocketOwner;
-  label: string;
-  x: number;
-  y: number;
-}) {
-  const width = Math.max(34, textWidth(label) + 14);
-  const left = side === 'client' ? x + 6 : x - 6 - width;
-  return (
-    <g className={`sm-tag sm-tag--${side}`} aria-hidden="true">
-      <rect x={left} y={y - 10} width={width} height={18} rx={9} className="sm-tag__pill" />
-      <text x={left + width / 2} y={y + 3.5} textAnchor="middle" className="sm-tag__text">
-        {label}
-      </text>
-    </g>
-  );
-}
-
-/** A rough width of an 11-unit bold label: wide (CJK) characters count about twice a Latin letter. */
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! > 0x2e80 ? 11.5 : 6.8;
-  return w;
 }

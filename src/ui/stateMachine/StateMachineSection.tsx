@@ -1,9 +1,10 @@
 // The state-machine panel fed from the shown step (a part the lab is given). Only each socket's
-// state and last transition are read (as plain strings), so a step that changes neither re-renders
+// state and last transition (with the rule that made it) are read (as plain strings), so a step that changes neither re-renders
 // nothing here. The panel's words (the `stateMachine` namespace) are fetched from here.
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { TcpState } from '../../engine/types';
 import { useNamespace } from '../../i18n';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -22,6 +23,10 @@ const selectMachine = (s: LabState) => {
     serverTo: last?.server?.to ?? null,
     listenerFrom: last?.listener?.from ?? null,
     listenerTo: last?.listener?.to ?? null,
+    // The cause picks the arrow lit (causes.ts).
+    clientRule: last?.client?.rule ?? null,
+    serverRule: last?.server?.rule ?? null,
+    listenerRule: last?.listener?.rule ?? null,
   };
 };
 
@@ -29,13 +34,24 @@ export function StateMachineSection() {
   useNamespace('stateMachine');
   const m = useLab(useShallow(selectMachine));
   const { clientFrom, clientTo, serverFrom, serverTo, listenerFrom, listenerTo } = m;
+  const { clientRule, serverRule, listenerRule } = m;
   const lastTransition = useMemo(
     () => ({
-      client: clientFrom && clientTo ? { from: clientFrom, to: clientTo } : null,
-      server: serverFrom && serverTo ? { from: serverFrom, to: serverTo } : null,
-      listener: listenerFrom && listenerTo ? { from: listenerFrom, to: listenerTo } : null,
+      client: change(clientFrom, clientTo, clientRule),
+      server: change(serverFrom, serverTo, serverRule),
+      listener: change(listenerFrom, listenerTo, listenerRule),
     }),
-    [clientFrom, clientTo, serverFrom, serverTo, listenerFrom, listenerTo],
+    [
+      clientFrom,
+      clientTo,
+      clientRule,
+      serverFrom,
+      serverTo,
+      serverRule,
+      listenerFrom,
+      listenerTo,
+      listenerRule,
+    ],
   );
   return (
     <StateMachinePanel
@@ -45,4 +61,9 @@ export function StateMachineSection() {
       lastTransition={lastTransition}
     />
   );
+}
+
+function change(from: TcpState | null, to: TcpState | null, rule: string | null) {
+  if (!from || !to) return null;
+  return rule === null ? { from, to } : { from, to, rule };
 }

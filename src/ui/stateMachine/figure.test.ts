@@ -59,9 +59,12 @@ describe('state diagram layout', () => {
       }
       expect(inside(e.label.x, e.label.y)).toBe(true);
     }
-    // One arrow per (from, to), so the last transition of a side lights at most one.
-    const pairs = DIAGRAM_EDGES.map((e) => `${e.from}>${e.to}`);
+    // One arrow per (from, to) and event, so the last transition of a side lights at most one;
+    // two arrows share a pair only where their causes differ (causes.ts picks by rule).
+    const pairs = DIAGRAM_EDGES.map((e) => `${e.from}>${e.to} ${e.event}`);
     expect(new Set(pairs).size).toBe(pairs.length);
+    const notInFigure = DIAGRAM_EDGES.filter((e) => e.notInFigure !== undefined).map((e) => e.id);
+    expect(notInFigure).toEqual(['syn-sent-rst']);
   });
 
   it('draws only transitions that RFC 9293 lists (rfc9293-transitions.csv)', () => {

@@ -2,7 +2,9 @@
 // one box per state, hand-placed as in the figure, and the figure's transitions as polylines with
 // their "event / action" labels. Pure data; StateMachinePanel draws it. Unlike the figure, CLOSED
 // appears once (the two arrows the figure draws into a second CLOSED box run round the sides to the
-// top one), so that each state can be highlighted in exactly one place.
+// top one), so that each state can be highlighted in exactly one place. One arrow is not in the
+// figure (`notInFigure`): SYN_SENT → CLOSED on a RST, which section 3.10.7.3 describes; it is drawn
+// apart (dotted) so that a refused connect lights its real cause, not the CLOSE arrow.
 import type { TcpState } from '../../engine/types';
 
 export type Point = readonly [x: number, y: number];
@@ -31,6 +33,8 @@ export interface DiagramEdge {
   label: { x: number; y: number; anchor: 'start' | 'middle' | 'end'; below?: boolean };
   /** Not drawn in Figure 5 itself but described by one of its notes (drawn dashed). */
   note?: 1 | 2;
+  /** Not in Figure 5 at all: the RFC 9293 section that describes it (drawn dotted). */
+  notInFigure?: string;
   /** The row of rfc9293-transitions.csv this arrow stands for: its `event` column. */
   rfcEvent: string;
   /** A substring of that row's `condition` column, when from, event and to are not enough. */
@@ -110,11 +114,11 @@ export const DIAGRAM_EDGES: readonly DiagramEdge[] = [
     event: 'active OPEN',
     action: 'snd SYN',
     points: [
-      [right(C), ROW.closed - 10],
-      [R + 30, ROW.closed - 10],
-      [R + 30, top(ROW.syn)],
+      [right(C), ROW.closed - 12],
+      [R + 50, ROW.closed - 12],
+      [R + 50, top(ROW.syn)],
     ],
-    label: { x: (right(C) + R + 30) / 2 + 6, y: ROW.closed - 33, anchor: 'middle' },
+    label: { x: (right(C) + R + 50) / 2 + 6, y: ROW.closed - 33, anchor: 'middle' },
     rfcEvent: 'user active OPEN',
   },
   {
@@ -125,11 +129,28 @@ export const DIAGRAM_EDGES: readonly DiagramEdge[] = [
     action: 'delete TCB',
     points: [
       [R - 24, top(ROW.syn)],
-      [R - 24, ROW.closed + 10],
-      [right(C), ROW.closed + 10],
+      [R - 24, ROW.closed + 2],
+      [right(C), ROW.closed + 2],
     ],
-    label: { x: R - 32, y: ROW.listen - 16, anchor: 'end' },
+    label: { x: R - 18, y: ROW.listen - 16, anchor: 'start' },
     rfcEvent: 'user CLOSE',
+  },
+  {
+    id: 'syn-sent-rst',
+    from: 'SYN_SENT',
+    to: 'CLOSED',
+    // One line: no room for an action beside LISTEN, and the RST sends nothing (the legend says
+    // the connection is deleted).
+    event: 'rcv RST',
+    points: [
+      [R - 42, top(ROW.syn)],
+      [R - 42, ROW.closed + 16],
+      [right(C), ROW.closed + 16],
+    ],
+    label: { x: R - 48, y: ROW.listen + 2, anchor: 'end' },
+    notInFigure: '3.10.7.3',
+    rfcEvent: 'rcv RST',
+    rfcCondition: 'ACK acceptable',
   },
   {
     id: 'rcv-syn',

@@ -1,7 +1,8 @@
 // What a <handshake-lab> widget is made of: one module with nothing to fetch later (a course page
 // loads the element as a single file), so every part it shows is imported here at once. It shows
-// the knobs, the inspector and the state diagram, and leaves out what only the page has: the
-// answer cards, share links and snippets, export, captures and the messages with a course page.
+// the knobs, the inspector, the state diagram and the lesson's frame, and leaves out what only the
+// page has: the answer cards, share links and snippets, export, captures and the messages with a
+// course page.
 
 import type { Scenario } from '../../../engine/types';
 import { deriveRun } from '../../../lab/derive';
@@ -13,6 +14,7 @@ import { DEFAULT_LESSON_ID } from '../../../scenarios';
 import { provideMotion } from '../../../ui/diagram/motion';
 import * as tween from '../../../ui/diagram/tween';
 import { InspectorSection } from '../../../ui/inspector/InspectorSection';
+import { LessonFrame } from '../../../ui/lesson/LessonFrame';
 import { SettingsPanel } from '../../../ui/panels/SettingsPanel';
 import type { LabComponents } from '../../../ui/parts';
 import { StateMachineSection } from '../../../ui/stateMachine/StateMachineSection';
@@ -25,6 +27,7 @@ provideMotion(() => Promise.resolve(tween));
 
 export const widgetComponents: LabComponents = {
   SettingsPanel,
+  LessonFrame,
   InspectorSection,
   StateMachineSection,
 };

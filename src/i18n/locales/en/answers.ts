@@ -1,6 +1,7 @@
-// Answer cards: the questions learners ask about opening and closing, answered in a few sentences
-// each, accurate to RFC 9293 and to Linux where it differs. One entry per AnswerId (src/i18n), in
-// the order the page lists them. `answer` holds paragraphs; other locales keep the same count.
+// Answer cards: the questions learners ask about opening, closing and resetting, answered in a few
+// sentences each, accurate to RFC 9293 and to Linux where it differs. One entry per AnswerId
+// (src/i18n), in the order the page lists them. `answer` holds paragraphs; other locales keep the
+// same count.
 
 export const answers = {
   'why-three': {
@@ -56,5 +57,14 @@ export const answers = {
       'Nothing is skipped: both FINs are still acknowledged, just with one segment fewer. If the application is slow to close, the timer fires and you see the usual four segments.',
     ],
     rfc: 'RFC 9293 §3.8.6.3, §3.6',
+  },
+  rst: {
+    question: 'When is a RST sent, and why is it never acknowledged?',
+    answer: [
+      'A stack sends a RST when a segment cannot belong to any connection it has: a segment to a port nobody listens on or for a connection that no longer exists (a SYN+ACK answering a SYN the client has given up on among them), or, in a state not yet synchronized, an ACK of something it never sent. An application asks for one with abort(), which a socket program gets by calling close() after setting SO_LINGER to {on, 0} (l_onoff = 1, l_linger = 0); on Linux, close() with unread data still waiting to be read sends one too.',
+      'The receiver checks the RST’s sequence number before believing it: in SYN_SENT the RST must acknowledge the SYN; in any other state it must lie in the receive window, and with RFC 5961 only a RST at exactly RCV.NXT resets, while one elsewhere in the window draws a challenge ACK. A valid RST in SYN_RCVD drops a connection that came from a listener, and the listener goes on listening (back to LISTEN, in RFC 9293’s words); in any other state the connection is dropped at once, and the application sees ECONNRESET, or ECONNREFUSED for a connect() still in SYN_SENT.',
+      'Nothing acknowledges a RST: it carries no data and takes no sequence number, there is no connection left to acknowledge it from, and a RST is never answered, not even with another RST. It is not retransmitted either: if it is lost, the peer’s next segment reaches a stack with no connection and draws a fresh RST.',
+    ],
+    rfc: 'RFC 9293 §3.5.2, §3.5.3, §3.10.7; RFC 5961 §3',
   },
 } as const;

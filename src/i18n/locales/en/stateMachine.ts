@@ -8,6 +8,35 @@ export const stateMachine = {
   lastTransition: 'Last transition',
   lastTransitionValue: '{side}: {from} → {to}',
   noTransition: 'No transition yet',
+  // A last transition that Figure 5 draws no arrow for: no arrow is lit, and this says why.
+  offFigure: {
+    note: 'Not in RFC 9293’s Figure 5: {reason}.',
+    other: 'the engine followed {ref}',
+    unknown: 'the figure draws no arrow for it',
+    reasons: {
+      'retries-exhausted':
+        'the retransmissions gave up and the connection was dropped (RFC 9293 §3.8.3, ETIMEDOUT)',
+      'rst-received': 'a RST closed the connection (RFC 9293 §3.10.7.4)',
+      'rst-refused': 'a RST refused the connection (RFC 9293 §3.10.7.4)',
+      'rst-in-time-wait': 'a RST ended TIME_WAIT (RFC 9293 §3.10.7.4)',
+      'abort-call': 'the application aborted the connection (ABORT, RFC 9293 §3.10.5)',
+      'fin-wait-2-timeout':
+        'Linux closes an orphaned FIN_WAIT_2 after tcp_fin_timeout (tcp_fin_time())',
+      'no-time-wait': 'what-if: the active closer skips TIME_WAIT',
+      'two-way-handshake': 'what-if: the passive side is ESTABLISHED once it sends its SYN+ACK',
+      'time-wait-takeover':
+        'Linux’s connect() took the port pair over from TIME_WAIT, made safe by timestamps (tcp_twsk_unique())',
+      'reuse-time-wait': 'what-if: connect() took the port pair from TIME_WAIT with no protection',
+      'time-wait-reopen': 'a new SYN reopened the connection in TIME_WAIT (RFC 9293 §3.10.7.4)',
+      'time-wait-reopen-linux':
+        'a new SYN reopened the connection in TIME_WAIT (Linux tcp_timewait_state_process())',
+      'listener-drops-embryonic':
+        'the listener closed and took the connection still in its handshake with it (Linux inet_csk_listen_stop())',
+      'syn-in-window': 'a SYN in the window deleted the half-open connection (RFC 9293 §3.10.7.4)',
+      'rst-syn-in-window':
+        'Linux reset the half-open connection on a different SYN (tcp_check_req())',
+    },
+  },
   diagramAria: 'TCP state diagram. Client is in {client}, server is in {server}.',
   listenerAria: 'The server’s listening socket is in {listener}.',
   legend: {
@@ -19,6 +48,8 @@ export const stateMachine = {
       'The server’s listening socket: it stays in LISTEN while each connection it accepts is a new socket of its own.',
     lastTransition: 'Last transition',
     edge: 'Possible transition: event / action',
+    notInFigure:
+      'Dotted: rcv RST in SYN_SENT, which Figure 5 does not draw (RFC 9293 §3.10.7.3: a RST with an acceptable ACK closes the connection)',
   },
   states: {
     CLOSED: {

@@ -112,6 +112,18 @@ export const ui = {
       unknownNote: 'The language “{lang}” is not available; the page is shown in {language}.',
     },
     restore: 'Restore the lesson’s settings',
+    // Beside a knob that changes nothing in the run shown (it is disabled, never silently ignored).
+    notApplicable: {
+      'no-final-ack': 'This run has no final ACK to drop: no side closes after the other’s FIN.',
+      'final-ack-lost': 'The final ACK is already lost in this run.',
+      'no-reconnect': 'Nothing in this lesson connects again.',
+      'reconnect-unaffected':
+        'The client’s port is free when it connects again, so SO_REUSEADDR changes nothing.',
+      'no-time-wait': 'No connection reaches TIME_WAIT here, and the MSL only sets its length.',
+      'no-loss': 'The seed only decides which segments are lost, and the loss rate is 0.',
+      'no-segments': 'No segment crosses the network here, so none can be lost.',
+      'same-run': 'Both behaviours give this lesson exactly the same run.',
+    },
   },
 
   diagram: {
@@ -131,6 +143,9 @@ export const ui = {
     newSocketAria:
       'At {time} the listener makes a new socket for a connection; the listener stays in LISTEN',
     appCallAria: '{owner}: {call}() returns {result} at {time}',
+    timerDue: 'due {time}',
+    segmentsGroup: 'Segments (click one to inspect it, or to drop it while in flight)',
+    clickToInspect: 'Click to inspect this segment',
     appOwners: {
       client: 'Client application',
       server: 'Server application',
@@ -212,5 +227,40 @@ export const ui = {
     showMeAria: 'Show me: open the lesson “{lesson}”',
     showMeAriaNoTitle: 'Show me: open the lesson for “{question}”',
     source: 'Source: {rfc}',
+    compare: 'See both handshakes side by side',
+  },
+
+  // The frame around a lesson: what it shows, the moment to watch (a link to its step) and the
+  // takeaway. The sentences themselves are in the `lessons` namespace.
+  lessonFrame: {
+    title: 'About this lesson',
+    shows: 'What it shows',
+    watch: 'What to watch for',
+    goTo: 'Go to step {step}',
+    goToAria: 'Go to step {step}, where this happens',
+    pending: 'Finding the step…',
+    notInRun:
+      'This does not happen in this run: the settings you changed made the connection take another course. Reset the settings to see it.',
+    takeaway: 'Takeaway',
+    takeawayEarly: 'Takeaway (you reach it at the last step)',
+  },
+
+  // Two runs side by side: a two-segment handshake and the real three-segment one meeting the same
+  // stale SYN.
+  compare: {
+    title: 'Why three segments: the same stale SYN, two ways',
+    intro:
+      'The client’s SYN is delayed so long that the client gives up before it arrives. Left, a handshake of two segments; right, TCP’s three.',
+    twoWay: 'Two segments (a what-if)',
+    threeWay: 'Three segments (TCP)',
+    twoWayCaption:
+      'The server counts the connection as open as soon as it sends its SYN+ACK: it goes to ESTABLISHED and accept() returns a connection the client never made. Only the client’s RST, a round trip later, removes it.',
+    threeWayCaption:
+      'The server waits in SYN_RCVD for the client’s ACK. The client has no connection, so it answers the SYN+ACK with RST; the half-open socket is closed before accept() ever returns it, and the listener stays in LISTEN.',
+    accepted: 'accept() returned a connection the client never made. Server:',
+    notAccepted: 'accept() never returned: no connection reached the server’s application. Server:',
+    loading: 'Running both handshakes…',
+    failed: 'The comparison could not be run: {message}',
+    close: 'Close the comparison',
   },
 } as const;

@@ -1,226 +1,268 @@
-// 每一步发生了什么、为什么：与英文版键名一致（由 tsc 检查），措辞独立。
+// 每一步发生了什么、为什么：每条引擎规则一句话，键名与英文版一致（由 tsc 检查），措辞独立。
+// 术语统一：sequence number 一律译作“序列号”，4-tuple 译作“四元组”。
 import type { Messages } from '../../types';
 
 export const explain: Messages<typeof import('../en/explain').explain> = {
   side: { client: '客户端', server: '服务器', listener: '服务器的监听套接字' },
   Side: { client: '客户端', server: '服务器', listener: '服务器的监听套接字' },
 
-  app: {
+  rules: {
+    // ---- 建立连接 ----
     listen:
-      '{Who}应用调用 listen()：它的监听套接字打开，在 LISTEN 中等待 SYN 到来。被动打开不发送任何报文，只是准备好应答。',
-    accept:
-      '{Who}应用的 accept() 返回了新连接：它的握手已经完成。监听套接字仍处于 LISTEN，等待下一个连接。',
-    connect:
-      '{Who}调用 connect()：TCP 选定初始序列号（ISN = {isn}），发出携带它的 SYN，然后在 SYN_SENT 等待对方回应。',
-    connectReuse:
-      '{Who}在旧连接仍处于 TIME_WAIT 时，用同一端口再次连接，并且被允许（reuse）：TIME_WAIT 记录被丢弃，新的 SYN 带着由 ISN 时钟算出的 {isn} 发出。',
-    connectInUse:
-      'connect() 失败，返回 EADDRINUSE：端口仍被一个处于 TIME_WAIT 的连接占用，没有设置 SO_REUSEADDR 就暂时不能再绑定它。正是这一点让旧报文没有机会混进新连接。',
-    connectExists:
-      'connect() 失败，返回 EADDRNOTAVAIL：地址和端口完全相同的连接仍然存在（处于 TIME_WAIT），RFC 9293 拒绝再打开第二个（“连接已存在”）。',
-    connectNoTimestamps:
-      'connect() 失败，返回 EADDRNOTAVAIL：这对端口上的旧连接仍处于 TIME_WAIT，而且没有使用 TCP 时间戳，Linux 无法区分它的迟到报文和新报文，因此不允许接管。',
-    connectNotAvailable: 'connect() 失败，返回 EADDRNOTAVAIL：这对地址和端口仍被先前的连接占用。',
-    connectTakeover:
-      '{Who}在旧连接处于 TIME_WAIT 时从同一端口再次连接。旧连接使用了时间戳，所以 Linux 允许新连接接管这对端口：TIME_WAIT 结束，SYN 以 ISN {isn} 开始，高于旧连接的序号。旧连接的迟到报文带着更早的时间戳，会被 PAWS 拒绝。',
-    connectReuseWhatIf:
-      '在这个假设中，{who}不经任何真实协议栈要求的保护，直接从 TIME_WAIT 中的连接接管这对端口：TIME_WAIT 结束，新的 SYN 以 ISN {isn} 发出。',
-    send: '{Who}应用写入 {bytes} 字节；TCP 立即用一个报文段发出（序列号从 {seq} 开始），并启动重传定时器。',
-    sendMany:
-      '{Who}应用写入 {bytes} 字节；TCP 按 MSS 把它切成 {count} 个报文段（序列号从 {seq} 开始），在窗口允许的范围内全部发出。',
-    sendQueued:
-      '{Who}应用写入了数据，但 TCP 暂时不能发送（窗口不够或没有连接），数据先留在发送缓冲区。',
-    sendFailed: 'send() 失败，返回 {result}：{who}已经没有可以发送数据的连接了。',
-    shutdown:
-      '{Who}调用 shutdown()：它不再发送数据，于是 TCP 发出 FIN，进入 {to}。它仍然可以接收——连接只是半关闭。',
-    closeActive: '{Who}先关闭（主动关闭）：TCP 发出 FIN，进入 FIN_WAIT_1，等待对方确认。',
-    closePassive:
-      '{Who}应用已经读到对方的 FIN，现在也关闭：TCP 发出自己的 FIN，进入 LAST_ACK，等待最后一个 ACK。',
-    closeSynSent: '{Who}在 SYN_SENT 时就关闭了：连接直接删除，不发送任何报文。',
-    closeListener: '{Who}关闭监听套接字，不再接受新连接。',
-    closeListenerStops:
-      '{Who}应用关闭了监听套接字（{from} → {to}）：不再接受新连接。已经接受的连接是各自独立的套接字，不受影响。',
-    closeListenerPending:
-      '{Who}应用关闭了监听套接字（{from} → {to}）：不再接受新连接；仍在握手中（{state}）、accept() 从未返回的那个连接也随之被丢弃。',
-    closeNothing: '{Who}关闭了一个没有连接的套接字，无需发送任何报文。',
-    closeQueued: '{Who}关闭：FIN 会排在尚未发出的数据之后。',
-    abort:
-      '{Who}异常终止连接：不发礼貌的 FIN，而是发 RST，并立即丢弃连接，没有 TIME_WAIT，未发送的数据也一并丢掉。',
-    abortSilent: '{Who}终止了一个无需复位的连接，直接删除即可。',
-    failed: '{call}() 失败，返回 {result}。',
-  },
-
-  send: {
-    'active-open': '{Who}发起连接：发送带有初始序列号的 SYN。',
-    'passive-open':
-      '监听套接字收到 SYN：{who}确认它（确认号 {ack}），并在同一个报文段里发出自己的 SYN。',
+      '{Who}的应用调用 listen()：监听套接字打开，在 LISTEN 状态等待 SYN。被动打开不发送任何报文，只是准备好应答。',
+    'active-open':
+      '{Who}调用 connect()：TCP 选定初始序列号 ISN {isn}，发出携带它的 SYN，然后在 SYN_SENT 等待。SYN 占用一个序列号，所以对方的应答必须确认 ISN + 1{isnNote}。',
+    'syn-to-listener':
+      'SYN 到达{who}的监听套接字：它为这个连接新建一个套接字，自己仍留在 LISTEN。新套接字记下{peer}的 ISN（序列号 {seq}），回复 SYN+ACK，带上自己的 ISN，确认号为 {end}——SYN 占用了一个序列号。{waits}',
+    'syn-ack-received':
+      'SYN+ACK 确认了{Who}的 SYN（确认号 {ack}，即它的 ISN + 1），并带来{peer}的 ISN（序列号 {seq}）。{who}从 SYN_SENT 进入 ESTABLISHED，发出第三个报文段，确认号 {end}，反过来确认{peer}的 ISN。{connected}',
     'simultaneous-open':
-      '{Who}正处于 SYN_SENT 时收到对方的 SYN，于是用自己的 ISN 回一个 SYN+ACK（同时打开）。',
+      '{peer}的 SYN 到达时，{Who}自己也处于 SYN_SENT：两个 SYN 在途中交错（同时打开）。它进入 SYN_RCVD，回复 SYN+ACK，重复自己的 ISN 并确认{peer}的 ISN（确认号 {sentAck}）。',
     'handshake-ack':
-      '三次握手的第三个报文段：确认对方的 SYN（确认号 {ack}），双方从此都知道了彼此的 ISN。',
-    data: '{len} 字节应用数据，序列号从 {seq} 开始。',
-    ack: '立即发出的确认：确认号 {ack} 之前的数据都已收到。',
-    'delayed-ack': '被延迟确认定时器压了一会儿的 ACK——本想等数据一起捎带。',
-    fin: '{Who}没有更多数据要发了：发送 FIN，它占用一个序列号（{seq}）。',
-    retransmit: '重传：第一次发出的报文在重传定时器到期前没有得到确认。',
-    'dup-ack':
-      '重复确认：到达的报文段不是期望的下一个（或是旧报文），{who}再次告诉对方自己期待的确认号 {ack}。',
+      '这个报文段确认了{who}的 SYN（确认号 {ack}）：双方的 ISN 都已确认，{who}从 {from} 进入 ESTABLISHED。',
+    accept: '{who}的应用从 accept() 拿到这个新连接。监听套接字仍处于 LISTEN，等待下一个连接。',
+    'two-way-handshake':
+      '在这个假设中，握手只有两个报文段：{who}的 SYN+ACK 一发出，它就认定连接已是 ESTABLISHED，而没有任何证据表明{peer}此刻真的想要这个连接。',
+    'syn-options': 'SYN+ACK 带上了{who}回应的 TCP 选项：{options}。',
+
+    // ---- 数据与确认 ----
+    'send-data': '{data}',
+    'ack-at-once': '{arrived}{Who}立即确认：确认号 {sentAck}。',
+    'ack-partial':
+      '这个 ACK（确认号 {ack}）只确认了{who}已发送数据的一部分；仍有数据未被确认，所以{who}从现在起重新启动{timer}定时器（{duration}），而不是停止它。',
+    'dup-ack-received':
+      '这个 ACK（确认号 {ack}）没有确认任何新数据，而{who}仍有数据未被确认：这是一个重复 ACK，连续第 {count} 个。{duplicates}',
+    'ack-nothing-new':
+      '这个 ACK（确认号 {ack}）没有确认任何新数据，{who}也没有未确认的数据：它什么也不用做。',
+    'ack-of-unsent':
+      '这个报文段确认到 {ack}，超出了{Who}发送过的一切（SEG.ACK > SND.NXT），不可能属于这个连接的当下。{who}丢弃它。{answer}{late}',
+    'out-of-order':
+      '这个报文段（序列号 {seq}）乱序到达{who}：它前面还有报文段没到。{Who}重复确认号 {sentAck}，也就是它仍在等待的第一个字节（重复 ACK）。',
+    'delayed-ack':
+      '{arrived}{Who}先把 ACK 压住最多 {duration}（延迟确认），希望能和自己的数据一起发出。',
+    'delayed-ack-expired': '延迟确认定时器到期。{delayed}',
+    'quick-ack':
+      '{arrived}Linux 立即确认（确认号 {sentAck}）：新连接一开始处于快速确认（quick-ACK）模式，最初的几个 ACK 不会延迟。',
+    pingpong:
+      '{arrived}Linux 把这个 ACK 压住最多 {duration}（交互模式）：它预计很快就要发送数据，ACK 可以顺带捎上。',
+    'after-fin':
+      '{Who}已经收到{peer}的 FIN，而 FIN 之后不可能再有数据：这个报文段（序列号 {seq}）只是重复，{who}以确认号 {sentAck} 作答。',
     'challenge-ack':
-      '挑战 ACK（RFC 5961）：窗口内到达了 RST 或 SYN，但位置不完全对，{who}不直接复位，而是要求对方证明双方仍然同步。',
-    'rst-closed': '报文段所属的连接并不存在，{who}只能回复 RST。',
-    'rst-listen': '监听套接字收到一个它从未建立过的连接的 ACK，于是回复 RST。',
-    'rst-bad-ack': '握手期间，报文确认了{who}从未发送过的数据，{who}回复 RST。',
+      '一个 SYN 到达已同步的连接。{who}不轻信它，而是按 RFC 5961 发出挑战 ACK，带上自己真实的序列号（确认号 {sentAck}）：如果对方真的重启了，它会用 RST 回应。',
+    'rst-challenge':
+      '一个 RST 落在窗口内，但序列号并不恰好是下一个期望值。只有序列号完全吻合的 RST 才会重置连接（RFC 5961），所以{who}不信任它，改为发出挑战 ACK（确认号 {sentAck}）。',
+
+    // ---- 关闭连接 ----
+    'app-close': '{Who}的应用调用 {call}()。{close}',
+    'close-call':
+      '{Who}发出 FIN（序列号 {sentSeq}）：它不再有数据要发送。FIN 和 SYN 一样占用一个序列号，所以对它的确认号将是 {finAck}。{Who}从 {from} 进入 {to}，仍然可以接收数据。',
+    'passive-close':
+      '{Who}发出自己的 FIN（序列号 {sentSeq}，对它的确认号将是 {finAck}）：它这一方向也关闭了。它从 CLOSE_WAIT 进入 LAST_ACK，等待最后一个 ACK。',
+    'close-in-syn-sent': '{Who}在 SYN_SENT 时就放弃了这次连接：连接直接删除，不发送任何报文。',
+    'fin-received':
+      'FIN 表示{peer}不再有数据要发送。它和 SYN 一样占用一个序列号，所以对它的确认号是 {finAck}。{moves}{afterFin}',
+    'fin-acked': '这个 ACK（确认号 {ack}）确认了{who}的 FIN。{finAcked}',
+    'time-wait': '{Who}在 TIME_WAIT 停留 2·MSL（{duration}），然后才忘掉这个连接。',
+    'time-wait-restart':
+      'FIN 又到了：{peer}没有收到最后那个 ACK。{Who}仍处于 TIME_WAIT，所以能再次回复这个 ACK（确认号 {sentAck}），并重新开始 TIME_WAIT 计时（{duration}）。',
+    'time-wait-expired':
+      '{Who}已在 TIME_WAIT 停留了 {duration}：旧连接的报文段此时都已在网络中消失，于是它忘掉这个连接，这个四元组可以再次使用。',
+    'linux-time-wait':
+      'Linux 的 TIME_WAIT 套接字固定保留 {duration}（TCP_TIMEWAIT_LEN），与 MSL 无关。',
+    'fin-wait-2-timeout':
+      '{Who}在 FIN_WAIT_2 等{peer}的 FIN 已经 {duration}，而应用早已不再读取：Linux 丢弃这个孤儿连接（tcp_fin_timeout），不发送任何报文。',
+    'listener-close':
+      '{Who}的应用关闭监听套接字（LISTEN → CLOSED）：不再接受新连接。已经接受的连接是独立的套接字，不受影响。',
+    'listener-drops-embryonic':
+      '仍在握手中的连接（SYN_RCVD）还没有被 accept() 取走，它属于监听套接字，随之一起删除。',
+    'no-time-wait':
+      '在这个没有 TIME_WAIT 的假设中，{who}一发出最后的 ACK 就忘掉了连接（{from} → CLOSED）。',
+
+    // ---- 复位 ----
+    'abort-call':
+      '{Who}的应用中止了连接（在套接字 API 中，就是先把 SO_LINGER 设为 l_onoff = 1、l_linger = 0，再调用 close()）。{abort}',
+    'socket-error': '{call}() 失败，返回 {result}：{who}的连接已经不在了。{error}',
+    'rst-closed':
+      '{Who}回复 {sentFlags}：发给一个不存在的连接的报文段会得到 RST，除非它本身就是 RST。',
+    'rst-listen':
+      '{Who}回复一个 RST，其序列号就是那个报文段的确认号（{sentSeq}），让发送方知道这里没有这样的连接。',
+    'rst-bad-ack': '这个报文段确认到 {ack}，那是{who}从未发送过的，而它的连接还没有同步。{answer}',
+    'rst-refused':
+      '这个 RST 是对{who}的 SYN 的回应：那个端口上没有程序接受连接。这次连接尝试被删除（{from} → CLOSED）。{refused}',
+    'rst-received':
+      '这个 RST 落在窗口内，而且恰好是下一个期望的序列号，所以{who}立即丢弃连接（{from} → CLOSED）。仍持有这个套接字的应用会在下一次调用时得知连接被重置。',
+    'rst-in-time-wait':
+      '一个序列号恰好是下一个期望值的 RST 在 TIME_WAIT 中到达，结束了 TIME_WAIT：RFC 9293 规定任何状态下收到可接受的 RST 都要关闭连接，Linux 在默认的 tcp_rfc1337 = 0 下也是如此。RFC 1337 把这称为 TIME_WAIT 暗杀；设置 tcp_rfc1337 = 1 后，Linux 会忽略这样的 RST。',
+    'rst-embryonic':
+      'RST 取消了仍在握手中的连接：{who}删除这个新套接字（{from} → CLOSED），它还从未被 accept() 返回过。监听套接字不受影响，仍处于 LISTEN。',
+    'rst-syn-in-window':
+      '一个 SYN 落在仍在握手中的连接的窗口内：Linux 视之为错误，回复 RST 并删除连接。',
+    'syn-in-window':
+      '一个 SYN 落在仍在握手中的连接的窗口内：RFC 9293 让被动打开的连接回到 LISTEN，所以这个新套接字被删除，不作回复，监听套接字照常工作。',
+    'rst-without-ack':
+      '一个不带 ACK 的 RST 在 SYN_SENT 时到达：没有任何东西能把它和{who}的 SYN 联系起来，所以{who}丢弃它。',
+    'no-ack-bit':
+      '这个报文段没有 ACK 标志：在已同步的连接上，每个报文段都必须带 ACK，所以{who}丢弃它。',
+    'syn-sent-no-syn':
+      '{Who}处于 SYN_SENT，而这个报文段既没有 SYN 也没有 RST，无法完成握手，所以{who}丢弃它。',
     'rst-orphan-data':
-      '{who}的应用已经关闭套接字后又来了数据，没人会读取它，于是回复 RST（Linux 行为）。',
-    'rst-syn-in-window': '已同步的连接在窗口内收到 SYN，{who}将连接复位。',
-    abort: '应用异常终止了连接：发送 RST。',
-    'loss-probe':
-      '尾部丢包探测（Linux，RFC 8985）：一段时间没有收到 ACK，{who}在重传定时器到期之前重发最后一个未确认的报文段，以便更早发现丢包。',
-    'paws-ack':
-      '应答一个被 PAWS 丢弃的报文段的 ACK（RFC 7323）：告诉发送方{who}真正期望的确认号 {ack}。',
-    injected: '课程手工注入的报文段，就像是{who}发出的一样。',
+      '{who}的应用关闭套接字之后又有数据到达：再也没有人会读取它，所以 Linux 回复 RST 并删除连接。',
+    'rfc1337-ignore-rst':
+      '一个 RST 在 TIME_WAIT 中到达，{who}忽略了它：设置 tcp_rfc1337 = 1 后，Linux 不让 RST 提前结束 TIME_WAIT（RFC 1337）。',
+
+    // ---- 重传 ----
+    rto: '{Who}启动重传定时器（{duration}）。',
+    'rto-expired': '{Who}的重传定时器到期。{rtx}',
+    'rto-linux':
+      '{Who}启动重传定时器（{duration}），按 Linux 的算法：SRTT + max(4·RTTVAR, 200 毫秒)。',
+    'rto-backoff': '超时时间翻倍为 {duration}（指数退避）。',
+    'syn-linear-timeout':
+      'Linux 让 SYN 的超时时间保持 {duration}，不翻倍：最初几次重试是线性的（tcp_syn_linear_timeouts）。',
+    'retransmit-go-back':
+      '这个 ACK 表明下一个报文段（序列号 {sentSeq}）也丢了：超时之后，{who}会重发所有仍未确认的数据，于是立即再发这一个。',
+    'fast-retransmit':
+      '没有任何定时器到期，{Who}就重发了序列号 {sentSeq}：重复 ACK 告诉它这个报文段丢了（快速重传，RFC 5681）。',
+    'syn-repeated':
+      '{who}处于 SYN_RCVD 时，{peer}的 SYN 又来了一份：它的 SYN+ACK 一定是丢了，所以{who}立即重发 SYN+ACK。这是 Linux 和 BSD 的做法；RFC 9293 对重复的 SYN 只回复一个单纯的 ACK。',
+    'duplicate-syn':
+      '{who}处于 SYN_RCVD 时，{peer}的 SYN 又来了一份。这个 SYN 已经计入，它的序列号落在窗口左边，于是适用 RFC 9293 的第一项检查。{answer}SYN+ACK 要等{who}自己的重传定时器到期才会重发（Linux 和 BSD 会立即重发）。',
+    'loss-probe': '{Who}启动 Linux 的尾部丢包探测定时器（{duration}）。',
+    'loss-probe-sent': '{Who}的丢包探测定时器触发（Linux 的尾部丢包探测，RFC 8985）。{probe}',
+    'retries-exhausted':
+      '{Who}已经重传到上限，仍然没有得到确认：它放弃并删除连接（{from} → CLOSED），不发送 RST。{gaveUp}',
+    'all-acked':
+      '这个 ACK（确认号 {ack}）确认了{who}发送的全部数据，所以{who}停止{timer}定时器：已没有未确认的数据。',
+    'connection-gone': '{Who}的定时器全部停止：连接已经不在了。',
+
+    // ---- 端口重用与时间戳 ----
+    'bind-in-use': '{call}() 失败，返回 EADDRINUSE：{bind}',
+    'four-tuple-in-use':
+      'connect() 失败，返回 EADDRNOTAVAIL：同样的地址和端口仍对应着一个连接——处于 TIME_WAIT 的旧连接，RFC 9293 拒绝再打开第二个（“连接已存在”）。SO_REUSEADDR 只是让 bind() 可以共用端口。',
+    'time-wait-takeover':
+      '旧连接处于 TIME_WAIT 时，{Who}从同一端口再次连接。旧连接用了时间戳，所以 Linux 允许新连接接管这个四元组：TIME_WAIT 结束，新连接的序列号从旧连接之后开始（ISN 为旧连接的下一个序列号 + 65537）。旧连接的迟到报文带着更早的时间戳，会被 PAWS 拒绝。',
+    'time-wait-no-timestamps':
+      'connect() 失败，返回 EADDRNOTAVAIL：使用这组地址和端口的旧连接仍处于 TIME_WAIT，而且没有使用时间戳，Linux 无法区分它的迟到报文和新报文，因此不允许接管这个四元组。',
+    'time-wait-reopen':
+      '一个新的 SYN 到达，目标是{who}处于 TIME_WAIT 的四元组。它的序列号（或时间戳）比旧连接用过的都新，不可能是旧的重复报文：TIME_WAIT 结束，由监听套接字开始新连接（RFC 6191）。',
+    'time-wait-reopen-linux':
+      '一个新的 SYN 到达，目标是{who}处于 TIME_WAIT 的四元组，而且比旧连接用过的都新。Linux 结束 TIME_WAIT，新连接的 ISN 为 {isn}，即旧连接的下一个序列号 + 65537。',
+    'reuse-time-wait':
+      '在这个假设中，{who}直接从处于 TIME_WAIT 的连接手里拿走这个四元组，没有任何真实协议栈要求的保护：TIME_WAIT 结束，新连接的 ISN 取自 ISN 时钟，也没有 PAWS 来拒绝旧报文。',
+    paws: '{Who}丢弃这个报文段：它的时间戳比这个连接上见过的最新时间戳还旧，PAWS（RFC 7323）因此认定它是旧的重复报文。{answer}{late}',
+    'out-of-window':
+      '这个 {flags} 报文段（序列号 {seq}）落在{who}的接收窗口之外，{who}丢弃它。{answer}{late}',
+    'no-connection': '这个 {flags} 报文段在{who}找不到对应的连接。{noConnection}{late}',
+    'listener-gets-ack':
+      '这个 {flags} 报文段到达{who}的监听套接字，而它不属于任何连接：监听套接字只接收 SYN。{late}',
+
+    // ---- 网络与场景 ----
+    fault: '网络丢失了{who}发出的这个 {flags} 报文段：是课程安排在这里丢掉的。{recovery}',
+    'random-loss': '网络丢失了{who}发出的这个 {flags} 报文段（随机丢包）。{recovery}',
+    injected:
+      '课程注入了一个手工构造的 {sentFlags} 报文段（序列号 {sentSeq}），就像是{who}发出的。',
   },
 
-  arrive: {
-    synListen:
-      'SYN 到达处于监听状态的{who}：它记下{peer}的 ISN，回复带有自己 ISN、确认号为 {replyAck} 的 SYN+ACK，进入 SYN_RCVD 等待第三次握手。',
-    synNewSocket:
-      'SYN 到达{who}的监听套接字，它为这个连接创建了一个新套接字；监听套接字本身仍处于 LISTEN。新套接字记下{peer}的 ISN，回复带有自己 ISN、确认号为 {replyAck} 的 SYN+ACK，进入 SYN_RCVD 等待第三次握手。',
-    synListenTwoWay:
-      'SYN 到达{who}。在这个假设里握手只有两次，所以 SYN+ACK 一发出，{who}就认为连接已经 ESTABLISHED，却无法确认{peer}此刻是否真的想要这个连接。',
-    synSimultaneous:
-      '{Who}自己也处于 SYN_SENT 时收到对方的 SYN：两个 SYN 在途中交错。它进入 SYN_RCVD，并回复 SYN+ACK。',
-    synReopensTimeWait:
-      '一个新的 SYN 到达仍处于 TIME_WAIT 的连接。它的序列号比旧连接的大，不可能是旧的重复报文，所以{who}允许新连接开始。',
-    synClosedPort: 'SYN 到达一个没有进程监听的端口，{who}回复 RST+ACK：这里建立不了连接。',
-    synAgain:
-      '{who}在 SYN_RCVD 时又收到一份 SYN：说明自己的 SYN+ACK 可能丢了，于是再发一次 SYN+ACK。',
-    synChallenge: '已同步的连接上来了一个 SYN。{who}不轻信它，而是回复挑战 ACK（RFC 5961）。',
-    synInWindow: '已同步连接的窗口内出现 SYN，{who}视为错误并复位连接。',
-    synAck:
-      'SYN+ACK 确认了{who}的 SYN（确认号 {ack}），并带来{peer}的 ISN。{Who}进入 ESTABLISHED，并发送第三个报文段确认它。',
-    synAckSimultaneous:
-      'SYN+ACK 确认了{who}自己的 SYN：在同时打开中，这就完成了握手，{who}进入 ESTABLISHED。',
-    synAckNoConnection:
-      '这个 SYN+ACK 应答的是一个{who}早已放弃的 SYN，{who}回复 RST。三次握手正是靠这一步挡住过期的连接请求。',
-    synAckAgain: '连接已经 ESTABLISHED 后又来了一个 SYN+ACK（对方的重传），{who}再确认一次即可。',
-    handshakeAck:
-      'ACK 确认了{who}的 SYN（确认号 {ack}）：双方的 ISN 都得到确认，{who}也进入 ESTABLISHED。',
-    handshakeAckAccepted:
-      'ACK 确认了{who}的 SYN（确认号 {ack}）：双方的 ISN 都得到确认，{who}的新连接进入 ESTABLISHED。应用的 accept() 返回这个连接；监听套接字继续监听。',
-    data: '{len} 字节按序到达（序列号 {seq}），{who}立即用确认号 {replyAck} 确认。',
-    dataDelayedAck:
-      '{len} 字节按序到达（序列号 {seq}）。{Who}先不急着确认，希望能和数据一起发出 ACK（延迟确认）。',
-    dataNoAck: '{len} 字节到达（序列号 {seq}），{who}暂时没有确认。',
-    dataDuplicate:
-      '{who}已经收到过的字节又来了一次（序列号 {seq}）：直接丢弃，并重复确认号 {replyAck}，即它期待的下一个字节。',
-    outOfOrder:
-      '这个报文段（序列号 {seq}）越过了一个空缺：前面有报文没到。{Who}先把它存起来，并重复确认号 {replyAck}，表示还在等那个字节。',
-    ack: 'ACK（确认号 {ack}）确认了{who}发出的数据，{who}停止重传定时器。',
-    ackRestart: 'ACK（确认号 {ack}）确认了{who}发出的一部分数据，{who}为剩下的部分重启重传定时器。',
-    ackProbe: 'ACK（确认号 {ack}）确认了{who}发出的数据，{who}停止丢包探测定时器：无需再探测。',
-    ackProbeAgain:
-      'ACK（确认号 {ack}）确认了{who}发出的一部分数据，{who}为剩下的部分重新设置丢包探测定时器。',
-    ackNothing: 'ACK（确认号 {ack}）到达，{who}没有新的事情要做。',
-    dupAckIgnored: '一个重复的 ACK 到达，{who}没有需要重发的内容。',
-    ackUnacceptable:
-      '这个报文段的序列号或确认号不在{who}期望的范围内，{who}丢弃它，并回复自己期望的序号。',
-    ackAtListen:
-      '一个带 ACK 的报文段到达监听套接字，但没有对应的连接，{who}回复 RST 让发送方停下。',
-    badAck: '这个报文确认了{who}从未发送的内容，{who}回复 RST。',
-    challenge: '到达的报文可能是攻击（RFC 5961）：{who}不照做，而是用自己真实的序号回复挑战 ACK。',
-    noConnection: '这个报文段不属于{who}所知的任何连接，于是回复 RST。',
-    dataAfterClose:
-      '{who}的应用已经关闭后又来了数据，永远不会有人读取，{who}复位连接（Linux 行为）。',
-    fin: 'FIN 表示{peer}不再发送数据。{Who}确认它（确认号 {replyAck}），进入 CLOSE_WAIT；在自己关闭之前，{Who}的应用仍可以继续发送。',
-    finAndClose:
-      'FIN 到达，{who}确认它；应用读到文件结束后立刻关闭，于是{who}也发出 FIN，进入 LAST_ACK。',
-    finDelayedAckClose:
-      'FIN 到达。Linux 会把 ACK 延迟几十毫秒，这期间应用读到文件结束并关闭，于是一个 FIN+ACK 同时捎带了确认和 FIN：四次挥手变成了三次。',
-    finSimultaneous:
-      '{Who}的 FIN 还没被确认，对方的 FIN 就到了：双方同时关闭。{Who}确认它，进入 CLOSING。',
-    ackOfFinClosing:
-      '{who}在 CLOSING 收到了对自己 FIN 的确认：两个方向都已关闭，{who}进入 TIME_WAIT，等待 2MSL。',
-    finTimeWait:
-      '对方的 FIN 到达，而{who}自己的 FIN 早已被确认：{who}发出最后一个 ACK，进入 TIME_WAIT，等待 2MSL，以防这个 ACK 丢失。',
-    finNoTimeWait:
-      '对方的 FIN 到达，{who}发出最后一个 ACK；在这个“没有 TIME_WAIT”的假设中，它立即忘掉了这个连接。',
-    finAgainTimeWait:
-      'FIN 又来了：{peer}没有收到最后的 ACK。{who}还在 TIME_WAIT，所以能再次回复 ACK，并重新开始 2MSL 计时。',
-    finAgainTimeWaitNoRestart: '{who}在 TIME_WAIT 中再次收到 FIN，又确认了一次。',
-    finNoConnection:
-      '重传的 FIN 找不到连接：{who}早已忘掉它，只能回复 RST。TIME_WAIT 的存在，就是为了能用 ACK 正常回应这个 FIN。',
-    ackOfFin:
-      'ACK 确认了{who}的 FIN：这个方向已关闭，{who}在 FIN_WAIT_2 等待对方的 FIN，期间仍能接收数据。',
-    lastAck:
-      '最后一个 ACK 确认了{who}的 FIN：{who}这边的连接就此关闭，无需等待——等待 TIME_WAIT 的是另一方。',
-    rstRefused:
-      'SYN 换来的是 RST：那个端口没有进程监听。connect() 立即失败，返回 ECONNREFUSED，不会重试。',
-    rstBackToListen: '握手期间收到 RST：这次连接尝试被取消，{who}回到 LISTEN，没有任何损失。',
-    rstReset: 'RST 到达且位于窗口内，{who}立即丢弃连接（{from} → CLOSED），应用会看到 ECONNRESET。',
-    rstEmbryonic:
-      '握手期间收到 RST：{who}在 accept() 返回它之前就删除了这个新连接的套接字（{from} → CLOSED）。监听套接字不受影响，仍处于 LISTEN。',
-    rstWhileClosing: '{who}正在关闭（{from}）时收到 RST，连接立即被丢弃。',
-    rstChallenge: 'RST 落在窗口内却不在期望的位置，{who}不信任它，回复挑战 ACK（RFC 5961）。',
-    rstTimeWait:
-      'TIME_WAIT 中收到 RST，{who}忽略它继续等待（RFC 1337），以免一个游荡的 RST 提前结束 TIME_WAIT。',
-    rstIgnored: '这个 RST 的序号和连接对不上，{who}忽略它。',
-    oldDataAccepted:
-      '上一个连接的旧报文到了（在旧连接中的序列号为 {seq}）。它的序列号恰好落在新连接的接收窗口内，于是{who}把这些字节当作新数据收下，并确认到 {replyAck}——而对方在这个连接里根本没发过这些数据。',
-    oldNoConnection:
-      '早先连接的一个报文段迟到了。没有连接能接收它，{who}回复 RST，它不会造成任何危害。',
-    oldSyn:
-      '一个旧的重复 SYN 到达。{Who}回复 SYN+ACK 并在 SYN_RCVD 等待，但第三次握手永远不会来，因为{peer}并没有发起这个连接。',
-    oldSynTwoWay:
-      '一个在网络中滞留许久的旧 SYN 到达{who}，而{peer}早就放弃了。若握手只有两次，{who}立刻进入 ESTABLISHED：这是一个没人请求过的“幽灵连接”。',
-    oldIgnored: '早先连接的一个旧报文到达，与当前序号对不上，{who}忽略它。',
-    paws: '{Who}丢弃了这个报文段：它的时间戳比这个连接上最近见到的更早，PAWS（RFC 7323）把它当作旧的重复报文。',
-    pawsAcked:
-      '{Who}丢弃了这个报文段：它的时间戳比这个连接上最近见到的更早，PAWS（RFC 7323）把它当作旧的重复报文。{Who}回复一个 ACK，给出自己期望的确认号 {replyAck}。',
-    outOfWindow: '这个报文段落在{who}的接收窗口之外，被丢弃。',
-    outOfWindowAcked:
-      '这个报文段落在{who}的接收窗口之外，被丢弃；{who}回复一个 ACK，给出自己期望的确认号 {replyAck}。',
-    noConnectionSilent: '{who}没有与这个报文段对应的连接，直接丢弃，不作应答。',
-    duplicateAnswered: '同一个报文段的第二份副本到达（网络复制了它），{who}按已知情况再回应一次。',
-    duplicateIgnored: '同一个报文段的第二份副本到达（网络复制了它），{who}已经处理过，直接忽略。',
-    injected: '手工构造的报文段（{flags}）到达{who}，{who}的反应是 {reaction}。',
-    injectedIgnored: '手工构造的报文段（{flags}）到达{who}，没有引起任何变化。',
-    nothing: '{flags} 报文段到达{who}，没有引起任何变化。',
+  facts: {
+    arrived: {
+      data: '{len} 字节按顺序到达（序列号 {seq}）。',
+      oldData:
+        '先前那个连接的一个迟到报文段到了：{len} 字节，是那个连接的序列号 {seq}。它的序列号恰好落在新连接的窗口内，于是{who}把它当作新数据收下——这些字节{peer}在这个连接上从未发送过。',
+      fin: 'FIN 到了。',
+    },
+    connected: { yes: '它的 connect() 返回。' },
+    moves: { yes: '{Who}从 {from} 进入 {to}。' },
+    duplicates: {
+      below: '还达不到快速重传所需的三个重复 ACK（RFC 5681），所以{who}暂时不重发任何内容。',
+      threshold:
+        '连续三个正是 RFC 5681 快速重传的门槛：实现了快速重传的协议栈此时会立即重发缺失的报文段；本实验模拟的引擎没有实现它，交给重传定时器处理。',
+    },
+    waits: { synRcvd: '它在 SYN_RCVD 等待第三个报文段。' },
+    late: { yes: '这是这个四元组上先前那个连接的迟到报文段。' },
+    isnNote: {
+      relative: '，图中显示为 {isnNext}：图上每一方的序列号都从自己的 ISN 起算',
+      absolute: ' = {isnNext}',
+    },
+    data: {
+      written: '{Who}的应用写入数据；TCP 用一个报文段发出 {bytes} 字节，序列号 {dataSeq}。',
+      writtenMany:
+        '{Who}的应用写入数据；TCP 把它切成 {count} 个报文段，每段不超过一个 MSS，共 {bytes} 字节，序列号从 {dataSeq} 开始，在{peer}的窗口允许的范围内发出。',
+      queued:
+        '{Who}的应用写入了数据，但 TCP 暂时不能发送（还没有连接，或者没有窗口），数据先留在发送缓冲区。',
+      later: '{Who}现在发出应用先前写入的 {bytes} 字节，序列号 {dataSeq}。',
+      laterMany:
+        '{Who}现在发出应用先前写入的 {bytes} 字节，分成 {count} 个报文段，序列号从 {dataSeq} 开始。',
+    },
+    delayed: {
+      sent: '{Who}发出被压住的 ACK：确认号 {sentAck}。',
+      none: '被压住的 ACK 已经随别的报文段发出去了。',
+    },
+    timer: {
+      retransmit: '重传',
+      'loss-probe': '丢包探测',
+      'time-wait': 'TIME_WAIT',
+      'fin-wait-2': 'FIN_WAIT_2',
+      'delayed-ack': '延迟确认',
+    },
+    close: {
+      queued: '它的 FIN 要等仍在排队的数据发完之后才发出。',
+      done: '它已经发过 FIN，不会再发出任何报文。',
+      gone: '它的连接已经不在了，不发送任何报文。',
+    },
+    afterFin: {
+      closeWait: '它自己的应用在关闭之前仍可以继续发送数据。',
+      timeWait:
+        '它自己的 FIN 早已被确认，所以这个 ACK 是整个连接的最后一个报文段；{who}处于 TIME_WAIT，以防这个 ACK 丢失。',
+      closing: '它自己的 FIN 还没有被确认：双方同时在关闭。',
+    },
+    finAcked: {
+      finWait2: '这个方向已经关闭：{who}进入 FIN_WAIT_2，等待{peer}的 FIN，仍然可以接收数据。',
+      timeWait: '现在两个方向都已关闭：{who}从 CLOSING 进入 TIME_WAIT，在那里等待。',
+      closed:
+        '两个方向都已关闭，{who}没有什么需要再等的了（{from} → CLOSED）。处于 TIME_WAIT 的是先关闭的那一方。',
+    },
+    abort: {
+      rst: 'TCP 发出 RST（序列号 {sentSeq}）而不是 FIN，丢掉所有尚未发送的数据，立即忘掉连接，不经过 TIME_WAIT。',
+      silent: '对方那里没有需要重置的东西，连接直接删除。',
+    },
+    error: {
+      ECONNRESET: '连接已被 RST 重置，重置之后的第一次调用会报告这个错误。',
+      EPIPE: '在已经不能再发送的连接上发送，就是“管道破裂”。',
+      ETIMEDOUT: '连接超时：它的重传都没有得到回应。',
+      ECONNREFUSED: '它的连接尝试被拒绝了。',
+    },
+    answer: {
+      ack: '{Who}回复一个 ACK，告知它期望的确认号 {sentAck}。',
+      limited: '它刚刚回复过这样的报文，这一次不再回复（限速）。',
+      rst: '没有人会回复 RST。',
+      rstSent: '{Who}回复一个 RST（序列号 {sentSeq}）。',
+    },
+    refused: { call: 'connect() 立即失败，返回 {result}，不会重试。' },
+    rtx: {
+      sent: '它的 {sentFlags}（序列号 {sentSeq}）仍未被确认，所以{who}重发它。',
+      sentData: '它在序列号 {sentSeq} 处的报文段（{sentLen} 字节）仍未被确认，所以{who}重发它。',
+      none: '已经没有需要重发的内容了。',
+    },
+    probe: {
+      sent: '已经有一段时间没收到 ACK 了，于是{who}现在就把最后一个未确认的报文段（{sentFlags}，序列号 {sentSeq}）再发一次，而不是等重传定时器：它的 ACK 能更早表明是否有报文丢失。',
+      none: '已经没有可以用来探测的报文段了。',
+    },
+    gaveUp: { connect: 'connect() 失败，返回 ETIMEDOUT。' },
+    bind: {
+      timeWait:
+        '这个端口仍被处于 TIME_WAIT 的旧连接占用，没有设置 SO_REUSEADDR，bind() 就不能共用它。正是这一点把旧报文段挡在新连接之外。',
+      busy: '这个端口正被一个仍然打开的套接字使用。',
+    },
+    options: { none: '无' },
+    noConnection: {
+      rst: '它是一个 RST，RST 从不会得到回复，所以直接丢弃。',
+      silent: '它被直接丢弃，不作回复。',
+    },
+    recovery: {
+      timer: '{Who}此时还不知道，只有它的重传定时器会告诉它。',
+      bareAck: '没有人会重传单纯的 ACK：只能靠后面的报文段，或者{peer}自己的重传来弥补。',
+      rst: 'RST 从不重传。',
+    },
   },
 
-  drop: {
-    fault:
-      '网络丢掉了这个 {flags} 报文段（课程特意安排）。{Who}此时并不知道，只有重传定时器会告诉它。',
-    loss: '网络丢掉了这个 {flags} 报文段（随机丢包）。{Who}要等重传定时器到期才会发现。',
-    ackFault:
-      '网络丢掉了这个 ACK（课程特意安排）。没有人会重传单独的 ACK：{peer}只会因为自己的报文迟迟得不到确认而察觉。',
-    ackLoss: '网络丢掉了这个 ACK（随机丢包）。单独的 ACK 不会被重传，之后的报文或重传会弥补它。',
-    rst: '网络丢掉了 RST。RST 既不会被重传，也不会被确认。',
-  },
-
-  timer: {
-    retransmitSyn:
-      '重传定时器到期仍未收到 SYN+ACK，{who}重发 SYN，并把超时时间加倍为 {rto}（指数退避）。',
-    retransmitSynAck: '迟迟没有等到第三次握手，{who}重发 SYN+ACK，并把超时时间加倍为 {rto}。',
-    retransmitFin:
-      'FIN 没有及时得到确认，{who}重发它（序列号仍为 {seq}），并把超时时间加倍为 {rto}。',
-    retransmitData:
-      '序列号 {seq} 的报文段没有及时得到确认，{who}重传它，并把超时时间加倍为 {rto}。',
-    retransmitNothing: '{Who}的重传定时器到期，但已经没有需要重发的内容。',
-    connectTimeout:
-      '{Who}已把 SYN 重传到上限仍无应答：connect() 失败，返回 ETIMEDOUT，放弃这次连接。',
-    giveUp: '{Who}重传到上限仍没有得到确认：放弃并丢弃连接（{state} → CLOSED）。',
-    lossProbe:
-      '{Who}的丢包探测定时器到期（Linux 的尾部丢包探测）：一段时间没有收到 ACK，于是现在就重发最后一个未确认的报文段（{flags}，序列号 {seq}），而不是等待重传定时器。',
-    lossProbeNothing: '{Who}的丢包探测定时器到期，但已经没有可用来探测的报文。',
-    timeWait:
-      '在 TIME_WAIT 中已等满 2MSL（{duration}）：旧连接的报文都已在网络中消失，{who}忘掉这个连接，这对端口可以再次使用了。',
-    finWait2: '{Who}在 FIN_WAIT_2 等对方的 FIN 等得太久，而应用早已不再关心：连接被丢弃。',
-    delayedAck: '延迟确认定时器到期，没有数据可以捎带 ACK，{who}单独发出它（确认号 {ack}）。',
-    delayedAckNothing: '延迟确认定时器到期，但 ACK 早已发出。',
-  },
-
-  other: {
-    nothing: '这一步没有可见的变化。',
-  },
+  nothing: '这个 {flags} 报文段到达{who}，记录中看不到它引起的任何反应。',
 };

@@ -89,10 +89,10 @@ export const ui: Messages<typeof en> = {
       },
     },
     seqNumbers: {
-      label: '序号显示',
+      label: '序列号显示',
       relative: '相对',
       absolute: '绝对',
-      help: '相对序号从各自的初始序号（ISN）开始计数。',
+      help: '相对序列号从各自的初始序列号（ISN）开始计数。',
     },
     theme: {
       label: '主题',
@@ -105,6 +105,16 @@ export const ui: Messages<typeof en> = {
       unknownNote: '暂不支持语言“{lang}”，页面以{language}显示。',
     },
     restore: '恢复本课程的设置',
+    notApplicable: {
+      'no-final-ack': '本次运行没有可丢弃的最后一个 ACK：没有一方在收到对方的 FIN 之后再关闭。',
+      'final-ack-lost': '本次运行中最后一个 ACK 已经丢失。',
+      'no-reconnect': '本课程中没有再次发起连接。',
+      'reconnect-unaffected': '客户端再次连接时端口已空闲，SO_REUSEADDR 不起作用。',
+      'no-time-wait': '这里没有连接进入 TIME_WAIT，而 MSL 只决定它的时长。',
+      'no-loss': '种子只决定哪些报文段丢失，而丢包率为 0。',
+      'no-segments': '这里没有报文段经过网络，因此不会丢失。',
+      'same-run': '两种行为在本课程中得到完全相同的运行。',
+    },
   },
 
   diagram: {
@@ -123,6 +133,9 @@ export const ui: Messages<typeof en> = {
     newSocket: '新套接字',
     newSocketAria: '{time} 时监听套接字为一个连接创建了新套接字；监听套接字仍处于 LISTEN',
     appCallAria: '{owner}：{call}() 在 {time} 返回 {result}',
+    timerDue: '{time} 到期',
+    segmentsGroup: '报文段（点击查看详情，或在传输途中点击将其丢弃）',
+    clickToInspect: '点击查看这个报文段',
     appOwners: {
       client: '客户端应用',
       server: '服务器应用',
@@ -203,5 +216,35 @@ export const ui: Messages<typeof en> = {
     showMeAria: '演示给我看：打开课程“{lesson}”',
     showMeAriaNoTitle: '演示给我看：打开与“{question}”相关的课程',
     source: '出处：{rfc}',
+    compare: '把两种握手放在一起看',
+  },
+
+  lessonFrame: {
+    title: '关于这节课',
+    shows: '这节课展示什么',
+    watch: '留意这一刻',
+    goTo: '跳到第 {step} 步',
+    goToAria: '跳到第 {step} 步，看它发生',
+    pending: '正在查找是哪一步…',
+    notInRun: '在这次运行中它没有发生：你改过的设置让连接走了另一条路。把设置恢复原样就能看到。',
+    takeaway: '要点',
+    takeawayEarly: '要点（走到最后一步时揭晓）',
+  },
+
+  compare: {
+    title: '为什么要三次：同一个过期的 SYN，两种结局',
+    intro:
+      '客户端的 SYN 在网络中滞留太久，它到达之前客户端已经放弃了。左边是只有两个报文段的握手，右边是 TCP 真正的三次握手。',
+    twoWay: '两次握手（假设情形）',
+    threeWay: '三次握手（TCP）',
+    twoWayCaption:
+      '服务器一发出 SYN+ACK 就认为连接已经建立：它进入 ESTABLISHED，accept() 返回了一个客户端从未发起的连接。直到一个往返之后客户端的 RST 到达，这个连接才被清除。',
+    threeWayCaption:
+      '服务器在 SYN_RCVD 中等待客户端的 ACK。客户端上并没有这个连接，于是用 RST 回应这个 SYN+ACK；半打开的套接字在 accept() 返回它之前就被关闭，监听套接字仍处于 LISTEN。',
+    accepted: 'accept() 返回了一个客户端从未发起的连接。服务器：',
+    notAccepted: 'accept() 始终没有返回：没有任何连接到达服务器的应用程序。服务器：',
+    loading: '正在运行两种握手…',
+    failed: '无法运行这组对比：{message}',
+    close: '关闭对比',
   },
 };
