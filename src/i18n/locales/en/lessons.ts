@@ -75,7 +75,7 @@ export const lessons = {
     watch:
       'About one second later both retransmission timers expire: the client sends its SYN again and the server its SYN+ACK, and the server’s copy completes the handshake.',
     takeaway:
-      'During the handshake both sides keep a retransmission timer, so a lost SYN+ACK is repaired from either end.',
+      'During the handshake both sides keep a retransmission timer. Under RFC 9293 the server’s own timer repairs a lost SYN+ACK, and a repeated SYN only draws a bare ACK; Linux (the linux profile) answers the repeated SYN with the SYN+ACK at once.',
   },
   'lost-final-ack': {
     title: 'Lost final ACK',

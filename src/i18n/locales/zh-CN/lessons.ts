@@ -60,7 +60,8 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
     shows: 'SYN 已经到达，所以双方都在等待：客户端在 SYN_SENT 中，服务器在 SYN_RCVD 中。',
     watch:
       '大约一秒后双方的重传定时器都超时了：客户端重发 SYN，服务器重发 SYN+ACK，服务器重发的这一份完成了握手。',
-    takeaway: '握手期间双方各有一个重传定时器，所以丢失的 SYN+ACK 可以由任何一端来补救。',
+    takeaway:
+      '握手期间双方各有一个重传定时器。按 RFC 9293，丢失的 SYN+ACK 由服务器自己的定时器补救，重复的 SYN 只会换来一个单纯的 ACK；Linux（linux 配置）则会立即用 SYN+ACK 回应重复的 SYN。',
   },
   'lost-final-ack': {
     title: '最后一个 ACK 丢失',
@@ -89,7 +90,7 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
     watch:
       '第二次 connect() 失败并返回 EADDRINUSE：旧连接仍在 TIME_WAIT 中占着这个端口。那个被耽搁的报文段最终到达时，没有任何连接接收它：服务器的监听套接字用 RST 回应，而客户端的 TIME_WAIT 把这个 RST 丢弃了。',
     takeaway:
-      '只要 TIME_WAIT 还占着这对地址和端口，新连接就用不了它，旧连接迟到的报文段也就没有东西可以破坏。',
+      '只要 TIME_WAIT 还占着这个四元组，新连接就用不了它，旧连接迟到的报文段也就没有东西可以破坏。',
   },
   'reuse-timestamps': {
     title: 'Linux 上的端口复用：时间戳保护新连接',
