@@ -7,27 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from './engine';
 import { RULE_IDS, RULES, type RuleId } from './rules';
 import type { Action, Scenario, TraceEvent } from './types';
+import { at, fixedScenario } from '../testing/scenarios';
 import { parseScenario } from './validate';
 
 type Profile = 'linux' | 'rfc9293';
 
-const at = (t: number, who: Action['who'], kind: Action['do'], more: Partial<Action> = {}) =>
-  ({ at: t, who, do: kind, ...more }) as Action;
 const listen = at(0, 'server', 'listen');
 const connect = at(10, 'client', 'connect');
 
-/** A scenario on `profile` with fixed ISNs, 1 ms each way. */
+/** A scenario on `profile` with fixed ISNs, 1 ms each way, for 5 s. */
 function base(profile: Profile, actions: Action[], more: Partial<Scenario> = {}): Scenario {
-  return {
-    profile,
-    seed: 7,
-    client: { port: 40000, isn: 1000 },
-    server: { port: 8080, isn: 5000 },
-    network: { delayMs: 1, lossRate: 0 },
-    actions,
-    until: 5000,
-    ...more,
-  };
+  return fixedScenario(profile, actions, { until: 5000, ...more });
 }
 
 /** Connect, then the client closes at 100 and the server at 200: the client ends in TIME_WAIT. */

@@ -4,10 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './engine';
 import type { Action, AfterEvent, Scenario, SendEvent, Trace, TraceEvent } from './types';
+import { at, fixedScenario } from '../testing/scenarios';
 import { parseScenario } from './validate';
 
-const at = (t: number, who: Action['who'], kind: Action['do'], more: Partial<Action> = {}) =>
-  ({ at: t, who, do: kind, ...more }) as Action;
 const after = (event: AfterEvent, who: Action['who'], kind: Action['do'], more = {}) =>
   ({ after: event, who, do: kind, ...more }) as Action;
 const listen = at(0, 'server', 'listen');
@@ -19,17 +18,7 @@ function run(scenario: Scenario): Trace {
   return runScenario(parsed.scenario);
 }
 
-function base(profile: 'linux' | 'rfc9293', actions: Action[], more: Partial<Scenario> = {}) {
-  return {
-    profile,
-    seed: 7,
-    client: { port: 40000, isn: 1000 },
-    server: { port: 8080, isn: 5000 },
-    network: { delayMs: 1, lossRate: 0 },
-    actions,
-    ...more,
-  } satisfies Scenario;
-}
+const base = fixedScenario;
 
 const sends = (trace: Trace, who?: 'client' | 'server'): SendEvent[] =>
   trace.events.filter((e): e is SendEvent => e.type === 'send' && (who ?? e.who) === e.who);

@@ -11,25 +11,14 @@ import { unsupportedClaims } from '../testing/explanationClaims';
 import { PROPERTY_MAX_EVENTS, scenarioArb } from '../testing/scenarioArbitrary';
 import { deriveRun } from './derive';
 import { explainerFor, type Numbering } from './explain';
+import { strictTranslator } from '../testing/words';
 import { runWithCauses } from './run';
 
 beforeAll(async () => {
   await loadLocale('zh-CN');
 });
 
-/** A translator that refuses a missing key or a placeholder without a value. */
-function strict(dict: unknown) {
-  return (key: string, params: Record<string, string | number> = {}): string => {
-    const text = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dict);
-    if (typeof text !== 'string') throw new Error(`missing key ${key}`);
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (!(name in params)) throw new Error(`${key}: no value for {${name}}`);
-      return String(params[name]);
-    });
-  };
-}
+const strict = strictTranslator;
 
 const EN = strict({ explain: enExplain });
 const ZH = strict({ explain: zhExplain });

@@ -17,6 +17,8 @@ import { rulesTable, TABLE_BEGIN, TABLE_END } from '../testing/rulesTable';
 import { deriveRun } from './derive';
 import { explainerFor, explainRun, renderExplanation, type Numbering } from './explain';
 import type { Explanation } from './explain/explanation';
+import { at, fixedScenario } from '../testing/scenarios';
+import { strictTranslator } from '../testing/words';
 import { runWithCauses } from './run';
 import type { Run } from './types';
 
@@ -35,18 +37,7 @@ function render(e: Explanation, lang: keyof typeof LOCALES, numbering: Numbering
   return renderExplanation(e, translator(dict), (ms) => formatDuration(ms, locale), numbering);
 }
 
-function translator(dict: unknown) {
-  return (key: string, params: Record<string, string | number> = {}): string => {
-    const text = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dict);
-    if (typeof text !== 'string') throw new Error(`missing key ${key}`);
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (!(name in params)) throw new Error(`${key}: no value for {${name}}`);
-      return String(params[name]);
-    });
-  };
-}
+const translator = strictTranslator;
 
 function runOf(scenario: unknown): Run {
   const parsed = parseScenario(scenario);
@@ -160,20 +151,10 @@ describe('every step of every lesson', () => {
 
 // ---- sentences once found wrong ----
 
-const at = (t: number, who: Action['who'], kind: Action['do'], more: Partial<Action> = {}) =>
-  ({ at: t, who, do: kind, ...more }) as Action;
-
+/** Listen, connect at 10 ms, then `actions`, on `profile` (see fixedScenario), for 300 s. */
 function scenario(profile: 'linux' | 'rfc9293', actions: Action[], more: Partial<Scenario> = {}) {
-  return {
-    profile,
-    seed: 7,
-    client: { port: 40000, isn: 1000 },
-    server: { port: 8080, isn: 5000 },
-    network: { delayMs: 1, lossRate: 0 },
-    actions: [at(0, 'server', 'listen'), at(10, 'client', 'connect'), ...actions],
-    until: 300_000,
-    ...more,
-  };
+  const open = [at(0, 'server', 'listen'), at(10, 'client', 'connect')];
+  return fixedScenario(profile, [...open, ...actions], { until: 300_000, ...more });
 }
 
 describe('a partial ACK', () => {

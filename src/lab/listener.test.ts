@@ -2,6 +2,7 @@
 // as a socket of its own in every view, a new server socket per connection, the application calls
 // with their steps, and explanations of every new kind of event, in both languages.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { strictTranslator } from '../testing/words';
 import { formatDuration, loadLocale } from '../i18n';
 import { explain as enExplain } from '../i18n/locales/en/explain';
 import { explain as zhExplain } from '../i18n/locales/zh-CN/explain';
@@ -17,18 +18,7 @@ beforeAll(async () => {
   await loadLocale('zh-CN');
 });
 
-function translator(dict: unknown) {
-  return (key: string, params: Record<string, string | number> = {}): string => {
-    const text = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dict);
-    if (typeof text !== 'string') throw new Error(`missing key ${key}`);
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-      if (!(name in params)) throw new Error(`${key}: no value for {${name}}`);
-      return String(params[name]);
-    });
-  };
-}
+const translator = strictTranslator;
 
 const render = (e: Explanation, lang: 'en' | 'zh') =>
   renderExplanation(e, translator({ explain: lang === 'en' ? enExplain : zhExplain }), (ms) =>

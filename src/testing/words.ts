@@ -23,3 +23,20 @@ export function registerFeatureWords(): void {
     registerNamespace(ns, { en: () => Promise.resolve(en), 'zh-CN': () => Promise.resolve(zh) });
   }
 }
+
+/**
+ * A translator over `dict` that refuses a missing key and a placeholder without a value, so a
+ * test sees every gap an explanation's words could leave.
+ */
+export function strictTranslator(dict: unknown) {
+  return (key: string, params: Record<string, string | number> = {}): string => {
+    const text = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dict);
+    if (typeof text !== 'string') throw new Error(`missing key ${key}`);
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`${key}: no value for {${name}}`);
+      return String(params[name]);
+    });
+  };
+}
