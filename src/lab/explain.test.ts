@@ -298,6 +298,12 @@ describe('Chinese words', () => {
     }
   });
 
+  it('joins Chinese sentences without a space after the full stop', () => {
+    for (const { explanations } of ALL) {
+      for (const e of explanations) expect(render(e, 'zh')).not.toMatch(/[。！？] /);
+    }
+  });
+
   it('translates every step of every lesson without English sentences left in', () => {
     for (const { explanations } of ALL) {
       for (const e of explanations) {

@@ -98,10 +98,14 @@ export function renderExplanation(
   formatDuration: (ms: number) => string,
   numbering: Numbering = 'relative',
 ): string {
-  return explained.sentences
-    .map((sentence) => renderSentence(sentence, t, formatDuration, numbering))
-    .filter((text) => text !== '')
-    .join(' ');
+  return (
+    explained.sentences
+      .map((sentence) => renderSentence(sentence, t, formatDuration, numbering))
+      .filter((text) => text !== '')
+      .join(' ')
+      // Chinese sentences follow each other with no space after their full stop.
+      .replace(/([。！？）])\s+/gu, '$1')
+  );
 }
 
 /** One sentence's words: its rule's template, or the words for a step no rule speaks for. */
@@ -120,7 +124,10 @@ export function renderSentence(
     }
   }
   const key = sentence.rule === null ? 'explain.nothing' : `explain.rules.${sentence.rule}`;
-  return t(key, plain).replace(/\s+/g, ' ').trim();
+  return t(key, plain)
+    .replace(/\s+/g, ' ')
+    .replace(/([。！？）])\s+/gu, '$1')
+    .trim();
 }
 
 function plainParams(
