@@ -5,6 +5,13 @@
 //   ui-first-diagram-ms          navigation start to the first `lifeline-client`, median of 5 cold loads
 //   ui-step-latency-ms           → keydown to the first animation frame of the new arrow, median
 //   ui-long-tasks-while-playing  main-thread tasks over 50 ms while playing a 547-segment lossy run at 4×
+//   ui-layout-overlaps           pairs of the diagram's texts whose rotated boxes overlap at the end of
+//                                each lesson, summed over every lesson at 1440×900, 768×1024, 360×740
+//   ui-hidden-steps              steps after which an arrow the step added or changed was not fully in
+//                                the diagram's visible rectangle, summed over the same lessons and sizes
+//
+// The last two use the browser tests' instrument (diagramProbe.ts, e2e/diagram.spec.ts), in English
+// with reduced motion (the camera's resting place, not its flight).
 //
 // It runs in a child process (`uiSection` spawns this file with --ui-bench-child): the build, the
 // preview server and the browser driver then never count in the bench's own peak RSS (the
@@ -15,6 +22,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { chromiumForSection, log, runAsChild, runChildSection, type SectionContext } from './child';
+import { LESSON_IDS } from '../scenarios';
+import { describeProbe, diagramProbeCall, type DiagramProbeResult } from './diagramProbe';
 import { type BrowserBench, measureInChromium } from './serve';
 import {
   gzipBytes,
@@ -39,8 +48,14 @@ const MAX_PRESSES = 160;
 const STEP_LESSON = 'lost-final-ack';
 /** Longest playback watched for long tasks. */
 const PLAY_LIMIT_MS = 60_000;
+/** Screen sizes the diagram's layout is measured at (`ui-layout-overlaps`, `ui-hidden-steps`). */
+const LAYOUT_VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 768, height: 1024 },
+  { width: 360, height: 740 },
+] as const;
 /** Whole child, as a guard: it is killed (and Playwright closes its browser) after this. */
-const CHILD_TIMEOUT_MS = 170_000;
+const CHILD_TIMEOUT_MS = 420_000;
 
 const LIFELINE = '[data-testid=lifeline-client]';
 const COUNTER = '[data-testid=step-counter]';
@@ -428,6 +443,71 @@ async function measurePlayback(session: Session): Promise<number> {
   }
 }
 
+/**
+ * ui-layout-overlaps and ui-hidden-steps: every lesson at each size, stepped with → from 0 to its
+ * end, measured after each step by the in-page probe (diagramProbe.ts).
+ */
+async function measureDiagramLayout(
+  session: Session,
+): Promise<{ overlapsAtEnd: number; hiddenSteps: number }> {
+  let overlapsAtEnd = 0;
+  let hiddenSteps = 0;
+  for (const viewport of LAYOUT_VIEWPORTS) {
+    const context = await session.browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => session.consoleErrors.push(`pageerror: ${error.message}`));
+    let sizeOverlaps = 0;
+    let sizeHidden = 0;
+    let sizeSteps = 0;
+    let stepOverlaps = 0;
+    const worst: string[] = [];
+    try {
+      for (const lesson of LESSON_IDS) {
+        await page.goto(`${session.base}?lesson=${lesson}&lang=en`);
+        await page.locator(LIFELINE).waitFor({ state: 'attached', timeout: 30_000 });
+        await waitForRun(page);
+        const { total } = await counter(page);
+        const probe = (arg: Parameters<typeof diagramProbeCall>[0]) =>
+          page.evaluate(diagramProbeCall(arg)) as Promise<DiagramProbeResult>;
+        await page.evaluate('document.activeElement?.blur?.()');
+        let result = await probe({ counter: `0 / ${total}`, reset: true });
+        let hidden = 0;
+        stepOverlaps += result.overlaps.length;
+        for (let k = 1; k <= total; k++) {
+          await page.keyboard.press('ArrowRight');
+          result = await probe({ counter: `${k} / ${total}` });
+          stepOverlaps += result.overlaps.length;
+          if (result.arrows.some((a) => !a.inside)) {
+            hidden++;
+            if (worst.length < 3) {
+              worst.push(`${lesson} step ${k}: ${describeProbe({ ...result, overlaps: [] })[0]}`);
+            }
+          }
+        }
+        const atEnd = result.overlaps.length;
+        sizeOverlaps += atEnd;
+        sizeHidden += hidden;
+        sizeSteps += total;
+        if (atEnd > 0 || hidden > 0) {
+          log(
+            `    ${lesson}: ${hidden} of ${total} steps hid their arrow, ${atEnd} overlaps at the end`,
+          );
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    log(
+      `  ${viewport.width}×${viewport.height}: ${sizeHidden} of ${sizeSteps} steps hid their arrow, ` +
+        `${sizeOverlaps} overlapping text pairs at the lessons' ends (${stepOverlaps} summed over every step)`,
+    );
+    for (const line of worst) log(`    e.g. ${line.slice(0, 300)}`);
+    overlapsAtEnd += sizeOverlaps;
+    hiddenSteps += sizeHidden;
+  }
+  return { overlapsAtEnd, hiddenSteps };
+}
+
 /** Fills `figures` as it measures them, so that a failure keeps those already measured. */
 async function measurePage(
   { base, builtSeconds, browser, executablePath }: BrowserBench,
@@ -454,6 +534,11 @@ async function measurePage(
   figures.firstDiagramMs = await timed('first diagram', () => measureFirstDiagram(session));
   figures.stepLatencyMs = await timed('step latency', () => measureStepLatency(session));
   figures.longTasksWhilePlaying = await timed('playing at 4×', () => measurePlayback(session));
+  const layout = await timed('diagram layout (every lesson, three sizes)', () =>
+    measureDiagramLayout(session),
+  );
+  figures.layoutOverlaps = layout.overlapsAtEnd;
+  figures.hiddenSteps = layout.hiddenSteps;
   log(
     `ui: load average ${loadavg()
       .map((n) => n.toFixed(1))

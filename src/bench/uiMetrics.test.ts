@@ -47,12 +47,16 @@ describe('page bench helpers', () => {
         firstDiagramMs: 312.4,
         stepLatencyMs: 17.25,
         longTasksWhilePlaying: 0,
+        layoutOverlaps: 147,
+        hiddenSteps: 74,
       }),
     ).toEqual([
       'ui-initial-js-gzip-kb: 98.0',
       'ui-first-diagram-ms: 312',
       'ui-step-latency-ms: 17.3',
       'ui-long-tasks-while-playing: 0',
+      'ui-layout-overlaps: 147',
+      'ui-hidden-steps: 74',
     ]);
     expect(uiMetrics.uiLines({ firstDiagramMs: 10, stepLatencyMs: NaN })).toEqual([
       'ui-first-diagram-ms: 10',

@@ -66,6 +66,10 @@ export interface UiFigures {
   firstDiagramMs: number;
   stepLatencyMs: number;
   longTasksWhilePlaying: number;
+  /** Overlapping pairs of the diagram's texts at the ends of the lessons, every lesson and size. */
+  layoutOverlaps: number;
+  /** Steps after which an arrow the step added or changed was out of view, every lesson and size. */
+  hiddenSteps: number;
 }
 
 /** The page's summary lines, in the exact form callers parse; a figure not measured is left out. */
@@ -79,6 +83,8 @@ export function uiLines(figures: Partial<UiFigures>): string[] {
   add('ui-first-diagram-ms', figures.firstDiagramMs, 0);
   add('ui-step-latency-ms', figures.stepLatencyMs, 1);
   add('ui-long-tasks-while-playing', figures.longTasksWhilePlaying, 0);
+  add('ui-layout-overlaps', figures.layoutOverlaps, 0);
+  add('ui-hidden-steps', figures.hiddenSteps, 0);
   return lines;
 }
 

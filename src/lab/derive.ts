@@ -2,6 +2,7 @@
 // looks its view up.
 
 import { collectStateChanges, type StateChange } from './stateChanges';
+import { burstRoom } from './bursts';
 import { buildTimeAxis } from './timeAxis';
 import type { Run, SegmentInfo, Step, StepView, TimeAxis } from './types';
 import { createStepper } from './view';
@@ -19,7 +20,7 @@ export interface Derived {
 }
 
 /** Distinct event times, for the time axis (a run repeats times a lot: dedupe before sorting). */
-function eventTimes(run: Run): number[] {
+function eventTimes(run: Pick<Run, 'events'>): number[] {
   const times = new Set<number>([0]);
   for (const event of run.events) {
     times.add(event.t);
@@ -30,17 +31,39 @@ function eventTimes(run: Run): number[] {
   return [...times];
 }
 
+/**
+ * The run's time axis, warped, with the same run's axis to scale as `linear`; both open the room
+ * its bursts need. Without the axis's rows: the diagram labels the times segments were sent and
+ * arrived.
+ */
+export function runAxes(
+  run: Pick<Run, 'events'>,
+  segments: readonly SegmentInfo[],
+  times: readonly number[] = eventTimes(run),
+): TimeAxis {
+  const room = burstRoom(segments);
+  const warped = buildTimeAxis(times, { room });
+  const flights = segments.map(
+    (s) => [s.sentAt, s.deliveredAt ?? s.droppedAt ?? s.sentAt] as const,
+  );
+  const linear = buildTimeAxis(times, { room, scale: 'linear', flights });
+  return {
+    y: warped.y,
+    height: warped.height,
+    breaks: warped.breaks,
+    linear: { y: linear.y, height: linear.height, breaks: linear.breaks, pxPerMs: linear.pxPerMs },
+  };
+}
+
 export function deriveRun(run: Run): Derived {
   const stepper = createStepper(run);
   const segmentById = new Map<number, SegmentInfo>();
   for (const segment of stepper.segments) segmentById.set(segment.id, segment);
-  const { y, height, breaks } = buildTimeAxis(eventTimes(run));
   return {
     steps: stepper.steps,
     segments: stepper.segments,
     segmentById,
-    // Without the axis's rows: the diagram labels the times segments were sent and arrived.
-    axis: { y, height, breaks },
+    axis: runAxes(run, stepper.segments),
     stateChanges: collectStateChanges(run.events),
     viewAt: (step) => stepper.viewAt(step),
   };

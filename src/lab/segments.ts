@@ -5,6 +5,7 @@ import {
   type RelativeNumbers,
 } from '../engine/incarnations';
 import { peerOf, type SendEvent, type TraceEvent } from '../engine/types';
+import { fanOutBursts } from './bursts';
 import { stepOfEvents } from './steps';
 import type { SegmentInfo, Step } from './types';
 
@@ -61,7 +62,9 @@ export function describeSegments(
         return;
     }
   });
-  return [...byId.values()].sort((a, b) => a.id - b.id);
+  const segments = [...byId.values()].sort((a, b) => a.id - b.id);
+  fanOutBursts(segments);
+  return segments;
 }
 
 function newSegment(event: SendEvent, numbers: RelativeNumbers, step: number): SegmentInfo {

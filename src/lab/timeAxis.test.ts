@@ -59,3 +59,38 @@ describe('buildTimeAxis', () => {
     );
   });
 });
+
+describe('buildTimeAxis to scale', () => {
+  it('is linear in time between breaks, and cuts idle gaps that nothing flies across', () => {
+    const axis = buildTimeAxis([0, 150, 151, 152, 1150, 1151], {
+      scale: 'linear',
+      flights: [
+        [150, 151],
+        [1150, 1151],
+      ],
+    });
+    expect(axis.pxPerMs).toBe(28);
+    expect(axis.y(151) - axis.y(150)).toBeCloseTo(28);
+    expect(axis.y(152) - axis.y(150)).toBeCloseTo(56);
+    expect(axis.y(150.5) - axis.y(150)).toBeCloseTo(14);
+    expect(axis.breaks.map((b) => [b.from, b.to])).toEqual([
+      [0, 150],
+      [152, 1150],
+    ]);
+  });
+
+  it('never cuts a gap a segment is flying across', () => {
+    const axis = buildTimeAxis([0, 20], { scale: 'linear', flights: [[0, 20]], minGapPx: 28 });
+    expect(axis.breaks).toEqual([]);
+    expect(axis.y(20) - axis.y(0)).toBeCloseTo(28);
+  });
+
+  it('opens room under a burst that stands for no time', () => {
+    const room = new Map([[10, 22]]);
+    const axis = buildTimeAxis([10, 11], { scale: 'linear', room });
+    expect(axis.y(10, 22)).toBe(axis.y(10) + 22);
+    expect(axis.y(11) - axis.y(10)).toBeCloseTo(22 + 28);
+    const warped = buildTimeAxis([10, 11], { room });
+    expect(warped.y(11) - warped.y(10)).toBeCloseTo(22 + 28);
+  });
+});

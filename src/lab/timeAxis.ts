@@ -1,32 +1,55 @@
-// The diagram's vertical axis. Simulated time spans 1 ms delays and 4 min TIME_WAITs, so a linear
-// axis would either squash the handshake into one pixel or make the page kilometres long. Each
-// distinct time gets a row; a gap between rows grows with the logarithm of its length, from a floor
-// that keeps a 1 ms flight visibly slanted, and a gap longer than `breakAfterMs` is cut to a fixed
-// height that the diagram marks as a break ("≈ 4 min").
+// The diagram's vertical axis, in one of two scales. Simulated time spans 1 ms delays and 4 min
+// TIME_WAITs, so one linear scale would either squash the handshake into one pixel or make the
+// page kilometres long.
+// - `warped` (the default): each distinct time gets a row; a gap between rows grows with the
+//   logarithm of its length, from a floor that keeps a 1 ms flight visibly slanted, and a gap
+//   longer than `breakAfterMs` is cut to a fixed height that the diagram marks as a break.
+// - `linear` ("to scale"): y is proportional to time, at one scale for the whole run (the shortest
+//   gap between two times gets `minGapPx`), so an arrow's slant is its delay; an idle gap taller
+//   than `linearBreakPx` that no segment is flying across is cut to a marked break.
+// In both, an instant where a burst of segments is sent gets the room the burst needs under its
+// row (`room`, see ./bursts.ts): those pixels stand for no time, and the diagram says so.
 import type { TimeAxis } from './types';
 
+export type TimeScale = 'warped' | 'linear';
+
 export interface TimeAxisOptions {
-  /** Height of the shortest gap (1 ms and below). */
+  scale?: TimeScale;
+  /** Height of the shortest gap (1 ms and below; in `linear`, the run's shortest gap). */
   minGapPx?: number;
   /** Height of a gap of `breakAfterMs`; longer gaps become breaks. */
   maxGapPx?: number;
   breakAfterMs?: number;
+  /** `linear`: idle gaps taller than this become breaks. */
+  linearBreakPx?: number;
+  /** `linear`: the most pixels one millisecond gets. */
+  maxPxPerMs?: number;
   /** Height of a break. */
   breakPx?: number;
   /** Space above the first time and below the last. */
   topPx?: number;
   bottomPx?: number;
+  /** Extra pixels under an instant's row (a burst's sub-rows): they stand for no time. */
+  room?: ReadonlyMap<number, number>;
+  /** `linear`: segments' flights [sent, arrived]; a gap inside one is never cut. */
+  flights?: readonly (readonly [number, number])[];
 }
 
 export interface WarpedTimeAxis extends TimeAxis {
+  scale: TimeScale;
   /** Each distinct time and its y, ascending: where the diagram can put time labels. */
   points: { t: number; y: number }[];
+  /** `linear`: pixels per millisecond between breaks (and outside the room of bursts). */
+  pxPerMs: number | null;
 }
 
-const DEFAULTS: Required<TimeAxisOptions> = {
+const DEFAULTS = {
+  scale: 'warped' as TimeScale,
   minGapPx: 28,
   maxGapPx: 140,
   breakAfterMs: 5_000,
+  linearBreakPx: 224,
+  maxPxPerMs: 28,
   breakPx: 56,
   topPx: 0,
   bottomPx: 0,
@@ -37,39 +60,60 @@ export function buildTimeAxis(
   options: TimeAxisOptions = {},
 ): WarpedTimeAxis {
   const o = { ...DEFAULTS, ...options };
+  const room = options.room ?? new Map<number, number>();
   const logSpan = Math.log1p(Math.max(1, o.breakAfterMs));
-  /** Height of a gap of `ms` > 0 that is not a break. */
-  const gapPx = (ms: number): number =>
-    o.minGapPx + (o.maxGapPx - o.minGapPx) * Math.min(1, Math.log1p(Math.max(0, ms - 1)) / logSpan);
-
   const ts = [...new Set(times.filter(Number.isFinite))].sort((a, b) => a - b);
+  const linear = o.scale === 'linear';
+  let shortest = Infinity;
+  for (let i = 1; i < ts.length; i++)
+    shortest = Math.min(shortest, (ts[i] ?? 0) - (ts[i - 1] ?? 0));
+  const pxPerMs = Number.isFinite(shortest) ? Math.min(o.maxPxPerMs, o.minGapPx / shortest) : 1;
+  const flying = (from: number, to: number): boolean =>
+    (options.flights ?? []).some(([a, b]) => a < to && b > from);
+  /** Height of a gap of `ms` > 0, or null when it is cut to a break. */
+  const gapPx = (from: number, to: number): number | null => {
+    const ms = to - from;
+    if (linear) return ms * pxPerMs > o.linearBreakPx && !flying(from, to) ? null : ms * pxPerMs;
+    if (ms > o.breakAfterMs) return null;
+    return (
+      o.minGapPx +
+      (o.maxGapPx - o.minGapPx) * Math.min(1, Math.log1p(Math.max(0, ms - 1)) / logSpan)
+    );
+  };
+
+  // ys[i]: the row of ts[i]; ends[i]: the bottom of the room under it, where its gap starts.
   const ys: number[] = [];
+  const ends: number[] = [];
   const breaks: TimeAxis['breaks'] = [];
   let y = o.topPx;
   ts.forEach((t, i) => {
     const prev = ts[i - 1];
     if (prev !== undefined) {
-      const gap = t - prev;
-      if (gap > o.breakAfterMs) {
+      const gap = gapPx(prev, t);
+      if (gap === null) {
         breaks.push({ from: prev, to: t, y: y + o.breakPx / 2 });
         y += o.breakPx;
       } else {
-        y += gapPx(gap);
+        y += gap;
       }
     }
     ys.push(y);
+    y += room.get(t) ?? 0;
+    ends.push(y);
   });
-  const last = ys.at(-1) ?? o.topPx;
+  const last = ends.at(-1) ?? o.topPx;
   // Beyond the known times the axis keeps growing (slower and capped) so that y stays monotone.
   const outside = (ms: number): number =>
-    o.maxGapPx * Math.min(1, Math.log1p(Math.max(0, ms)) / logSpan);
+    linear
+      ? Math.min(o.maxGapPx, ms * pxPerMs)
+      : o.maxGapPx * Math.min(1, Math.log1p(Math.max(0, ms)) / logSpan);
 
-  const yOf = (t: number): number => {
+  const rowY = (t: number): number => {
     const first = ts[0];
     const lastT = ts.at(-1);
     if (first === undefined || lastT === undefined || Number.isNaN(t)) return o.topPx;
-    if (t <= first) return (ys[0] ?? o.topPx) - outside(first - t);
-    if (t >= lastT) return last + outside(t - lastT);
+    if (t < first) return (ys[0] ?? o.topPx) - outside(first - t);
+    if (t > lastT) return last + outside(t - lastT);
     // Binary search for the row at or before t, then interpolate linearly within the gap.
     let lo = 0;
     let hi = ts.length - 1;
@@ -79,16 +123,20 @@ export function buildTimeAxis(
       else hi = mid;
     }
     const t0 = ts[lo] ?? 0;
+    if (t === t0) return ys[lo] ?? 0;
     const t1 = ts[hi] ?? t0;
-    const y0 = ys[lo] ?? 0;
+    if (t === t1) return ys[hi] ?? 0;
+    const y0 = ends[lo] ?? 0;
     const y1 = ys[hi] ?? y0;
     return t1 === t0 ? y0 : y0 + ((t - t0) / (t1 - t0)) * (y1 - y0);
   };
 
   return {
-    y: yOf,
+    y: (t, offset = 0) => rowY(t) + offset,
     height: last + o.bottomPx,
     breaks,
     points: ts.map((t, i) => ({ t, y: ys[i] ?? 0 })),
+    scale: o.scale,
+    pxPerMs: linear ? pxPerMs : null,
   };
 }

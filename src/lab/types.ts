@@ -75,6 +75,12 @@ export interface SegmentInfo {
   reason: SendReason;
   /** Arrived after the receiver had started a newer connection (an old duplicate). */
   old: boolean;
+  /**
+   * Pixels below its instant's row where the arrow leaves and arrives: segments one side sends (or
+   * receives) at one instant fan out (./bursts.ts). Absent means 0.
+   */
+  sendOffset?: number;
+  arriveOffset?: number;
 }
 
 export interface RunningTimer {
@@ -122,9 +128,14 @@ export interface StepView {
 
 /** The vertical time axis: long quiet stretches are compressed behind a visible break. */
 export interface TimeAxis {
-  y: (t: number) => number;
+  /** Where time `t` is drawn; `offset` px further down within the room opened under a burst. */
+  y: (t: number, offset?: number) => number;
   height: number;
   breaks: { from: number; to: number; y: number }[];
+  /** `linear`: pixels per millisecond, one scale between breaks (the "to scale" axis). */
+  pxPerMs?: number | null;
+  /** The same run's axis to scale, for the diagram's "to scale" mode (./timeAxis.ts). */
+  linear?: TimeAxis;
 }
 
 /** The knobs the page offers on top of a lesson. */

@@ -5,6 +5,8 @@
 import type { Scenario } from '../engine/types';
 import { runWithCauses } from '../lab/run';
 import { collectStateChanges, stateChangesUpTo } from '../lab/stateChanges';
+import { burstRoom } from '../lab/bursts';
+import { runAxes } from '../lab/derive';
 import { buildTimeAxis } from '../lab/timeAxis';
 import type { Run } from '../lab/types';
 import { createStepper } from '../lab/view';
@@ -34,7 +36,13 @@ export function diagramFixture(scenario: Scenario) {
 /** A run (a hand-written trace too), stepped as the page steps it, and the diagram's props. */
 export function runFixture(run: Run) {
   const stepper = createStepper(run);
-  const axis = buildTimeAxis(run.events.map((e) => e.t));
+  // The run's axes as the page has them, with the rows of every event's time for the gutter.
+  const times = run.events.map((e) => e.t);
+  const axes = runAxes(run, stepper.segments, times);
+  const axis = {
+    ...axes,
+    points: buildTimeAxis(times, { room: burstRoom(stepper.segments) }).points,
+  };
   const changes = collectStateChanges(run.events);
   const props = (step: number, extra: Partial<DiagramProps> = {}): DiagramProps => ({
     segments: stepper.segments,

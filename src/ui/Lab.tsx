@@ -24,6 +24,7 @@ import {
   selectTheme,
 } from './store/selectors';
 import { useKeyboard } from './useKeyboard';
+import { useNarrow } from './useNarrow';
 import { usePlayback } from './usePlayback';
 
 const NO_COMPONENTS: LabComponents = {};
@@ -127,6 +128,16 @@ function LabLayout() {
       </Suspense>
     ) : null;
   const { AnswerSection, StateMachineSection } = parts;
+  const narrow = useNarrow();
+  const tools = (
+    <>
+      {/* A phone's step bar keeps only stepping: the speed waits here. */}
+      {narrow && <SpeedControl />}
+      <LanguageSwitch />
+      <ThemeSwitch />
+      {late(parts.HeaderActions, hasRun)}
+    </>
+  );
 
   return (
     // `data-runner` tells tests where the engine runs.
@@ -152,9 +163,15 @@ function LabLayout() {
         {showControls && (
           <div className="header-tools">
             <LessonPicker />
-            <LanguageSwitch />
-            <ThemeSwitch />
-            {late(parts.HeaderActions, hasRun)}
+            {/* On a phone the rest folds away: the diagram and the explanation need the room. */}
+            {narrow ? (
+              <details className="header-more">
+                <summary>{t('ui.camera.more')}</summary>
+                <div className="header-more-body">{tools}</div>
+              </details>
+            ) : (
+              tools
+            )}
           </div>
         )}
         {!embed && <p className="tagline">{t('ui.app.tagline')}</p>}
@@ -166,8 +183,9 @@ function LabLayout() {
           <div className="controls-bar">
             <StepControls />
             {!embed && <Scrubber />}
-            {showControls && <SpeedControl />}
-            {showControls && <p className="keyboard-hint">{t('ui.keyboard.hint')}</p>}
+            {showControls && !narrow && <SpeedControl />}
+            {/* A phone has no keyboard to speak of: the bar stays one compact block. */}
+            {showControls && !narrow && <p className="keyboard-hint">{t('ui.keyboard.hint')}</p>}
           </div>
           <DiagramSection />
         </main>

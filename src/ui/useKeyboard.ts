@@ -1,5 +1,6 @@
-// Keyboard: → next step, ← back, space play/pause, R reset. Keys typed into a field, or used by a
-// focused control natively (space on a button, arrows on a range or select), are left alone.
+// Keyboard: → next step, ← back, space play/pause, R reset, F the whole run (again: follow the
+// step). Keys typed into a field, or used by a focused control natively (space on a button, arrows
+// on a range or select), are left alone.
 // The page hears keys pressed anywhere; a <handshake-lab> element only those pressed while focus is
 // inside it, so that two widgets on one page never both step.
 
@@ -42,6 +43,11 @@ export function useKeyboard(): void {
         case 'r':
         case 'R':
           state.reset();
+          break;
+        case 'f':
+        case 'F':
+          // The whole run in view, or back to following the step.
+          state.toggleFit();
           break;
         default:
           return;

@@ -21,6 +21,8 @@ export interface LabeledSelectProps<V extends string> {
   className: string;
   /** A choice is being applied (a language still loading). */
   busy?: boolean;
+  /** The label read out but not shown (a phone's header, where the select speaks for itself). */
+  labelHidden?: boolean;
 }
 
 export function LabeledSelect<V extends string>({
@@ -31,11 +33,14 @@ export function LabeledSelect<V extends string>({
   onChange,
   className,
   busy,
+  labelHidden,
 }: LabeledSelectProps<V>) {
   const id = useId();
   return (
     <span className={className}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         data-testid={testId}

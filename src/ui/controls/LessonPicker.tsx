@@ -6,6 +6,7 @@ import { CUSTOM_LESSON_ID } from '../../lab/types';
 import { LESSON_IDS } from '../../scenarios';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
+import { useNarrow } from '../useNarrow';
 import { LabeledSelect } from './LabeledSelect';
 
 const selectLesson = (s: LabState) => ({
@@ -18,6 +19,8 @@ const selectLesson = (s: LabState) => ({
 export function LessonPicker() {
   const t = useT();
   const { lessonId, setLesson, capture } = useLab(useShallow(selectLesson));
+  // A phone's lesson select spans the header's second row; its title says what it is.
+  const narrow = useNarrow();
   const lessons = LESSON_IDS.map((id) => {
     const key = `lessons.${id}.title`;
     return { value: id as string, label: hasKey(key) ? t(key) : id };
@@ -35,6 +38,7 @@ export function LessonPicker() {
       value={lessonId}
       choices={[...shown, ...lessons]}
       onChange={setLesson}
+      labelHidden={narrow}
     />
   );
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { interpolate } from '../../i18n';
 import type { Layout } from './geometry';
 import type { DiagramLabels } from './labels';
+import { BREAK_HALF } from './place';
 
 /** A zig-zag band across both lifelines where a long quiet stretch of time is compressed. */
 export const AxisBreaks = memo(function AxisBreaks({
@@ -20,14 +21,19 @@ export const AxisBreaks = memo(function AxisBreaks({
     <g className="dg-breaks">
       {breaks.map((b) => {
         const cy = top + b.y;
-        // The band is drawn, not measured: its length in whole seconds (a break is over 5 s).
-        const duration = labels.duration(Math.round((b.to - b.from) / 1000) * 1000);
+        const duration = breakDuration(b, labels);
         const x0 = layout.gutter - 4;
         const x1 = layout.width - 4;
         return (
           <g key={`${b.from}-${b.to}`} className="dg-break">
             <title>{interpolate(labels.compressedBreakLabel, { duration })}</title>
-            <rect className="dg-break-band" x={x0} y={cy - 9} width={x1 - x0} height={18} />
+            <rect
+              className="dg-break-band"
+              x={x0}
+              y={cy - BREAK_HALF}
+              width={x1 - x0}
+              height={2 * BREAK_HALF}
+            />
             <path className="dg-break-zig" d={zigzag(x0, x1, cy - 6)} />
             <path className="dg-break-zig" d={zigzag(x0, x1, cy + 6)} />
             <text className="dg-break-label" x={(layout.x.client + layout.x.server) / 2} y={cy + 4}>
@@ -49,4 +55,13 @@ function zigzag(x0: number, x1: number, y: number): string {
     up = !up;
   }
   return d;
+}
+
+/**
+ * A break's length as its band says it: drawn, not measured, so in whole seconds when it is long
+ * (a warped axis breaks only gaps over 5 s); a shorter one (cut from the axis to scale) exactly.
+ */
+export function breakDuration(b: { from: number; to: number }, labels: DiagramLabels): string {
+  const ms = b.to - b.from;
+  return labels.duration(ms >= 5_000 ? Math.round(ms / 1000) * 1000 : Math.round(ms));
 }

@@ -4,6 +4,7 @@
 // `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../engine/types';
+import { stepFocus } from '../../lab/camera';
 import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../../lab/types';
 import { AppCalls } from './AppCalls';
 import { AxisBreaks } from './AxisBreaks';
@@ -13,7 +14,9 @@ import {
   layoutFor,
   pointAt,
   segmentLine,
+  segmentText,
   shownFraction,
+  lineLength,
   TOP,
 } from './geometry';
 import { interpolate } from '../../i18n';
@@ -27,10 +30,18 @@ import type { StateChange } from '../../lab/stateChanges';
 import { StateHeader } from './StateHeader';
 import { TimeGutter } from './TimeGutter';
 import { TimerBars } from './TimerBars';
-import { useFollow } from './useFollow';
+import { useCamera } from './useCamera';
+import { useFit } from './useFit';
 import { useSvgBox } from './useSvgBox';
 import { useVisibleRange, type VisibleRange } from './useVisibleRange';
 import { useWidth } from './useWidth';
+import { diagramLayout } from './layoutCheck';
+import { labelReach, scaleMarks } from './place';
+import { legendText, ScaleMarks } from './ScaleMarks';
+import { crossingIds, pointsOf } from './arrowsMeet';
+import type { TimeScale } from '../../lab/timeAxis';
+import { useOptionalLab } from '../store/context';
+import type { LabState } from '../store/labStore';
 import './diagram.css';
 
 export interface DiagramProps {
@@ -60,12 +71,16 @@ export interface DiagramProps {
   initialWidth?: number;
   /** Draw every arrow, also in a long run (which otherwise draws those near the screen): export. */
   drawAll?: boolean;
+  /** The whole run fitted into the box (the camera rests). */
+  fit?: boolean;
+  /** `linear` draws the axis to scale (`axis.linear`); default: the lab's setting, else warped. */
+  timeScale?: TimeScale;
 }
 
 export function Diagram({
   segments,
   view,
-  axis,
+  axis: axes,
   stateChanges,
   endpoints,
   numbering = 'relative',
@@ -78,7 +93,12 @@ export function Diagram({
   showStates = true,
   initialWidth = 640,
   drawAll = false,
+  fit = false,
+  timeScale,
 }: DiagramProps) {
+  const chosenScale = useOptionalLab(selectTimeScale);
+  const scale = timeScale ?? chosenScale ?? 'warped';
+  const axis: DiagramProps['axis'] = scale === 'linear' && axes.linear ? axes.linear : axes;
   const scroller = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const measured = useWidth(scroller, initialWidth);
@@ -95,9 +115,26 @@ export function Diagram({
   }
 
   const axisY = axis.y;
-  const y = useCallback((t: number) => TOP + axisY(t), [axisY]);
+  const y = useCallback((t: number, offset?: number) => TOP + axisY(t, offset), [axisY]);
   const byId = useMemo(() => new Map(segments.map((s) => [s.id, s])), [segments]);
   const crossing = useMemo(() => crossingIds(segments, axisY), [segments, axisY]);
+  // Each label where it overlaps no other text (./layoutCheck.ts); a long run keeps them on their
+  // arrows, as the search would cost more than a step may take.
+  const places = useMemo(
+    () =>
+      segments.length > WINDOW_FROM
+        ? null
+        : diagramLayout({
+            segments,
+            view,
+            axis,
+            stateChanges,
+            width: layout.width,
+            labels,
+            numbering,
+          }).places,
+    [segments, view, axis, stateChanges, layout.width, labels, numbering],
+  );
 
   // Stable handlers, so that memoized arrows do not re-render when the shell's callbacks change.
   const handlers = useRef({ onSegmentClick, onDropInFlight });
@@ -121,11 +158,36 @@ export function Diagram({
     scroller,
     svgBox,
     layout.width,
-    !drawAll && segments.length > WINDOW_FROM,
+    !drawAll && !fit && segments.length > WINDOW_FROM,
   );
   const range = visible.range;
+  // What the step changed, brought into view after every step change. One step forward at normal
+  // speed glides; any other move (a jump, a link, fast play) cuts.
+  const onMeasured = useCamera(scroller, svgBox, {
+    step: view.step,
+    focus: stepFocus(
+      { segments, stateChanges },
+      view,
+      y,
+      (seg) => {
+        const path = segmentLine(seg, layout, y);
+        return pointAt(path, shownFraction(seg, 'in-flight', view.t, lineLength(path))).y;
+      },
+      (seg) => {
+        const place = places?.get(seg.id);
+        return place ? labelReach(place, segmentText(seg, numbering, labels), layout.narrow) : null;
+      },
+    ),
+    logicalWidth: layout.width,
+    header: showStates,
+    smooth: animating && speed <= 1,
+    active: !fit,
+  });
   useLayoutEffect(() => {
-    remeasure.current = visible.remeasure;
+    remeasure.current = () => {
+      visible.remeasure();
+      onMeasured();
+    };
   });
   const still_: ReactNode[] = [];
   const flying: ReactNode[] = [];
@@ -135,7 +197,8 @@ export function Diagram({
     const seg = byId.get(id);
     if (!seg) continue;
     count++;
-    const frac = shownFraction(seg, fate, view.t);
+    const path = segmentLine(seg, layout, y);
+    const frac = shownFraction(seg, fate, view.t, lineLength(path));
     let fromFrac: number | undefined;
     if (animating) {
       if (seg.sentStep === view.step) fromFrac = 0;
@@ -143,14 +206,14 @@ export function Diagram({
         (fate === 'delivered' && seg.deliveredStep === view.step) ||
         (fate === 'dropped' && seg.droppedStep === view.step)
       ) {
-        fromFrac = shownFraction(seg, 'in-flight', prevT);
+        fromFrac = shownFraction(seg, 'in-flight', prevT, lineLength(path));
       }
     }
     let copies = 0;
     for (const copy of seg.copies) if (copy.step <= view.step) copies++;
     const animateCopy = animating && copies > 0 && seg.copies[copies - 1]?.step === view.step;
     if (fate === 'in-flight') {
-      bottom = Math.max(bottom, pointAt(segmentLine(seg, layout, y), frac).y);
+      bottom = Math.max(bottom, pointAt(path, frac).y);
     }
     const flies = fromFrac !== undefined || animateCopy;
     if (range && !flies && fate !== 'in-flight' && !near(seg, y, range)) continue;
@@ -170,11 +233,10 @@ export function Diagram({
         labels={labels}
         onActivate={onActivate}
         labelBelow={crossing.has(id)}
+        label={places?.get(id)}
       />,
     );
   }
-  // What to keep in view: now and the tips of the arrows in flight (not a timer due far ahead).
-  const focusY = bottom;
   for (const timer of view.timers) bottom = Math.max(bottom, y(timer.due) + 8);
   for (const change of stateChanges) bottom = Math.max(bottom, y(change.t) + 10);
   for (const call of view.appCalls) bottom = Math.max(bottom, y(call.t) + 10);
@@ -191,16 +253,14 @@ export function Diagram({
   );
 
   const breakYs = useMemo(() => breaks.map((b) => TOP + b.y), [breaks]);
+  // The axis's scale, marked up to now: where it changes, or its one unit when drawn to scale.
+  const marks = useMemo(
+    () => scaleMarks(points, y, axis.breaks, view.t),
+    [points, y, axis.breaks, view.t],
+  );
+  const legend = legendText(axis.pxPerMs != null, marks.unit, labels);
 
-  // SVG units to the scroller's content pixels, from the cached box: no layout read.
-  const mapY = useRef((v: number) => v);
-  useLayoutEffect(() => {
-    mapY.current = (v: number) => {
-      const { top, width } = svgBox.current;
-      return width > 0 ? top + (v * width) / layout.width : v;
-    };
-  }, [svgBox, layout.width]);
-  useFollow(scroller, mapY, focusY, view.step, !still && speed <= 1);
+  const fitted = useFit(scroller, svgBox, fit, layout.width, height);
 
   const viewBox = `0 0 ${layout.width} ${height.toFixed(0)}`;
   const box = { aspectRatio: `${layout.width} / ${height.toFixed(0)}` };
@@ -213,8 +273,9 @@ export function Diagram({
   return (
     // A scrolling region must be reachable by keyboard even before any segment is drawn.
     <div
-      className="dg"
+      className={fit ? 'dg dg--fit' : 'dg'}
       ref={scroller}
+      style={fitted.scroller}
       data-testid="diagram"
       role="region"
       aria-label={summary}
@@ -229,7 +290,7 @@ export function Diagram({
           labels={labels}
         />
       )}
-      <div className="dg-canvas" style={{ maxWidth: layout.width }}>
+      <div className="dg-canvas" style={{ maxWidth: fitted.width ?? layout.width }}>
         <svg
           ref={svgRef}
           className={`dg-svg${layout.narrow ? ' dg-svg--narrow' : ''}`}
@@ -250,6 +311,7 @@ export function Diagram({
             labels={labels}
           />
           <AxisBreaks breaks={breaks} top={TOP} layout={layout} labels={labels} />
+          <ScaleMarks ys={marks.ys} legend={legend} height={height} layout={layout} />
           <TimerBars
             timers={view.timers}
             nowT={view.t}
@@ -257,6 +319,8 @@ export function Diagram({
             layout={layout}
             labels={labels}
             breakYs={breakYs}
+            changes={stateChanges}
+            calls={view.appCalls}
           />
           <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
           <AppCalls
@@ -266,6 +330,7 @@ export function Diagram({
             layout={layout}
             labels={labels}
             range={range}
+            breakYs={breakYs}
           />
         </svg>
         {/* Segments over the drawing (the image above cannot hold buttons); the arrows flying this
@@ -293,6 +358,8 @@ const WINDOW_FROM = 120;
 // before the next frame brings the arrows in, without drawing much that is not seen.
 const WINDOW_MARGIN = 500;
 
+const selectTimeScale = (s: LabState) => s.timeScale;
+
 function near(seg: SegmentInfo, y: (t: number) => number, range: VisibleRange): boolean {
   const top = y(seg.sentAt);
   const arrival = seg.deliveredAt ?? seg.droppedAt ?? seg.sentAt;
@@ -301,47 +368,4 @@ function near(seg: SegmentInfo, y: (t: number) => number, range: VisibleRange): 
   return bottom >= range.top - WINDOW_MARGIN && top <= range.bottom + WINDOW_MARGIN;
 }
 
-/** Without the axis's own rows, label the times segments were sent and arrived. */
-function pointsOf(
-  segments: readonly SegmentInfo[],
-  y: (t: number) => number,
-): { t: number; y: number }[] {
-  const times = new Set<number>();
-  for (const seg of segments) {
-    times.add(seg.sentAt);
-    if (seg.deliveredAt !== null) times.add(seg.deliveredAt);
-  }
-  return [...times].sort((a, b) => a - b).map((t) => ({ t, y: y(t) }));
-}
-
-/**
- * Server-to-client arrows that cross a client-to-server one (simultaneous open or close, delays):
- * their labels go under the arrow so the two labels do not sit on each other.
- */
-export function crossingIds(
-  segments: readonly SegmentInfo[],
-  y: (t: number) => number,
-): Set<number> {
-  const out = new Set<number>();
-  const ends = (s: SegmentInfo) => {
-    const a = y(s.sentAt);
-    const arrival = s.deliveredAt ?? s.droppedAt;
-    // A dropped arrow stops halfway: only its first half can cross anything.
-    const b = arrival === null ? a + 28 : y(arrival);
-    return s.deliveredAt === null ? { a, b: (a + b) / 2, half: true } : { a, b, half: false };
-  };
-  const right = segments.filter((s) => s.from === 'client').map((s) => ({ s, ...ends(s) }));
-  for (const seg of segments) {
-    if (seg.from !== 'server') continue;
-    const l = ends(seg);
-    const hit = right.some((r) => {
-      if (r.b < l.a - 1 || r.a > (l.half ? 2 * l.b - l.a : l.b) + 1) return false;
-      // At the client's lifeline r is at r.a and l at l.b; at the server's, r at r.b and l at l.a.
-      const atClient = r.a - (l.half ? 2 * l.b - l.a : l.b);
-      const atServer = (r.half ? 2 * r.b - r.a : r.b) - l.a;
-      return atClient * atServer < 0;
-    });
-    if (hit) out.add(seg.id);
-  }
-  return out;
-}
+export { crossingIds, pointsOf };

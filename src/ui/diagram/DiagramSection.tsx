@@ -8,6 +8,7 @@ import { DEFAULT_PORTS } from '../../engine/defaults';
 import { useT } from '../../i18n';
 import { stateChangesUpTo } from '../../lab/stateChanges';
 import { Diagram } from './Diagram';
+import { Minimap } from './Minimap';
 import { ENDPOINT_ADDRESSES } from '../../engine/addresses';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -26,6 +27,11 @@ const selectDiagram = (s: LabState) => ({
   status: s.status,
   selectSegment: s.selectSegment,
   dropSegment: s.dropSegment,
+  fit: s.fit,
+  toggleFit: s.toggleFit,
+  knobStep: s.knobEffect?.step ?? null,
+  goTo: s.goTo,
+  pause: s.pause,
 });
 
 export function DiagramSection() {
@@ -52,6 +58,33 @@ export function DiagramSection() {
       tabIndex={-1}
       aria-label={t('ui.diagram.label')}
     >
+      {derived && d.view && (
+        <div className="dg-tools">
+          <Minimap
+            segments={derived.segments}
+            steps={derived.steps}
+            y={derived.axis.y}
+            step={d.step}
+            t={d.view.t}
+            marked={d.knobStep}
+            label={t('ui.camera.minimap')}
+            onJump={(step) => {
+              d.pause();
+              d.goTo(step);
+            }}
+          />
+          <button
+            type="button"
+            className="dg-fit-toggle"
+            data-testid="diagram-fit-toggle"
+            aria-pressed={d.fit}
+            title={t('ui.camera.fitTitle')}
+            onClick={d.toggleFit}
+          >
+            {t('ui.camera.fit')}
+          </button>
+        </div>
+      )}
       {derived && d.view ? (
         <Diagram
           segments={derived.segments}
@@ -65,6 +98,7 @@ export function DiagramSection() {
           onSegmentClick={d.selectSegment}
           onDropInFlight={d.dropSegment}
           labels={labels}
+          fit={d.fit}
         />
       ) : (
         <p className="status" data-testid="status" data-status={d.status}>

@@ -4,15 +4,8 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { SegmentFate, SegmentInfo } from '../../lab/types';
 import { interpolate } from '../../i18n';
-import {
-  numbersOf,
-  pointAt,
-  segmentLine,
-  segmentText,
-  textWidth,
-  type Layout,
-  type Line,
-} from './geometry';
+import { numbersOf, pointAt, segmentLine, segmentText, textWidth, type Layout } from './geometry';
+import { labelLines, labelOffsets, placeLabel, type LabelPlace } from './place';
 import type { DiagramLabels } from './labels';
 import { Shaft } from './Shaft';
 
@@ -27,16 +20,39 @@ export interface SegmentArrowProps {
   copies: number;
   animateCopy: boolean;
   durationMs: number;
-  y: (t: number) => number;
+  y: (t: number, offset?: number) => number;
   layout: Layout;
   numbering: 'relative' | 'absolute';
   labels: DiagramLabels;
   onActivate: (id: number, fate: SegmentFate) => void;
   /** Put the label under the arrow (it crosses an arrow going the other way). */
   labelBelow?: boolean;
+  /** Where the label goes, chosen clear of every other text (layoutCheck.ts); else on its arrow. */
+  label?: LabelPlace;
 }
 
-export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps) {
+export const SegmentArrow = memo(SegmentArrowView, samePlace);
+
+/** Memo's test: the same props, the label's place compared by value (it is computed each step). */
+function samePlace(a: SegmentArrowProps, b: SegmentArrowProps): boolean {
+  for (const key of Object.keys({ ...a, ...b }) as (keyof SegmentArrowProps)[]) {
+    if (key === 'label') continue;
+    if (!Object.is(a[key], b[key])) return false;
+  }
+  const p = a.label;
+  const q = b.label;
+  if (!p || !q) return p === q;
+  return (
+    p.x === q.x &&
+    p.y === q.y &&
+    p.turn === q.turn &&
+    p.where === q.where &&
+    p.lift === q.lift &&
+    p.split === q.split
+  );
+}
+
+function SegmentArrowView(props: SegmentArrowProps) {
   const { seg, fate, frac, fromFrac, copies, animateCopy, durationMs, y, layout } = props;
   const { numbering, labels, onActivate } = props;
   // A stub (in flight or dropped) starts where the previous arrow ends: label it underneath.
@@ -67,7 +83,14 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
   ]
     .filter(Boolean)
     .join(' ');
-  const label = placeLabel(line, frac, layout, textWidth(text, layout.narrow ? 10 : 11));
+  const label = props.label ?? {
+    ...placeLabel(line, frac, layout, textWidth(text, layout.narrow ? 10 : 11)),
+    where: labelBelow ? ('below' as const) : ('above' as const),
+    lift: 0,
+  };
+  const size = layout.narrow ? 10 : 11;
+  const dy = labelOffsets(label, size);
+  const lines = labelLines(text, label.split);
   const tip = pointAt(line, frac);
   const activate = () => onActivate(seg.id, fate);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -114,12 +137,26 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
         className="dg-arrow"
       />
       {fate === 'dropped' && <DropMark x={tip.x} y={tip.y} text={labels.dropped} />}
-      <g transform={label.transform}>
-        <text className="dg-label" y={labelBelow ? 13 : -5}>
-          {`${text} `}
-        </text>
+      <g transform={`translate(${label.x} ${label.y}) rotate(${label.turn})`}>
+        {label.lift >= 2 && (
+          // A label moved well off its arrow (a crowded phone drawing) is joined to it.
+          <line className="dg-leader" x1={0} y1={0} x2={0} y2={leaderEnd(dy.lines, label, size)} />
+        )}
+        {lines.length === 1 ? (
+          <text className="dg-label" y={dy.lines[0]}>
+            {`${text} `}
+          </text>
+        ) : (
+          <text className="dg-label">
+            {lines.map((part, k) => (
+              <tspan key={k} x={0} y={dy.lines[k]}>
+                {k === lines.length - 1 ? `${part} ` : part}
+              </tspan>
+            ))}
+          </text>
+        )}
         {badges.length > 0 && (
-          <text className="dg-badge" y={labelBelow ? 25 : -17}>
+          <text className="dg-badge" y={dy.badge}>
             {badges.join(' · ')}
           </text>
         )}
@@ -146,9 +183,14 @@ export const SegmentArrow = memo(function SegmentArrow(props: SegmentArrowProps)
       })}
     </g>
   );
-});
+}
 
-function badgesOf(seg: SegmentInfo, labels: DiagramLabels): string[] {
+/** Where a leader from the arrow meets its label: the edge of the label's line nearest the arrow. */
+function leaderEnd(lines: readonly number[], label: LabelPlace, size: number): number {
+  return label.where === 'above' ? (lines.at(-1) ?? 0) + 0.3 * size : (lines[0] ?? 0) - size;
+}
+
+export function badgesOf(seg: SegmentInfo, labels: DiagramLabels): string[] {
   const out: string[] = [];
   if (seg.retransmission) out.push(`↻ ${labels.retransmission}`);
   if (seg.copies.length > 0) out.push(`2× ${labels.duplicate}`);
@@ -158,36 +200,6 @@ function badgesOf(seg: SegmentInfo, labels: DiagramLabels): string[] {
   if (seg.old) out.push(`⚠ ${labels.oldDuplicate}`);
   if (seg.injected) out.push(labels.injected);
   return out;
-}
-
-/**
- * Where the label sits: along the drawn part of the arrow, its middle kept far enough from both
- * lifelines that the text does not run over them; turned with the arrow unless that is steep.
- */
-function placeLabel(
-  line: Line,
-  frac: number,
-  layout: Layout,
-  width: number,
-): { transform: string } {
-  const left = Math.min(layout.x.client, layout.x.server);
-  const right = Math.max(layout.x.client, layout.x.server);
-  const span = line.x2 - line.x1;
-  // Text turns with the arrow's slope (never upside down), unless that is steep.
-  const slope = span === 0 ? 0 : (line.y2 - line.y1) / span;
-  const a = (Math.atan(slope) * 180) / Math.PI;
-  const turn = Math.abs(a) <= 35 ? a : 0;
-  // Narrow screens hang the state pills on the lifelines: keep clear of them too.
-  const reach = (Math.cos((turn * Math.PI) / 180) * width) / 2 + (layout.narrow ? 36 : 6);
-  const visible = pointAt(line, frac >= 1 ? 0.5 : frac / 2 + 0.05);
-  let cx = visible.x;
-  if (right - left > reach * 2) cx = Math.min(right - reach, Math.max(left + reach, cx));
-  else cx = (left + right) / 2;
-  const f = span === 0 ? 0.5 : (cx - line.x1) / span;
-  const p = pointAt(line, Math.min(1, Math.max(0, f)));
-  return {
-    transform: `translate(${p.x.toFixed(1)} ${p.y.toFixed(1)}) rotate(${turn.toFixed(1)})`,
-  };
 }
 
 function DropMark({ x, y, text }: { x: number; y: number; text: string }) {

@@ -5,6 +5,9 @@ import { ownerX, textWidth, type Layout } from './geometry';
 import type { DiagramLabels } from './labels';
 import { socketSpans } from './sockets';
 
+/** The "new socket" words sit this far above the mark: clear of the SYN_RCVD pill beside it. */
+export const NEW_SOCKET_LIFT = 13;
+
 /**
  * The sockets over the lifelines: each connection's life as a bold stretch of its side's lifeline,
  * the server's listening socket as a thin dashed line at the edge of the server's lane for as
@@ -88,7 +91,7 @@ export const Sockets = memo(function Sockets({
             <circle className="dg-newsock-dot" cx={xServer} cy={cy} r={4} />
             {/* Narrow screens have no room beside the pills: the mark and its title say it. */}
             {!layout.narrow && (
-              <text className="dg-newsock-label" x={xs - 5} y={cy - 10}>
+              <text className="dg-newsock-label" x={xs - 5} y={cy - NEW_SOCKET_LIFT}>
                 {labels.newSocket}
               </text>
             )}

@@ -1,34 +1,12 @@
 import { memo } from 'react';
 import type { Side } from '../../engine/types';
 import { interpolate } from '../../i18n';
-import { textWidth, type Layout } from './geometry';
+import type { Layout } from './geometry';
+import { PILL_HALF, pillBox, pillCentres } from './place';
 import type { DiagramLabels } from './labels';
 import type { StateChange } from '../../lab/stateChanges';
 
-/**
- * Where each connection state change's pill is centred (by the change's index): two changes at
- * one instant stack instead of covering each other, and on narrow screens a pill hangs on the
- * lifeline just under its change, clear of the arrows.
- */
-export function pillCentres(
-  changes: readonly StateChange[],
-  y: (t: number) => number,
-  layout: Layout,
-): Map<number, number> {
-  const lastY = { client: -Infinity, server: -Infinity };
-  const out = new Map<number, number>();
-  for (const change of changes) {
-    const side = change.who;
-    if (side === 'listener') continue;
-    const cy = Math.max(y(change.t) + (layout.narrow ? 12 : 0), lastY[side] + 17);
-    lastY[side] = cy;
-    out.set(change.index, cy);
-  }
-  return out;
-}
-
-/** Half a pill's height. */
-export const PILL_HALF = 8;
+export { PILL_HALF, pillCentres };
 
 /**
  * A pill with the state's name beside its lifeline at every state change of a connection. The
@@ -52,9 +30,7 @@ export const StateBadges = memo(function StateBadges({
         const side = change.who;
         const cy = centres.get(change.index);
         if (side === 'listener' || cy === undefined) return null;
-        const w = textWidth(change.to, layout.narrow ? 8.5 : 9.5) + 10;
-        const edge = layout.narrow ? layout.x[side] : layout.x[side] + layout.out[side] * 15;
-        const x = layout.narrow ? edge - w / 2 : layout.out[side] < 0 ? edge - w : edge;
+        const { x, w, edge } = pillBox(change.to, side, layout);
         const isLast = change === lastOf(changes, side);
         return (
           <g

@@ -66,19 +66,35 @@ export function arrivalOf(seg: SegmentInfo): number | null {
   return seg.deliveredAt ?? seg.droppedAt;
 }
 
+/** The least an arrow sent this very step is drawn of its path, in pixels of a long flight. */
+const MIN_TIP_PX = 64;
+
 /**
  * How far along its path an arrow is drawn at simulated time `t`: delivered 1, dropped ½ (it stops
- * halfway), in flight where it is now, but at least 0.4 so a segment sent this very step is seen,
- * and at most ½ when it is going to be dropped (so it never runs past its drop mark).
+ * halfway), in flight where it is now, but at least 0.4 so a segment sent this very step is seen
+ * (at least `MIN_TIP_PX` of a path `lengthPx` long, when given: 0.4 of a flight that crosses minutes
+ * would put its tip far below "now"), and at most ½ when it is going to be dropped (so it never
+ * runs past its drop mark).
  */
-export function shownFraction(seg: SegmentInfo, fate: SegmentFate, t: number): number {
+export function shownFraction(
+  seg: SegmentInfo,
+  fate: SegmentFate,
+  t: number,
+  lengthPx?: number,
+): number {
   if (fate === 'delivered') return 1;
   if (fate === 'dropped') return 0.5;
   const arrival = arrivalOf(seg);
   const max = seg.droppedAt !== null && seg.deliveredAt === null ? 0.5 : 0.9;
-  if (arrival === null || arrival <= seg.sentAt) return Math.min(0.4, max);
+  const least = lengthPx && lengthPx > 0 ? Math.min(0.4, MIN_TIP_PX / lengthPx) : 0.4;
+  if (arrival === null || arrival <= seg.sentAt) return Math.min(least, max);
   const f = (t - seg.sentAt) / (arrival - seg.sentAt);
-  return Math.min(max, Math.max(0.4, f));
+  return Math.min(max, Math.max(least, f));
+}
+
+/** A line's length in pixels. */
+export function lineLength(line: Line): number {
+  return Math.hypot(line.x2 - line.x1, line.y2 - line.y1);
 }
 
 export interface Line {
@@ -88,15 +104,19 @@ export interface Line {
   y2: number;
 }
 
-/** The full path of a segment: sender at its send time to receiver at its arrival time. */
+/**
+ * The full path of a segment: sender at its send time to receiver at its arrival time, each end
+ * in its sub-row when it is part of a burst (lab/bursts.ts).
+ */
 export function segmentLine(
   seg: SegmentInfo,
   layout: Layout,
-  y: (t: number) => number,
+  y: (t: number, offset?: number) => number,
   arrival: number | null = arrivalOf(seg),
 ): Line {
-  const y1 = y(seg.sentAt);
-  const y2 = arrival === null ? y1 + 28 : Math.max(y1, y(arrival));
+  const y1 = y(seg.sentAt, seg.sendOffset);
+  const offset = arrival === arrivalOf(seg) ? seg.arriveOffset : 0;
+  const y2 = arrival === null ? y1 + 28 : Math.max(y1, y(arrival, offset));
   return { x1: layout.x[seg.from], y1, x2: layout.x[seg.to], y2 };
 }
 
@@ -133,6 +153,20 @@ export function segmentText(
 /** Rough width of monospace text (labels and pills use it): no layout reads. */
 export function textWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.6;
+}
+
+export const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+const SYMBOL = /[\u2190-\u2bff]/u;
+
+/** How wide a text is at most: a full em for CJK and symbols, 0.62 em (0.66 bold) for the rest. */
+export function estimateWidth(text: string, fontSize: number, bold = false): number {
+  let w = 0;
+  for (const ch of text) {
+    if (WIDE.test(ch) || SYMBOL.test(ch)) w += fontSize;
+    else w += fontSize * (bold ? 0.66 : 0.62);
+  }
+  return w;
 }
 
 /** Time labels for the gutter: the axis rows, thinned so that they never overlap. */

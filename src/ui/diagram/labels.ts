@@ -11,6 +11,9 @@ export interface DiagramLabels {
   /** The SVG's accessible name: {count} {client} {server}. */
   summary: string;
   timeAxis: string;
+  /** The scale's legend at the foot of the gutter: to scale ({unit}), or not. */
+  scaleLinear: string;
+  scaleWarped: string;
   /** The accessible name of the group of segment buttons. */
   segmentsGroup: string;
   /** On a compressed break: {duration}. */
@@ -58,6 +61,8 @@ export const DEFAULT_DIAGRAM_LABELS: DiagramLabels = {
   sides: { client: 'Client', server: 'Server', listener: 'Listener' },
   summary: 'Sequence diagram: {count} segments, client {client}, server {server}',
   timeAxis: 'time ↓',
+  scaleLinear: 'to scale: 1 mark = {unit}',
+  scaleWarped: 'not to scale',
   segmentsGroup: 'Segments (click one to inspect it, or to drop it while in flight)',
   compressedBreak: '≈ {duration}',
   compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',

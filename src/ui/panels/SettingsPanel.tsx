@@ -12,7 +12,9 @@ import type { KnobReason } from '../../lab/types';
 import { NumberField } from '../controls/NumberField';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
+import { KnobEffect } from './KnobEffect';
 import { KnobReasonNote, describedBy, disabledBy } from './KnobReason';
+import { TimeScaleToggle } from './TimeScaleToggle';
 
 const selectSettings = (s: LabState) => ({
   options: s.options,
@@ -65,6 +67,7 @@ export function SettingsPanel() {
       <section className="panel settings" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('ui.settings.title')}</h2>
         {numbering}
+        <TimeScaleToggle />
       </section>
     );
   }
@@ -72,6 +75,8 @@ export function SettingsPanel() {
   return (
     <section className="panel settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('ui.settings.title')}</h2>
+      {/* Where the last change shows in the run: right under the title, above the knobs. */}
+      <KnobEffect />
 
       <div className="field">
         <label htmlFor={`${id}-profile`}>{t('ui.settings.profile.label')}</label>
@@ -195,6 +200,7 @@ export function SettingsPanel() {
       </fieldset>
 
       {numbering}
+      <TimeScaleToggle />
 
       {changed && (
         <button type="button" data-testid="restore" onClick={() => s.setLesson(s.lessonId)}>

@@ -2,7 +2,7 @@
 // their own widget's state with `useLab(selector)`.
 
 import { createContext, useContext, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { LabState, LabStore } from './labStore';
 
 const LabStoreContext = createContext<LabStore | null>(null);
@@ -25,3 +25,12 @@ export function useLabStoreApi(): LabStore {
 export function useLab<T>(selector: (state: LabState) => T): T {
   return useStore(useLabStoreApi(), selector);
 }
+
+/** A slice of the widget's state, or undefined outside a widget (tests, exports, harnesses). */
+export function useOptionalLab<T>(selector: (state: LabState) => T): T | undefined {
+  const store = useContext(LabStoreContext) as StoreApi<LabState | undefined> | null;
+  // The hook is always called, on an empty store when there is none, to keep the hooks' order.
+  return useStore(store ?? EMPTY, (s: LabState | undefined) => (s ? selector(s) : undefined));
+}
+
+const EMPTY = createStore<LabState | undefined>(() => undefined);

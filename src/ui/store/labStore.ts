@@ -13,10 +13,12 @@ import type { Fault, Scenario, Side } from '../../engine/types';
 import type { Locale } from '../../i18n/types';
 import type { Derived } from '../../lab/derive';
 import type { Explainer } from '../../lab/explain';
+import type { TimeScale } from '../../lab/timeAxis';
 import type { LabOptions, Run, StepView } from '../../lab/types';
 import type { ThemeChoice } from '../../lab/urlOptions';
 import type { CaptureNote } from '../../worker/captureService';
 import { openingOf, type CustomScenario } from './lessonChoice';
+import { createCameraSlice } from './cameraSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createErrorSlice, createViewSlice } from './viewSlice';
@@ -25,6 +27,7 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export type Numbering = 'relative' | 'absolute';
+export type { TimeScale };
 
 /**
  * Runs a lesson with the lab's options off the page's thread (the engine worker); one per store.
@@ -91,6 +94,8 @@ export interface LabData {
   /** The lesson's own options, to tell what the student changed. */
   lessonOptions: LabOptions;
   numbering: Numbering;
+  /** The diagram's time axis: warped (the default) or to scale (lab/timeAxis.ts). */
+  timeScale: TimeScale;
   status: RunStatus;
   run: Run | null;
   derived: Derived | null;
@@ -133,6 +138,14 @@ export interface LabData {
   /** Applied to the next run shown, then forgotten: a link's step (clamped) and autoplay. */
   pendingStep: number | null;
   pendingAutoplay: boolean;
+  /** The diagram shows the whole run fitted into view instead of following the step. */
+  fit: boolean;
+  /**
+   * What the last change of a knob (or an arrow dropped) did to the run: the first step whose events
+   * differ from the run before it (`step`, null when the run is the same); null when the run shown
+   * did not come from such a change.
+   */
+  knobEffect: { step: number | null } | null;
 }
 
 export interface LabActions {
@@ -158,6 +171,7 @@ export interface LabActions {
   /** Changes options and re-runs; `typing` debounces (number inputs). Keeps the step if it can. */
   setOptions(patch: Partial<LabOptions>, typing?: boolean): void;
   setNumbering(numbering: Numbering): void;
+  setTimeScale(scale: TimeScale): void;
   stepForward(): void;
   stepBack(): void;
   goTo(step: number): void;
@@ -175,6 +189,8 @@ export interface LabActions {
   setShowControls(show: boolean): void;
   showError(error: LabError): void;
   dismissError(): void;
+  setFit(fit: boolean): void;
+  toggleFit(): void;
 }
 
 export type LabState = LabData & LabActions;
@@ -203,5 +219,6 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
     ...createPlaybackSlice(...store),
     ...createViewSlice(init)(...store),
     ...createErrorSlice(opening.error)(...store),
+    ...createCameraSlice(...store),
   }));
 }

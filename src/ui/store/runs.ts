@@ -4,6 +4,7 @@
 
 import type { StoreApi } from 'zustand/vanilla';
 import type { Derived } from '../../lab/derive';
+import { firstDifferentStep } from '../../lab/runDiff';
 import { CAPTURE_LESSON_ID, type Run } from '../../lab/types';
 import type { LabDeps, LabError, LabErrorKind, LabState } from './labStore';
 import { chooseLesson, optionsOf, refusalOf, scenarioOf } from './lessonChoice';
@@ -61,7 +62,12 @@ export function createRuns(
     const total = derived.steps.length;
     const step = clamp(state.pendingStep ?? state.step, 0, total);
     const selected = state.selectedSegment;
+    // A re-run of the lesson shown (a knob, an arrow dropped; a new lesson asks for its step):
+    // where its run first differs from the one it replaces.
+    const before = state.pendingStep === null && !state.capture ? state.run : null;
+    const knobEffect = before ? { step: firstDifferentStep(before, run, derived.steps) } : null;
     set({
+      knobEffect,
       status: 'ready',
       run,
       derived,

@@ -7,11 +7,13 @@ import type { LabError, LabInit, LabState } from './labStore';
 type ViewSlice = Pick<
   LabState,
   | 'numbering'
+  | 'timeScale'
   | 'locale'
   | 'theme'
   | 'showControls'
   | 'embed'
   | 'setNumbering'
+  | 'setTimeScale'
   | 'setLocale'
   | 'setTheme'
   | 'setShowControls'
@@ -22,6 +24,7 @@ type ErrorSlice = Pick<LabState, 'error' | 'showError' | 'dismissError'>;
 export function createViewSlice(init: LabInit): StateCreator<LabState, [], [], ViewSlice> {
   return (set) => ({
     numbering: 'relative',
+    timeScale: 'warped',
     locale: init.locale,
     theme: init.theme ?? null,
     showControls: init.showControls ?? true,
@@ -29,6 +32,9 @@ export function createViewSlice(init: LabInit): StateCreator<LabState, [], [], V
 
     setNumbering(numbering) {
       set({ numbering });
+    },
+    setTimeScale(timeScale) {
+      set({ timeScale });
     },
     setLocale(locale) {
       set({ locale });

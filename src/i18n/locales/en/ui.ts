@@ -46,7 +46,17 @@ export const ui = {
   },
 
   keyboard: {
-    hint: '→ next step · ← previous step · Space play or pause · R reset',
+    hint: '→ next step · ← previous step · Space play or pause · R reset · F whole run',
+  },
+
+  camera: {
+    fit: 'Whole run',
+    more: 'More options',
+    fitTitle: 'Fit every arrow of the run into view (F)',
+    minimap: 'Overview of the run: the current step is marked; click to go to a step',
+    knobEffect: 'This change first shows at step {step}.',
+    knobEffectGo: 'Go to step {step}',
+    knobEffectNone: 'This change leaves the run as it was.',
   },
 
   lesson: {
@@ -101,6 +111,13 @@ export const ui = {
       absolute: 'Absolute',
       help: 'Relative numbers count from each side’s initial sequence number (ISN).',
     },
+    timeScale: {
+      label: 'Time axis to scale',
+      warped:
+        'Off: every instant gets a row and longer gaps grow more slowly (logarithmically), so arrows are not to scale; the marks in the time gutter show where the scale changes.',
+      linear:
+        'On: down the diagram, time is linear (one scale, marked in the gutter), so an arrow’s slant is its delay; idle stretches are cut at marked breaks.',
+    },
     theme: {
       label: 'Theme',
       system: 'System',
@@ -129,6 +146,8 @@ export const ui = {
   diagram: {
     label: 'Sequence diagram of the connection',
     timeAxis: 'time ↓',
+    scaleLinear: 'to scale: 1 mark = {unit}',
+    scaleWarped: 'not to scale',
     compressedBreak: '≈ {duration} later',
     compressedBreakLabel: 'Time axis compressed: about {duration} pass here with nothing sent.',
     segmentAria:

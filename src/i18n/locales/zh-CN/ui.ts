@@ -39,7 +39,17 @@ export const ui: Messages<typeof en> = {
   },
 
   keyboard: {
-    hint: '→ 下一步 · ← 上一步 · 空格 播放/暂停 · R 重置',
+    hint: '→ 下一步 · ← 上一步 · 空格 播放/暂停 · R 重置 · F 整个过程',
+  },
+
+  camera: {
+    fit: '整个过程',
+    more: '更多选项',
+    fitTitle: '把整个过程的所有箭头缩放到视野内（F）',
+    minimap: '整个过程的概览：标出了当前步骤；点击可跳到某一步',
+    knobEffect: '这一改动从第 {step} 步开始显现。',
+    knobEffectGo: '跳到第 {step} 步',
+    knobEffectNone: '这一改动没有改变运行过程。',
   },
 
   lesson: {
@@ -94,6 +104,13 @@ export const ui: Messages<typeof en> = {
       absolute: '绝对',
       help: '相对序列号从各自的初始序列号（ISN）开始计数。',
     },
+    timeScale: {
+      label: '时间轴按比例',
+      warped:
+        '关闭：每个时刻占一行，较长的间隔按对数缓慢增长，箭头不按比例；时间栏中的刻度标出比例变化之处。',
+      linear:
+        '开启：纵向时间呈线性（统一比例，在时间栏中标出），箭头的倾斜就是它的时延；空闲的时段在标出的断点处截去。',
+    },
     theme: {
       label: '主题',
       system: '跟随系统',
@@ -120,6 +137,8 @@ export const ui: Messages<typeof en> = {
   diagram: {
     label: '连接的时序图',
     timeAxis: '时间 ↓',
+    scaleLinear: '按比例：1 格 = {unit}',
+    scaleWarped: '不按比例',
     compressedBreak: '≈ {duration} 之后',
     compressedBreakLabel: '时间轴在此被压缩：大约 {duration} 内没有发送任何报文段。',
     segmentAria:

@@ -1,0 +1,362 @@
+// Where the diagram's texts go, as pure functions: the components draw what these return, and the
+// layout checker (./layoutCheck.ts) measures the same places, so a test of the checker is a test
+// of the picture.
+import type { SocketOwner } from '../../engine/types';
+import type { StateChange } from '../../lab/stateChanges';
+import type { AppCallMark, RunningTimer } from '../../lab/types';
+import { estimateWidth, pointAt, textWidth, type Layout, type Line } from './geometry';
+import type { DiagramLabels } from './labels';
+import { appCallTag } from './sockets';
+import { interpolate } from '../../i18n';
+
+/** A segment's label and badges, relative to the label's anchor on the arrow (SVG text y). */
+export const LABEL_DY = { above: -5, below: 13 } as const;
+export const BADGE_DY = { above: -19, below: 27 } as const;
+/** How far one step of moving a label off its arrow takes it (to clear another text). */
+export const LABEL_LIFT = 12;
+
+/** Where a segment's label goes: its anchor on the arrow, its turn, its side and lift. */
+export interface LabelPlace {
+  x: number;
+  y: number;
+  turn: number;
+  where: 'above' | 'below';
+  lift: number;
+  /**
+   * On two lines, the flags over the numbers: half as wide, for a narrow screen where crossing
+   * arrows leave no room for two labels in one line each.
+   */
+  split?: boolean;
+}
+
+/** The distance between a split label's two baselines, for a label of `size` px. */
+export const labelLine = (size: number) => Math.ceil(size * 1.25);
+
+/**
+ * A label's text as drawn: one line, or (split) the flags and the numbers. The first line keeps
+ * a trailing space, so the label's text content reads as one line would.
+ */
+export function labelLines(text: string, split: boolean | undefined): string[] {
+  const cut = text.indexOf(' ');
+  if (!split || cut < 0) return [text];
+  return [text.slice(0, cut + 1), text.slice(cut + 1)];
+}
+
+/**
+ * The baselines, relative to the anchor and turned with it, of the label's lines (one or two,
+ * the first nearest the top) and of the badges: a split label grows away from its arrow.
+ */
+export function labelOffsets(
+  place: Pick<LabelPlace, 'where' | 'lift' | 'split'>,
+  size = 11,
+): { lines: number[]; badge: number } {
+  const sign = place.where === 'above' ? -1 : 1;
+  const base = LABEL_DY[place.where] + place.lift * LABEL_LIFT * sign;
+  const badge = BADGE_DY[place.where] + place.lift * LABEL_LIFT * sign;
+  if (!place.split) return { lines: [base], badge };
+  const line = labelLine(size);
+  return {
+    lines: place.where === 'above' ? [base - line, base] : [base, base + line],
+    badge: badge + sign * line,
+  };
+}
+
+/**
+ * How far up and down a placed label reaches (its lines and the badges' line, turned with it):
+ * the camera keeps the label of what a step changed in view with its arrow.
+ */
+export function labelReach(
+  place: LabelPlace,
+  text: string,
+  narrow: boolean,
+): { top: number; bottom: number } {
+  const size = narrow ? 10 : 11;
+  const { lines, badge } = labelOffsets(place, size);
+  const offsets = [...lines, badge];
+  const w = Math.max(...labelLines(text, place.split).map((line) => textWidth(line, size)));
+  const slant = (w / 2) * Math.abs(Math.sin((place.turn * Math.PI) / 180));
+  return {
+    top: place.y + Math.min(...offsets) - size - slant,
+    bottom: place.y + Math.max(...offsets) + 0.3 * size + slant,
+  };
+}
+
+/**
+ * Where a segment's label sits: along the drawn part of the arrow, its middle kept far enough from
+ * both lifelines that the text does not run over them; turned with the arrow unless that is steep.
+ */
+export function placeLabel(
+  line: Line,
+  frac: number,
+  layout: Layout,
+  width: number,
+  /** Where along the drawn part the label's middle goes (a half by default). */
+  along = 0.5,
+): { x: number; y: number; turn: number } {
+  const left = Math.min(layout.x.client, layout.x.server);
+  const right = Math.max(layout.x.client, layout.x.server);
+  const span = line.x2 - line.x1;
+  // Text turns with the arrow's slope (never upside down), unless that is steep.
+  const slope = span === 0 ? 0 : (line.y2 - line.y1) / span;
+  const a = (Math.atan(slope) * 180) / Math.PI;
+  const turn = Math.abs(a) <= 35 ? a : 0;
+  // Narrow screens hang the state pills on the lifelines: keep clear of them too.
+  const reach = (Math.cos((turn * Math.PI) / 180) * width) / 2 + (layout.narrow ? 36 : 6);
+  const visible = pointAt(line, frac >= 1 ? along : frac * along + 0.05);
+  let cx = visible.x;
+  if (right - left > reach * 2) cx = Math.min(right - reach, Math.max(left + reach, cx));
+  else cx = (left + right) / 2;
+  const f = span === 0 ? 0.5 : (cx - line.x1) / span;
+  const p = pointAt(line, Math.min(1, Math.max(0, f)));
+  return { x: Number(p.x.toFixed(1)), y: Number(p.y.toFixed(1)), turn: Number(turn.toFixed(1)) };
+}
+
+export const CALL_FONT = 9.5;
+/** Half the height of a compressed break's band (AxisBreaks). */
+export const BREAK_HALF = 9;
+const CALL_HEIGHT = 14;
+/** The tag sits this far above the call's time: clear of the arrows leaving at that instant. */
+const LIFT = 15;
+/** Calls of one owner closer than this stack upward instead of covering each other. */
+const STACK = CALL_HEIGHT + 2;
+export { CALL_HEIGHT };
+
+/** Half a state pill's height. */
+export const PILL_HALF = 8;
+
+/**
+ * Where each connection state change's pill is centred (by the change's index): two changes at
+ * one instant stack instead of covering each other, and on narrow screens a pill hangs on the
+ * lifeline just under its change, clear of the arrows.
+ */
+export function pillCentres(
+  changes: readonly StateChange[],
+  y: (t: number) => number,
+  layout: Layout,
+): Map<number, number> {
+  const lastY = { client: -Infinity, server: -Infinity };
+  const out = new Map<number, number>();
+  for (const change of changes) {
+    const side = change.who;
+    if (side === 'listener') continue;
+    const cy = Math.max(y(change.t) + (layout.narrow ? 12 : 0), lastY[side] + 17);
+    lastY[side] = cy;
+    out.set(change.index, cy);
+  }
+  return out;
+}
+
+/** A pill's box: its left edge, width, and where its tie meets it. */
+export function pillBox(state: string, side: 'client' | 'server', layout: Layout) {
+  const w = textWidth(state, layout.narrow ? 8.5 : 9.5) + 10;
+  const edge = layout.narrow ? layout.x[side] : layout.x[side] + layout.out[side] * 15;
+  const x = layout.narrow ? edge - w / 2 : layout.out[side] < 0 ? edge - w : edge;
+  return { x, w, edge };
+}
+
+/**
+ * Where a tag `width` wide starts. Wide screens: on the inner side of the client's and the server's
+ * lifelines (the outer lanes hold the state pills), on the server's side of the listener's line.
+ * Narrow ones, where the arrows are short and their labels reach the lifelines: centred on the
+ * line (the pills hang below the instant there), kept between the time gutter and the edge.
+ */
+function tagX(
+  layout: Layout,
+  who: SocketOwner,
+  line: number,
+  width: number,
+  onPill: boolean,
+): number {
+  const inner = who === 'client' ? line + 5 : line - 5 - width;
+  // A pill stacked under an earlier change would sit under a centred tag: beside it, then.
+  if (!layout.narrow || who === 'listener' || onPill) return inner;
+  const low = layout.gutter + 2;
+  const high = layout.listener - 4 - width;
+  return Math.max(low, Math.min(high, line - width / 2));
+}
+
+export interface PlacedCall {
+  call: AppCallMark;
+  /** The call's instant, and the tag's centre line. */
+  at: number;
+  cy: number;
+  x: number;
+  width: number;
+  text: string;
+}
+
+/** Every call's tag, stacked where calls of one owner come at (nearly) one instant. */
+export function placeCalls(
+  calls: readonly AppCallMark[],
+  changes: readonly StateChange[],
+  y: (t: number) => number,
+  layout: Layout,
+  /** Where compressed breaks are drawn: a tag is never on one. */
+  breakYs: readonly number[] = [],
+): PlacedCall[] {
+  const max = layout.narrow ? 15 : 26;
+  const taken: Record<SocketOwner, number[]> = { client: [], server: [], listener: [] };
+  const pills: Record<SocketOwner, number[]> = { client: [], server: [], listener: [] };
+  if (layout.narrow) {
+    const centres = pillCentres(changes, y, layout);
+    for (const change of changes) {
+      const cy = centres.get(change.index);
+      if (cy !== undefined) pills[change.who].push(cy);
+    }
+  }
+  return calls.map((call) => {
+    const at = y(call.t);
+    // Times only grow, so only the last few tags of the owner can be in the way.
+    const mine = taken[call.who];
+    const near = mine.slice(-8);
+    let cy = at - LIFT;
+    while (near.some((other) => Math.abs(other - cy) < STACK)) cy -= STACK;
+    // A call made right after a break would sit on it: under the break, on the call's side of it.
+    for (const b of breakYs) {
+      if (Math.abs(b - cy) < BREAK_HALF + CALL_HEIGHT / 2)
+        cy = b + BREAK_HALF + CALL_HEIGHT / 2 + 1;
+    }
+    // Narrow screens: a pill stacked under an earlier change may sit where a centred tag goes.
+    // Just under it, if that still clears the arrows at this instant; else beside the lifeline.
+    let onPill = false;
+    for (const pill of pills[call.who]) {
+      if (Math.abs(pill - cy) >= PILL_HALF + CALL_HEIGHT / 2 + 1) continue;
+      const under = pill + PILL_HALF + CALL_HEIGHT / 2 + 1;
+      if (under <= at - CALL_HEIGHT / 2 - 2) cy = under;
+      else onPill = true;
+    }
+    mine.push(cy);
+    const text = appCallTag(call, max);
+    const width = textWidth(text, CALL_FONT) + 10;
+    const line = call.who === 'listener' ? layout.listener : layout.x[call.who];
+    return { call, at, cy, x: tagX(layout, call.who, line, width, onPill), width, text };
+  });
+}
+
+export interface PlacedTimer {
+  timer: RunningTimer;
+  /** The bar's x, top, due end and how far it has run. */
+  x: number;
+  y0: number;
+  y1: number;
+  yNow: number;
+  /** The name's lines and the due time, from baseline `ty`, 11 px apart, anchored at `tx`. */
+  lines: string[];
+  due: string;
+  tx: number;
+  ty: number;
+  anchor: 'start' | 'end';
+}
+
+export const TIMER_LINE = 11;
+
+/** Running timers beside their lifelines, each named at its due end (or under its start). */
+export function placeTimers(
+  timers: readonly RunningTimer[],
+  nowT: number,
+  y: (t: number) => number,
+  layout: Layout,
+  labels: DiagramLabels,
+  breakYs: readonly number[],
+  /** The state changes shown: a timer's name moves down, off their pills. */
+  changes: readonly StateChange[] = [],
+  /** The application calls shown: off their tags too. */
+  calls: readonly AppCallMark[] = [],
+): PlacedTimer[] {
+  const lane = { client: 0, server: 0 };
+  const centres = pillCentres(changes, y, layout);
+  const pills: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (const change of changes) {
+    const cy = centres.get(change.index);
+    if (change.who === 'listener' || cy === undefined) continue;
+    const { x, w } = pillBox(change.to, change.who, layout);
+    pills.push({ x0: x, x1: x + w, y0: cy - PILL_HALF, y1: cy + PILL_HALF });
+  }
+  // A break's band runs across the drawing: a name moves off it too.
+  for (const b of breakYs) {
+    pills.push({ x0: -Infinity, x1: Infinity, y0: b - BREAK_HALF, y1: b + BREAK_HALF });
+  }
+  for (const tag of calls.length > 0 ? placeCalls(calls, changes, y, layout, breakYs) : []) {
+    const half = CALL_HEIGHT / 2;
+    pills.push({ x0: tag.x, x1: tag.x + tag.width, y0: tag.cy - half, y1: tag.cy + half });
+  }
+  const size = layout.narrow ? 8.5 : 9.5;
+  return timers.map((timer) => {
+    const side = timer.who;
+    const i = lane[side]++;
+    const out = layout.out[side];
+    const x = layout.x[side] + out * (6 + i * 7);
+    const y0 = y(timer.setAt);
+    const y1 = Math.max(y0 + 4, y(timer.due));
+    const yNow = Math.min(y1, Math.max(y0, y(nowT)));
+    const name = labels.timers[timer.timer];
+    const [first, ...rest] = name.split(' (');
+    const lines = rest.length ? [first ?? name, `(${rest.join(' (')}`] : [name];
+    const due = interpolate(labels.due, { time: labels.duration(timer.due) });
+    // Narrow screens have no room outside the lifelines: the name goes on the inner side.
+    const side_ = layout.narrow ? -out : out;
+    const tx = layout.x[side] + side_ * 17;
+    // Named at its due end, where nothing else is drawn until it fires, unless a break is there.
+    let ty = breakYs.some((b) => b > y1 - 50 && b < y1 + 10)
+      ? y0 + 24
+      : y1 - 6 - lines.length * TIMER_LINE;
+    const w = Math.max(...[...lines, due].map((l) => estimateWidth(l, size, true)));
+    const [x0, x1] = side_ < 0 ? [tx - w, tx] : [tx, tx + w];
+    // From the first line's top (a CJK glyph's ascent) to the due line's descent.
+    const extent = (baseline: number) => ({
+      y0: baseline - 1.3 * size,
+      y1: baseline + lines.length * TIMER_LINE + 0.4 * size,
+    });
+    const hits = (baseline: number) => {
+      const { y0, y1 } = extent(baseline);
+      return pills.some((p) => p.x0 < x1 && p.x1 > x0 && p.y0 < y1 && p.y1 > y0);
+    };
+    for (let k = 0; k < 12 && hits(ty); k++) ty += TIMER_LINE;
+    // The next timer's name keeps clear of this one's (a phone puts both sides' names between
+    // the lifelines, where two timers armed together would meet).
+    pills.push({ x0, x1, ...extent(ty) });
+    return { timer, x, y0, y1, yNow, lines, due, tx, ty, anchor: side_ < 0 ? 'end' : 'start' };
+  });
+}
+
+/** Steps of 1, 2 and 5 times a power of ten, in milliseconds, for the scale marks. */
+function niceUnit(ms: number): number {
+  const power = 10 ** Math.floor(Math.log10(ms));
+  for (const m of [1, 2, 5, 10]) if (m * power >= ms) return m * power;
+  return 10 * power;
+}
+
+/** Marks no closer than this: the gutter stays readable. */
+const MARK_GAP = 7;
+
+/**
+ * Scale marks down the gutter between the rows the gutter labels: in each gap, a mark every
+ * `unit` ms, the unit the smallest round one whose marks are MARK_GAP px apart at that gap's
+ * scale. On the warped axis their spacing changes where the scale does; to scale it never does,
+ * and `unit` is the one unit of the whole axis. Breaks and the room opened under bursts stand for
+ * no time and get no marks.
+ */
+export function scaleMarks(
+  points: readonly { t: number }[],
+  y: (t: number) => number,
+  breaks: readonly { from: number; to: number }[],
+  upToT = Infinity,
+): { ys: number[]; unit: number | null } {
+  const ys: number[] = [];
+  const units = new Set<number>();
+  for (let i = 1; i < points.length; i++) {
+    const t0 = points[i - 1]?.t ?? 0;
+    const t1 = points[i]?.t ?? 0;
+    if (t1 <= t0 || t0 >= upToT || breaks.some((b) => b.from < t1 && b.to > t0)) continue;
+    const mid = (t0 + t1) / 2;
+    const slope = (y(t1) - y(mid)) / (t1 - mid);
+    if (!(slope > 0)) continue;
+    const unit = niceUnit(MARK_GAP / slope);
+    units.add(unit);
+    const first = Math.floor(t0 / unit) + 1;
+    for (let k = first; k * unit < t1 && k - first < 60 && k * unit <= upToT; k++) {
+      ys.push(y(k * unit));
+    }
+  }
+  return { ys, unit: units.size === 1 ? ([...units][0] ?? null) : null };
+}
