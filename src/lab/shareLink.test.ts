@@ -74,6 +74,7 @@ describe('share links', () => {
     a.getState().goTo(9);
     a.getState().setLocale('zh-CN');
     a.getState().setTheme('dark');
+    a.getState().setTimeScale('linear');
 
     const link = labLink(BASE, sourceOf(a));
     expect(link.startsWith('https://course.example.edu/labs/handshake/index.html?s=')).toBe(true);
@@ -82,6 +83,7 @@ describe('share links', () => {
     expect(query.get('lang')).toBe('zh');
     expect(query.get('step')).toBe('9');
     expect(query.get('theme')).toBe('dark');
+    expect(query.get('scale')).toBe('linear');
     expect(query.has('lesson')).toBe(false);
 
     const b = await reopen(link);
@@ -94,6 +96,7 @@ describe('share links', () => {
     expect(b.getState().options.lossPercent).toBe(7);
     expect(b.getState().locale).toBe('zh-CN');
     expect(b.getState().theme).toBe('dark');
+    expect(b.getState().timeScale).toBe('linear');
     // The clicked SYN is still dropped: it is part of the scenario now.
     expect(b.getState().derived?.segments[0]?.droppedAt).not.toBeNull();
   });

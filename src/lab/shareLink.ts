@@ -37,6 +37,8 @@ export interface LinkSource {
   locale: Locale;
   /** A theme the user forced, or null when the page follows the system. */
   theme: ThemeChoice | null;
+  /** The time axis shown: a link keeps "to scale" (`scale=linear`). */
+  timeScale?: 'warped' | 'linear';
 }
 
 /** How much of the widget an embed shows: everything, the compact layout, or step controls only. */
@@ -94,6 +96,7 @@ export function labLink(base: string, source: LinkSource, extra: LinkExtra = {})
   if (step > 0) query.set('step', String(step));
   const theme = extra.theme === undefined ? source.theme : extra.theme;
   if (theme !== null) query.set('theme', theme);
+  if (source.timeScale === 'linear') query.set('scale', 'linear');
   if (extra.controls === 'compact') query.set('embed', '1');
   else if (extra.controls === 'steps') query.set('controls', '0');
   if (extra.autoplay === true) query.set('autoplay', '1');

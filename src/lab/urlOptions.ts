@@ -26,6 +26,8 @@ export interface UrlOptions {
   origins: string[];
   /** `dropFinalAck=1` (our extension, for share links): the lab's "drop the final ACK" knob. */
   dropFinalAck: boolean;
+  /** `scale=linear` (our extension): the time axis drawn to scale; absent or `warped`, the default. */
+  scale: 'warped' | 'linear';
 }
 
 /** An origin as `URL.origin` writes it, or null if `text` is not an http(s) origin. */
@@ -64,5 +66,6 @@ export function parseUrlOptions(search: string): UrlOptions {
       .map(normalizeOrigin)
       .filter((origin): origin is string => origin !== null),
     dropFinalAck: query.has('dropFinalAck') && flag(query.get('dropFinalAck')),
+    scale: query.get('scale')?.toLowerCase() === 'linear' ? 'linear' : 'warped',
   };
 }

@@ -193,6 +193,7 @@ export function Diagram({
   const flying: ReactNode[] = [];
   let bottom = view.step > 0 ? nowY : TOP;
   let count = 0;
+  const drops: { x: number; y: number }[] = [];
   for (const [id, fate] of view.fates) {
     const seg = byId.get(id);
     if (!seg) continue;
@@ -214,6 +215,8 @@ export function Diagram({
     const animateCopy = animating && copies > 0 && seg.copies[copies - 1]?.step === view.step;
     if (fate === 'in-flight') {
       bottom = Math.max(bottom, pointAt(path, frac).y);
+    } else if (fate === 'dropped') {
+      drops.push(pointAt(path, frac));
     }
     const flies = fromFrac !== undefined || animateCopy;
     if (range && !flies && fate !== 'in-flight' && !near(seg, y, range)) continue;
@@ -321,6 +324,7 @@ export function Diagram({
             breakYs={breakYs}
             changes={stateChanges}
             calls={view.appCalls}
+            drops={drops}
           />
           <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
           <AppCalls

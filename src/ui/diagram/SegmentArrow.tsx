@@ -5,7 +5,7 @@ import { memo, type KeyboardEvent } from 'react';
 import type { SegmentFate, SegmentInfo } from '../../lab/types';
 import { interpolate } from '../../i18n';
 import { numbersOf, pointAt, segmentLine, segmentText, textWidth, type Layout } from './geometry';
-import { labelLines, labelOffsets, placeLabel, type LabelPlace } from './place';
+import { DROP_TEXT_RISE, labelLines, labelOffsets, placeLabel, type LabelPlace } from './place';
 import type { DiagramLabels } from './labels';
 import { Shaft } from './Shaft';
 
@@ -212,7 +212,7 @@ function DropMark({ x, y, text }: { x: number; y: number; text: string }) {
     <g className="dg-drop">
       <circle className="dg-drop-halo" cx={cx} cy={cy} r={r + 4} />
       <path className="dg-drop-x" d={d} />
-      <text className="dg-drop-text" x={cx} y={cy - r - 6}>
+      <text className="dg-drop-text" x={cx} y={cy - DROP_TEXT_RISE}>
         {/* The trailing space keeps it a separate word in the segment's text content. */}
         {`${text} `}
       </text>

@@ -15,7 +15,10 @@ export const TimerBars = memo(function TimerBars({
   breakYs = [],
   changes = [],
   calls = [],
+  drops = [],
 }: {
+  /** Where dropped arrows end, whose "Dropped" a timer's name keeps clear of. */
+  drops?: readonly { x: number; y: number }[];
   /** The application calls shown, whose tags a timer's name keeps clear of. */
   calls?: readonly AppCallMark[];
   /** The state changes shown, whose pills a timer's name keeps clear of. */
@@ -28,7 +31,7 @@ export const TimerBars = memo(function TimerBars({
   layout: Layout;
   labels: DiagramLabels;
 }) {
-  const placed = placeTimers(timers, nowT, y, layout, labels, breakYs, changes, calls);
+  const placed = placeTimers(timers, nowT, y, layout, labels, breakYs, changes, calls, drops);
   return (
     <g className="dg-timers">
       {placed.map(({ timer, x, y0, y1, yNow, lines, due, tx, ty, anchor }) => {

@@ -75,11 +75,11 @@ describe('the diagram of every lesson', () => {
     20_000,
   );
 
-  // Not yet zero: to scale on a 320 px screen, a drop's mark, a break's band and a timer's name
-  // can fall on one row. This bound keeps it from growing.
+  // Not yet zero: to scale on a 320 px screen, a few labels of crossing arrows find no free place
+  // (nine pairs, in half-close, server-closes-first and lost-final-ack). This bound keeps it there.
   it('keeps the known overlaps to scale at 320 px bounded', () => {
     const found = problems('linear', [320]);
     if (process.env.LAYOUT_SUMMARY) console.log(found.length, found);
-    expect(found.length).toBeLessThanOrEqual(21);
+    expect(found.length).toBeLessThanOrEqual(9);
   }, 20_000);
 });

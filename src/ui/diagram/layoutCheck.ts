@@ -27,6 +27,7 @@ import type { DiagramLabels } from './labels';
 import { breakDuration } from './AxisBreaks';
 import {
   CALL_HEIGHT,
+  DROP_TEXT_RISE,
   labelLines,
   labelOffsets,
   PILL_HALF,
@@ -230,6 +231,7 @@ export function diagramLayout(input: CheckInput): {
   const nowY = y(view.t);
   let bottom = view.step > 0 ? nowY : TOP;
   const drawn: { seg: SegmentInfo; line: Line; frac: number; below: boolean }[] = [];
+  const drops: { x: number; y: number }[] = [];
 
   for (const [id, fate] of view.fates) {
     const seg = byId.get(id);
@@ -241,12 +243,13 @@ export function diagramLayout(input: CheckInput): {
     arrows.push({ id: `seg ${id}`, x1: line.x1, y1: line.y1, x2: tip.x, y2: tip.y });
     drawn.push({ seg, line, frac, below: crossing.has(id) || fate !== 'delivered' });
     if (fate === 'dropped') {
+      drops.push(tip);
       texts.push(
         textBox({
           kind: `drop ${id}`,
           text: labels.dropped,
           x: tip.x,
-          y: tip.y - 12,
+          y: tip.y - DROP_TEXT_RISE,
           size: 9.5,
           anchor: 'middle',
           bold: true,
@@ -275,7 +278,7 @@ export function diagramLayout(input: CheckInput): {
   for (const change of stateChanges) bottom = Math.max(bottom, y(change.t) + 10);
   for (const call of view.appCalls) bottom = Math.max(bottom, y(call.t) + 10);
   const breaks = axis.breaks.filter((b) => TOP + b.y < bottom);
-  texts.push(...fixedTexts(input, layout, y, breaks, nowY));
+  texts.push(...fixedTexts(input, layout, y, breaks, nowY, drops));
   // The scale's legend at the foot of the gutter.
   const height = Math.max(bottom, TOP + axis.height) + BOTTOM + 28;
   const points = axis.points ?? pointsOf(segments, axis.y);
@@ -353,6 +356,7 @@ function fixedTexts(
   y: (t: number) => number,
   breaks: TimeAxis['breaks'],
   nowY: number,
+  drops: readonly { x: number; y: number }[],
 ): TextBox[] {
   const { view, stateChanges, labels, segments, axis } = input;
   const narrow = layout.narrow;
@@ -382,6 +386,7 @@ function fixedTexts(
     breakYs,
     stateChanges,
     view.appCalls,
+    drops,
   )) {
     const size = narrow ? 8.5 : 9.5;
     const kind = `timer ${p.timer.who} ${p.timer.timer}`;

@@ -112,6 +112,8 @@ export function placeLabel(
 }
 
 export const CALL_FONT = 9.5;
+/** How far above a dropped arrow's end its "Dropped" sits (its baseline). */
+export const DROP_TEXT_RISE = 12;
 /** Half the height of a compressed break's band (AxisBreaks). */
 export const BREAK_HALF = 9;
 const CALL_HEIGHT = 14;
@@ -196,12 +198,15 @@ export function placeCalls(
 ): PlacedCall[] {
   const max = layout.narrow ? 15 : 26;
   const taken: Record<SocketOwner, number[]> = { client: [], server: [], listener: [] };
-  const pills: Record<SocketOwner, number[]> = { client: [], server: [], listener: [] };
+  type Pill = { cy: number; x0: number; x1: number };
+  const pills: Record<SocketOwner, Pill[]> = { client: [], server: [], listener: [] };
   if (layout.narrow) {
     const centres = pillCentres(changes, y, layout);
     for (const change of changes) {
       const cy = centres.get(change.index);
-      if (cy !== undefined) pills[change.who].push(cy);
+      if (cy === undefined) continue;
+      const box = change.who === 'listener' ? null : pillBox(change.to, change.who, layout);
+      pills[change.who].push({ cy, x0: box?.x ?? 0, x1: box ? box.x + box.w : 0 });
     }
   }
   return calls.map((call) => {
@@ -218,18 +223,23 @@ export function placeCalls(
     }
     // Narrow screens: a pill stacked under an earlier change may sit where a centred tag goes.
     // Just under it, if that still clears the arrows at this instant; else beside the lifeline.
-    let onPill = false;
+    let onPill: Pill | null = null;
     for (const pill of pills[call.who]) {
-      if (Math.abs(pill - cy) >= PILL_HALF + CALL_HEIGHT / 2 + 1) continue;
-      const under = pill + PILL_HALF + CALL_HEIGHT / 2 + 1;
+      if (Math.abs(pill.cy - cy) >= PILL_HALF + CALL_HEIGHT / 2 + 1) continue;
+      const under = pill.cy + PILL_HALF + CALL_HEIGHT / 2 + 1;
       if (under <= at - CALL_HEIGHT / 2 - 2) cy = under;
-      else onPill = true;
+      else onPill = pill;
     }
     mine.push(cy);
     const text = appCallTag(call, max);
     const width = textWidth(text, CALL_FONT) + 10;
     const line = call.who === 'listener' ? layout.listener : layout.x[call.who];
-    return { call, at, cy, x: tagX(layout, call.who, line, width, onPill), width, text };
+    let x = tagX(layout, call.who, line, width, onPill !== null);
+    // Beside the lifeline is still on a pill hung on it: past the pill's inner edge.
+    if (onPill && onPill.x1 > onPill.x0) {
+      x = call.who === 'client' ? Math.max(x, onPill.x1 + 3) : Math.min(x, onPill.x0 - 3 - width);
+    }
+    return { call, at, cy, x, width, text };
   });
 }
 
@@ -262,6 +272,8 @@ export function placeTimers(
   changes: readonly StateChange[] = [],
   /** The application calls shown: off their tags too. */
   calls: readonly AppCallMark[] = [],
+  /** Where dropped arrows end (their ✕ and "Dropped" above it): off those too. */
+  drops: readonly { x: number; y: number }[] = [],
 ): PlacedTimer[] {
   const lane = { client: 0, server: 0 };
   const centres = pillCentres(changes, y, layout);
@@ -271,6 +283,14 @@ export function placeTimers(
     if (change.who === 'listener' || cy === undefined) continue;
     const { x, w } = pillBox(change.to, change.who, layout);
     pills.push({ x0: x, x1: x + w, y0: cy - PILL_HALF, y1: cy + PILL_HALF });
+  }
+  for (const drop of drops) {
+    pills.push({
+      x0: drop.x - 28,
+      x1: drop.x + 28,
+      y0: drop.y - DROP_TEXT_RISE - 10,
+      y1: drop.y + 8,
+    });
   }
   // A break's band runs across the drawing: a name moves off it too.
   for (const b of breakYs) {
@@ -311,7 +331,12 @@ export function placeTimers(
       const { y0, y1 } = extent(baseline);
       return pills.some((p) => p.x0 < x1 && p.x1 > x0 && p.y0 < y1 && p.y1 > y0);
     };
-    for (let k = 0; k < 12 && hits(ty); k++) ty += TIMER_LINE;
+    // Down a line at a time, off what it covers (then up, should everything below be taken).
+    const free = [...Array(24).keys()]
+      .flatMap((k) => (k === 0 ? [0] : [k, -Math.ceil(k / 2)]))
+      .map((k) => ty + k * TIMER_LINE)
+      .find((candidate) => !hits(candidate));
+    if (free !== undefined) ty = free;
     // The next timer's name keeps clear of this one's (a phone puts both sides' names between
     // the lifelines, where two timers armed together would meet).
     pills.push({ x0, x1, ...extent(ty) });

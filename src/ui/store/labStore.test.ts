@@ -253,7 +253,11 @@ describe('URL options', () => {
       scenario: null,
       origins: [],
       dropFinalAck: false,
+      scale: 'warped',
     });
+    expect(parseUrlOptions('?scale=linear').scale).toBe('linear');
+    expect(parseUrlOptions('?scale=LINEAR').scale).toBe('linear');
+    expect(parseUrlOptions('?scale=log').scale).toBe('warped');
     expect(
       parseUrlOptions(
         '?embed=1&dropFinalAck=1&origins=https://lms.example.edu/x,nonsense,http://a:81',

@@ -210,6 +210,8 @@ export interface LabInit {
   showControls?: boolean;
   embed?: boolean;
   options?: Partial<LabOptions>;
+  /** The time axis to open with (a link's `scale=linear`). */
+  timeScale?: TimeScale;
 }
 
 export function createLabStore(init: LabInit, deps: LabDeps): LabStore {

@@ -31,5 +31,6 @@ export const selectLinkSource = (s: LabState): LinkSource | null => {
     step: s.step,
     locale: s.locale,
     theme: s.theme,
+    timeScale: s.timeScale,
   };
 };

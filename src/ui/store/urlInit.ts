@@ -30,6 +30,7 @@ export function labInitFromUrl(
     theme: url.theme,
     showControls: url.controls && !url.embed,
     embed: url.embed,
+    timeScale: url.scale,
     ...(url.dropFinalAck ? { options: { dropFinalAck: true } } : {}),
   };
 }

@@ -24,7 +24,7 @@ type ErrorSlice = Pick<LabState, 'error' | 'showError' | 'dismissError'>;
 export function createViewSlice(init: LabInit): StateCreator<LabState, [], [], ViewSlice> {
   return (set) => ({
     numbering: 'relative',
-    timeScale: 'warped',
+    timeScale: init.timeScale ?? 'warped',
     locale: init.locale,
     theme: init.theme ?? null,
     showControls: init.showControls ?? true,
