@@ -17,7 +17,9 @@ async function diagramSize(page: Page): Promise<{ width: number; height: number 
     const canvas = dg?.querySelector('.dg-canvas')?.getBoundingClientRect();
     const head = dg?.querySelector('.dg-head')?.getBoundingClientRect();
     if (!canvas || !head) throw new Error('no diagram on the page');
-    return { width: canvas.width, height: canvas.bottom - Math.min(head.top, canvas.top) };
+    // The header sits above the drawing (pinned while the box scrolls, and the camera may have
+    // scrolled it): the picture is the two, one above the other.
+    return { width: canvas.width, height: head.height + canvas.height };
   });
 }
 
