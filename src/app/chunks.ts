@@ -39,6 +39,10 @@ export const pageComponents: LabComponents = {
   // Only in the compact layout, and only inside a frame.
   EmbedChrome: lazy(() => import('../features/embed/EmbedChrome')),
   CourseMessages: lazy(() => import('../features/embed/CourseMessages')),
+  // Only in predict mode (`mode=predict`, the toggle, an exercise set).
+  PredictPanel: lazy(() => import('../features/predict/PredictPanel')),
+  // Only for a page an LMS launched (`scorm=1.2|2004`).
+  ScormBridge: lazy(() => import('../features/scorm/ScormBridge')),
 };
 
 // The features' words, fetched with the features.
@@ -53,6 +57,10 @@ registerNamespace('exporting', {
 registerNamespace('embedding', {
   en: () => import('../i18n/locales/en/embedding').then((m) => m.embedding),
   'zh-CN': () => import('../i18n/locales/zh-CN/embedding').then((m) => m.embedding),
+});
+registerNamespace('predicting', {
+  en: () => import('../i18n/locales/en/predicting').then((m) => m.predicting),
+  'zh-CN': () => import('../i18n/locales/zh-CN/predicting').then((m) => m.predicting),
 });
 registerNamespace('capturing', {
   en: () => import('../i18n/locales/en/capturing').then((m) => m.capturing),

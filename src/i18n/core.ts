@@ -36,6 +36,7 @@ export const LAZY_NAMESPACES = [
   'exporting',
   'embedding',
   'capturing',
+  'predicting',
 ] as const;
 export type LazyNamespace = (typeof LAZY_NAMESPACES)[number];
 

@@ -71,7 +71,15 @@ export function pageBase(href: string): string {
 /** Whether `options` leave the lesson as written (the final-ACK drop aside: it has its own flag). */
 function isLessonAsWritten(options: LabOptions, own: LabOptions): boolean {
   const comparable = (o: LabOptions) =>
-    JSON.stringify([o.profile, o.mslMs, o.lossPercent, o.seed, o.reusePort, o.extraFaults]);
+    JSON.stringify([
+      o.profile,
+      o.mslMs,
+      o.lossPercent,
+      o.seed,
+      o.reusePort,
+      o.extraFaults,
+      o.numbersSeed,
+    ]);
   return comparable(options) === comparable(own);
 }
 

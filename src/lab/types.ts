@@ -149,6 +149,11 @@ export interface LabOptions {
   reusePort: boolean;
   /** Segments the student clicked to drop, as faults (found from an earlier run). */
   extraFaults: Fault[];
+  /**
+   * Predict mode's attempt seed: fresh ISNs and client port drawn from it (./predict/fresh.ts);
+   * absent, the lesson's own numbers.
+   */
+  numbersSeed?: number;
 }
 
 /** The settings panel's knobs whose effect depends on the lesson (numbering never does). */

@@ -28,6 +28,14 @@ export interface UrlOptions {
   dropFinalAck: boolean;
   /** `scale=linear` (our extension): the time axis drawn to scale; absent or `warped`, the default. */
   scale: 'warped' | 'linear';
+  /** `mode=predict`: the student predicts each phase's segment before it is drawn. */
+  mode: 'watch' | 'predict';
+  /** `attempt=N` (1…999999): predict mode's numbers from this seed, for a whole class. */
+  attempt: number | null;
+  /** `set=ID` or `set=a,b,c`: an exercise set, as written (../scenarios/exerciseSets.ts reads it). */
+  set: string | null;
+  /** `scorm=1.2|2004`: an LMS launched the page (a SCORM package's launch page sets it). */
+  scorm: '1.2' | '2004' | null;
 }
 
 /** An origin as `URL.origin` writes it, or null if `text` is not an http(s) origin. */
@@ -43,6 +51,17 @@ export function normalizeOrigin(text: string): string | null {
 
 function flag(value: string | null): boolean {
   return value === '1' || value === 'true' || value === '';
+}
+
+/** An attempt seed as typed: digits only, 1…999999; anything else is no seed. */
+function attemptOf(text: string | null): number | null {
+  if (text === null || !/^\d{1,6}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 1 ? n : null;
+}
+
+function scormOf(text: string | null): '1.2' | '2004' | null {
+  return text === '1.2' || text === '2004' ? text : null;
 }
 
 export function parseUrlOptions(search: string): UrlOptions {
@@ -67,5 +86,9 @@ export function parseUrlOptions(search: string): UrlOptions {
       .filter((origin): origin is string => origin !== null),
     dropFinalAck: query.has('dropFinalAck') && flag(query.get('dropFinalAck')),
     scale: query.get('scale')?.toLowerCase() === 'linear' ? 'linear' : 'warped',
+    mode: query.get('mode')?.toLowerCase() === 'predict' ? 'predict' : 'watch',
+    attempt: attemptOf(query.get('attempt')),
+    set: query.get('set'),
+    scorm: scormOf(query.get('scorm')),
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '../engine/types';
 import { asksToReusePort, clamp01, clientTimeline } from './labOptions';
 import type { LabOptions, Run } from './types';
+import { freshScenario } from './predict/fresh';
 
 /** How long after the peer's FIN ends the client's close the reuse-port option reconnects. */
 export const REUSE_DELAY_MS = 100;
@@ -29,7 +30,7 @@ export function applyOptions(lesson: Scenario, options: LabOptions): Scenario {
   // Counting is per fault, so the order changes no fault's `nth`.
   const faults = [...options.extraFaults, ...(lesson.faults ?? [])];
   if (faults.length > 0) out.faults = faults;
-  return out;
+  return options.numbersSeed === undefined ? out : freshScenario(out, options.numbersSeed);
 }
 
 /**

@@ -5,16 +5,19 @@ import { answers as enAnswers } from '../i18n/locales/en/answers';
 import { capturing as enCapturing } from '../i18n/locales/en/capturing';
 import { embedding as enEmbedding } from '../i18n/locales/en/embedding';
 import { exporting as enExporting } from '../i18n/locales/en/exporting';
+import { predicting as enPredicting } from '../i18n/locales/en/predicting';
 import { answers as zhAnswers } from '../i18n/locales/zh-CN/answers';
 import { capturing as zhCapturing } from '../i18n/locales/zh-CN/capturing';
 import { embedding as zhEmbedding } from '../i18n/locales/zh-CN/embedding';
 import { exporting as zhExporting } from '../i18n/locales/zh-CN/exporting';
+import { predicting as zhPredicting } from '../i18n/locales/zh-CN/predicting';
 
 const FEATURE_WORDS: [LazyNamespace, unknown, unknown][] = [
   ['answers', enAnswers, zhAnswers],
   ['capturing', enCapturing, zhCapturing],
   ['embedding', enEmbedding, zhEmbedding],
   ['exporting', enExporting, zhExporting],
+  ['predicting', enPredicting, zhPredicting],
 ];
 
 /** Makes every feature's words loadable, as the page's composition root does. */

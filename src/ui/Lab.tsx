@@ -23,6 +23,7 @@ import {
   selectShowControls,
   selectTheme,
 } from './store/selectors';
+import { ModeToggle } from './controls/ModeToggle';
 import { useKeyboard } from './useKeyboard';
 import { useNarrow } from './useNarrow';
 import { usePlayback } from './usePlayback';
@@ -32,6 +33,8 @@ const NO_COMPONENTS: LabComponents = {};
 const selectSetLocale = (s: LabState) => s.setLocale;
 const selectHasRun = (s: LabState) => s.derived !== null;
 const selectEmbed = (s: LabState) => s.embed;
+const selectMode = (s: LabState) => s.mode;
+const selectScorm = (s: LabState) => s.scorm;
 
 /**
  * True from the frame after the first diagram was painted: the lazy panels wait for it, so their
@@ -99,6 +102,7 @@ function LabLayout() {
   const showControls = useLab(selectShowControls);
   const theme = useLab(selectTheme);
   const selected = useLab(selectSelectedSegment);
+  const mode = useLab(selectMode);
   const parts = useLabComponents();
   // The inspector's words are fetched with its code on the first click (it waits for both).
   useNamespace('inspector', selected !== null);
@@ -121,6 +125,8 @@ function LabLayout() {
   // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
   const embed = useLab(selectEmbed) && host === null;
   const framed = host === null && window.parent !== window;
+  // An LMS launched this page (`scorm=`): its score goes to the LMS's run-time.
+  const scorm = useLab(selectScorm) !== null && host === null;
   const late = (Part: ComponentType | null | undefined, when = true) =>
     Part && when ? (
       <Suspense fallback={null}>
@@ -184,6 +190,7 @@ function LabLayout() {
             <StepControls />
             {!embed && <Scrubber />}
             {showControls && !narrow && <SpeedControl />}
+            {showControls && <ModeToggle />}
             {/* A phone has no keyboard to speak of: the bar stays one compact block. */}
             {showControls && !narrow && <p className="keyboard-hint">{t('ui.keyboard.hint')}</p>}
           </div>
@@ -192,9 +199,11 @@ function LabLayout() {
         <aside className="lab-side">
           {/* The frame first on the page; in a course page's iframe the explanation stays right
               under the diagram and the frame follows it. */}
-          {!embed && late(parts.LessonFrame, hasRun)}
+          {late(parts.PredictPanel, hasRun && mode === 'predict')}
+          {/* Predicting, the explanation says at once why the engine did what it did. */}
+          {!embed && mode !== 'predict' && late(parts.LessonFrame, hasRun)}
           <ExplanationPanel />
-          {embed && late(parts.LessonFrame, hasRun)}
+          {(embed || mode === 'predict') && late(parts.LessonFrame, hasRun)}
           {StateMachineSection && hasRun && !embed && (
             // Its place is kept while it loads, so the panels beside it do not jump.
             <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>
@@ -215,6 +224,7 @@ function LabLayout() {
       <LiveRegion />
       {!embed && <footer className="lab-footer">{t('ui.app.footer')}</footer>}
       {late(parts.CourseMessages, framed)}
+      {late(parts.ScormBridge, scorm)}
     </div>
   );
 }

@@ -25,6 +25,10 @@ export interface LabComponents {
   EmbedChrome?: ComponentType | null;
   /** The messages with a course page around the lab, for a page inside a frame. */
   CourseMessages?: ComponentType | null;
+  /** Predict mode's questions, results and summary, beside the diagram while the mode is on. */
+  PredictPanel?: ComponentType | null;
+  /** What reports predict mode's score to an LMS (a page opened with `scorm=`). */
+  ScormBridge?: ComponentType | null;
 }
 
 const LabComponentsContext = createContext<LabComponents>({});

@@ -254,7 +254,19 @@ describe('URL options', () => {
       origins: [],
       dropFinalAck: false,
       scale: 'warped',
+      mode: 'watch',
+      attempt: null,
+      set: null,
+      scorm: null,
     });
+    expect(parseUrlOptions('?mode=predict&attempt=4711&set=handshake')).toMatchObject({
+      mode: 'predict',
+      attempt: 4711,
+      set: 'handshake',
+    });
+    expect(parseUrlOptions('?attempt=0').attempt).toBeNull();
+    expect(parseUrlOptions('?attempt=1234567').attempt).toBeNull();
+    expect(parseUrlOptions('?attempt=12a').attempt).toBeNull();
     expect(parseUrlOptions('?scale=linear').scale).toBe('linear');
     expect(parseUrlOptions('?scale=LINEAR').scale).toBe('linear');
     expect(parseUrlOptions('?scale=log').scale).toBe('warped');

@@ -22,6 +22,10 @@ import { createCameraSlice } from './cameraSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createErrorSlice, createViewSlice } from './viewSlice';
+import { newAttemptSeed } from '../../lab/predict/fresh';
+import type { LabMode, PredictProgress } from '../../lab/predict/progress';
+import type { Prediction } from '../../lab/predict/score';
+import { createPredictSlice } from './predictSlice';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -59,6 +63,8 @@ export interface LabDeps {
   faultForSegment: (run: Run, id: number) => Fault | null | Promise<Fault | null>;
   /** Debounce for typed options (ms). */
   typingDebounceMs?: number;
+  /** A new predict-mode attempt seed (1…999999); the page draws it at random. */
+  drawSeed?: () => number;
 }
 
 /**
@@ -146,6 +152,12 @@ export interface LabData {
    * did not come from such a change.
    */
   knobEffect: { step: number | null } | null;
+  /** `watch` steps freely; `predict` stops before each question's step and asks (`mode=predict`). */
+  mode: LabMode;
+  /** Predict mode's attempt, answers and exercise set (lab/predict/progress.ts). */
+  predict: PredictProgress;
+  /** An LMS launched the page (`scorm=1.2|2004`): the score is reported to its run-time. */
+  scorm: '1.2' | '2004' | null;
 }
 
 export interface LabActions {
@@ -191,6 +203,16 @@ export interface LabActions {
   dismissError(): void;
   setFit(fit: boolean): void;
   toggleFit(): void;
+  /** Watch or predict; predict mode runs the lesson with this attempt's fresh numbers. */
+  setMode(mode: LabMode): void;
+  /** Records the answer to the open question (null: "show me") and plays its step. */
+  answerQuestion(prediction: Prediction | null): void;
+  /** Starts the exercise over with new numbers (or the given seed) from step 0. */
+  newAttempt(fixedSeed?: number): void;
+  /** In an exercise set: keeps this lesson's result and opens the next lesson. */
+  nextLessonInSet(): void;
+  /** The furthest step stepping forward may reach now (predict mode stops at questions). */
+  forwardLimit(): number;
 }
 
 export type LabState = LabData & LabActions;
@@ -212,15 +234,33 @@ export interface LabInit {
   options?: Partial<LabOptions>;
   /** The time axis to open with (a link's `scale=linear`). */
   timeScale?: TimeScale;
+  /** `mode=predict`, `attempt=N`, `set=…`. */
+  mode?: LabMode;
+  attemptSeed?: number | null;
+  set?: readonly string[] | null;
+  scorm?: '1.2' | '2004' | null;
 }
 
 export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
-  const opening = openingOf(init, deps);
+  const drawSeed = deps.drawSeed ?? (() => newAttemptSeed(Math.random));
+  const attemptSeed = init.attemptSeed ?? drawSeed();
+  const opened = openingOf(init, deps);
+  // Predict mode opens on this attempt's numbers.
+  const opening =
+    init.mode === 'predict'
+      ? { ...opened, options: { ...opened.options, numbersSeed: attemptSeed } }
+      : opened;
   return createStore<LabState>()((...store) => ({
     ...createLessonSlice(opening, deps)(...store),
     ...createPlaybackSlice(...store),
     ...createViewSlice(init)(...store),
     ...createErrorSlice(opening.error)(...store),
     ...createCameraSlice(...store),
+    ...createPredictSlice({
+      mode: init.mode,
+      attemptSeed,
+      set: init.set,
+      drawSeed,
+    })(...store),
   }));
 }

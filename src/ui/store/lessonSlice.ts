@@ -55,11 +55,13 @@ export function createLessonSlice(
     /** Shows `choice`'s lesson from step 0 with its own options, and runs it. */
     function showLesson(choice: LessonChoice): void {
       const own = optionsOf(choice, deps);
+      // Predict mode keeps drawing this attempt's numbers in the next lesson (an exercise set).
+      const numbersSeed = get().mode === 'predict' ? get().options.numbersSeed : undefined;
       set({
         lessonId: choice.lessonId,
         custom: choice.custom,
         lessonRequest: get().lessonRequest + 1,
-        options: own,
+        options: numbersSeed === undefined ? own : { ...own, numbersSeed },
         lessonOptions: own,
         pendingStep: 0,
         step: 0,

@@ -28,7 +28,10 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   function show(step: number): void {
     const { derived, total, step: current } = get();
     if (!derived) return;
-    const next = Math.min(total, Math.max(0, Math.round(step)));
+    let next = Math.min(total, Math.max(0, Math.round(step)));
+    // Predict mode: never past a step whose segment the student has not predicted yet.
+    if (next > current) next = Math.min(next, Math.max(current, get().forwardLimit()));
+    if (next === current && step > current) set({ playing: false });
     if (next === current) return;
     set({
       step: next,

@@ -4,6 +4,7 @@
 import type { Locale } from '../../i18n/types';
 import type { LabInit } from './labStore';
 import type { UrlOptions } from '../../lab/urlOptions';
+import { lessonsOfSet } from '../../scenarios/exerciseSets';
 
 /** `decode`: reads an `s=` value (scenarioParam.ts's decodeScenarioParam). */
 export function labInitFromUrl(
@@ -20,8 +21,11 @@ export function labInitFromUrl(
       linkError = error instanceof Error ? error.message : String(error);
     }
   }
+  // An exercise set opens on its first lesson (unless the link names one), in predict mode.
+  const set = url.set === null ? [] : lessonsOfSet(url.set);
+  const inSet = set.length > 0;
   return {
-    lessonId: url.lesson,
+    lessonId: url.lesson ?? (inSet ? (set[0] ?? null) : null),
     custom,
     linkError,
     step: url.step,
@@ -31,6 +35,10 @@ export function labInitFromUrl(
     showControls: url.controls && !url.embed,
     embed: url.embed,
     timeScale: url.scale,
+    mode: inSet ? 'predict' : url.mode,
+    attemptSeed: url.attempt,
+    set: inSet ? set : null,
+    scorm: url.scorm,
     ...(url.dropFinalAck ? { options: { dropFinalAck: true } } : {}),
   };
 }

@@ -12,6 +12,7 @@ type ViewSlice = Pick<
   | 'theme'
   | 'showControls'
   | 'embed'
+  | 'scorm'
   | 'setNumbering'
   | 'setTimeScale'
   | 'setLocale'
@@ -29,6 +30,7 @@ export function createViewSlice(init: LabInit): StateCreator<LabState, [], [], V
     theme: init.theme ?? null,
     showControls: init.showControls ?? true,
     embed: init.embed ?? false,
+    scorm: init.scorm ?? null,
 
     setNumbering(numbering) {
       set({ numbering });

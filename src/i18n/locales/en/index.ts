@@ -9,6 +9,7 @@ import { explain } from './explain';
 import { exporting } from './exporting';
 import { inspector } from './inspector';
 import { lessons } from './lessons';
+import { predicting } from './predicting';
 import { stateMachine } from './stateMachine';
 import { ui } from './ui';
 
@@ -21,5 +22,6 @@ export const en = {
   exporting,
   embedding,
   capturing,
+  predicting,
   lessons,
 } as const;

@@ -39,6 +39,7 @@ export const ui = {
     speed: 'Speed',
     speedValue: '{speed}×',
     scrubber: 'Position in the run',
+    predictMode: 'Predict',
     scrubberValue: 'Step {n} of {total}',
     stepCounterLabel: 'Step {n} of {total}',
     atEnd: 'End of the run.',

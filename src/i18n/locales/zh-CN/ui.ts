@@ -32,6 +32,7 @@ export const ui: Messages<typeof en> = {
     speed: '速度',
     speedValue: '{speed}×',
     scrubber: '运行进度',
+    predictMode: '预测',
     scrubberValue: '第 {n} 步，共 {total} 步',
     stepCounterLabel: '第 {n} 步，共 {total} 步',
     atEnd: '运行结束。',
