@@ -162,6 +162,26 @@ export interface Injection {
   options?: TcpOption[];
 }
 
+/**
+ * Extension: a lesson's own multiple-choice question for predict mode, asked before the step that
+ * sends the `nth` segment from `at.who` with exactly `at.flags`. Its words are the lesson's (i18n
+ * `lessons.<id>.questions.<qid>`); which choices are right is computed from the run
+ * (lab/predict/lessonQuestions.ts), never typed in.
+ */
+export interface LessonQuestion {
+  id: string;
+  /** `flags` as elsewhere in a scenario: a comma list such as "FIN,ACK". */
+  at: { who: Side; flags: string; nth?: number };
+  choices: { id: string; claim: Claim }[];
+}
+
+/** Something a choice says about the asked step, true or false in the run. */
+export type Claim =
+  | { sends: { who: Side; flags: string; retransmission?: boolean } }
+  | { state: { who: Side; is: TcpState } }
+  | { silent: Side }
+  | { all: Claim[] };
+
 export interface Scenario {
   title?: string;
   /** Extension: a longer description for lessons. */
@@ -178,6 +198,8 @@ export interface Scenario {
   faults?: Fault[];
   inject?: Injection[];
   until?: number;
+  /** Extension: the lesson's questions for predict mode (the engine ignores them). */
+  questions?: LessonQuestion[];
 }
 
 // ---- Trace ----

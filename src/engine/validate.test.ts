@@ -670,7 +670,7 @@ describe('parseScenario refuses', () => {
       ok: false,
       error:
         '["a\\nb"]: unknown field (expected one of title, description, profile, seed, client, server, ' +
-        'network, timers, whatIf, sysctl, actions, faults, inject, until)',
+        'network, timers, whatIf, sysctl, actions, faults, inject, until, questions)',
     });
   });
 

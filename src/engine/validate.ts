@@ -10,12 +10,15 @@ import {
   PROFILES,
   SYSCTL_NAMES,
   SIDES,
+  TCP_STATES,
   type Action,
   type ActionKind,
   type EndpointConfig,
+  type Claim,
   type Fault,
   type FaultFate,
   type Injection,
+  type LessonQuestion,
   type NetworkConfig,
   type OptionsConfig,
   type Scenario,
@@ -98,6 +101,7 @@ export const TOP_FIELDS = [
   'faults',
   'inject',
   'until',
+  'questions',
 ] as const;
 
 function scenario(input: unknown): Scenario {
@@ -129,7 +133,58 @@ function scenario(input: unknown): Scenario {
   if (o.faults !== undefined) out.faults = list(o.faults, 'faults', fault);
   if (o.inject !== undefined) out.inject = list(o.inject, 'inject', injection);
   if (o.until !== undefined) out.until = time(o.until, 'until');
+  if (o.questions !== undefined) out.questions = list(o.questions, 'questions', lessonQuestion);
   return out;
+}
+
+// ---- predict mode's lesson questions (the engine does not read them) ----
+
+function lessonQuestion(value: unknown, path: string): LessonQuestion {
+  const o = record(value, path, ['id', 'at', 'choices'] as const);
+  const at = record(o.at, `${path}.at`, ['who', 'flags', 'nth'] as const);
+  const choices = list(o.choices, `${path}.choices`, (item, where) => {
+    const c = record(item, where, ['id', 'claim'] as const);
+    return { id: text(c.id, `${where}.id`), claim: claim(c.claim, `${where}.claim`) };
+  });
+  if (choices.length < 2) fail(`${path}.choices`, 'needs at least two choices');
+  const out: LessonQuestion = {
+    id: text(o.id, `${path}.id`),
+    at: { who: side(at.who, `${path}.at.who`), flags: flagList(at.flags, `${path}.at.flags`) },
+    choices,
+  };
+  if (at.nth !== undefined) out.at.nth = integer(at.nth, `${path}.at.nth`, 1, 1000);
+  return out;
+}
+
+function claim(value: unknown, path: string): Claim {
+  const o = record(value, path, ['sends', 'state', 'silent', 'all'] as const);
+  const given = (['sends', 'state', 'silent', 'all'] as const).filter((k) => o[k] !== undefined);
+  if (given.length !== 1) fail(path, 'needs exactly one of sends, state, silent, all');
+  if (o.sends !== undefined) {
+    const s = record(o.sends, `${path}.sends`, ['who', 'flags', 'retransmission'] as const);
+    const sends: { who: Side; flags: string; retransmission?: boolean } = {
+      who: side(s.who, `${path}.sends.who`),
+      flags: flagList(s.flags, `${path}.sends.flags`),
+    };
+    if (s.retransmission !== undefined) {
+      if (typeof s.retransmission !== 'boolean') {
+        fail(`${path}.sends.retransmission`, 'must be true or false', s.retransmission);
+      }
+      sends.retransmission = s.retransmission;
+    }
+    return { sends };
+  }
+  if (o.state !== undefined) {
+    const s = record(o.state, `${path}.state`, ['who', 'is'] as const);
+    return {
+      state: {
+        who: side(s.who, `${path}.state.who`),
+        is: oneOf(s.is, `${path}.state.is`, TCP_STATES, 'state'),
+      },
+    };
+  }
+  if (o.silent !== undefined) return { silent: side(o.silent, `${path}.silent`) };
+  return { all: list(o.all, `${path}.all`, claim) };
 }
 
 function endpoint(value: unknown, path: string): EndpointConfig {

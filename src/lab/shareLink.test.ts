@@ -144,6 +144,29 @@ describe('share links', () => {
     expect(new URL(steps).searchParams.get('theme')).toBe('light');
   });
 
+  it('a predict-mode embed names the lesson, not the sharer’s numbers; a set replaces it', async () => {
+    const a = await open('half-close');
+    a.getState().setMode('predict');
+    await driver.settle(a);
+    expect(a.getState().options.numbersSeed).toBeDefined();
+    const extra: LinkExtra = { short: true, lang: null, mode: 'predict' };
+    const link = new URL(labLink(BASE, sourceOf(a), extra));
+    expect(link.searchParams.get('lesson')).toBe('half-close');
+    expect(link.searchParams.get('mode')).toBe('predict');
+    expect(link.searchParams.has('attempt')).toBe(false);
+    const set = new URL(
+      labLink(BASE, sourceOf(a), { ...extra, attempt: 4711, set: ['lost-syn', 'abort'] }),
+    );
+    expect(set.searchParams.get('set')).toBe('lost-syn,abort');
+    expect(set.searchParams.get('attempt')).toBe('4711');
+    expect(set.searchParams.has('lesson')).toBe(false);
+    const b = await reopen(set.href);
+    expect(b.getState().mode).toBe('predict');
+    expect(b.getState().lessonId).toBe('lost-syn');
+    expect(b.getState().predict.attemptSeed).toBe(4711);
+    expect(b.getState().predict.set).toEqual(['lost-syn', 'abort']);
+  });
+
   it('builds the embed snippet with escaped attributes and the script beside the page', () => {
     expect(pageBase('http://h:1/a/b/?x=1#y')).toBe('http://h:1/a/b/');
     expect(embedScriptUrl('http://h:1/a/b/index.html?x=1')).toBe('http://h:1/a/b/embed.js');

@@ -54,6 +54,12 @@ export interface LinkExtra {
   autoplay?: boolean;
   /** `lesson=ID` instead of `s=` when the lesson is a built-in one with its own options. */
   short?: boolean;
+  /** `mode=predict`: each student predicts the segments, with numbers of their own. */
+  mode?: 'watch' | 'predict';
+  /** `attempt=N`: one set of numbers for the whole class (predict mode). */
+  attempt?: number | null;
+  /** `set=a,b`: lessons to predict in a row, with one total score (over the lesson). */
+  set?: readonly string[];
 }
 
 /** The page's own URL without query or hash (it may live under any sub-path). */
@@ -89,8 +95,18 @@ export function sharedScenario(source: Pick<LinkSource, 'lesson' | 'options'>): 
 }
 
 /** The page URL (`base` without its query) that reopens `source`, with `extra`'s choices. */
-export function labLink(base: string, source: LinkSource, extra: LinkExtra = {}): string {
+/** The options without predict mode's attempt numbers. */
+function withoutNumbers(options: LabOptions): LabOptions {
+  const rest = { ...options };
+  delete rest.numbersSeed;
+  return rest;
+}
+
+export function labLink(base: string, given: LinkSource, extra: LinkExtra = {}): string {
   const query = new URLSearchParams();
+  const predicting = extra.mode === 'predict' || (extra.set?.length ?? 0) > 0;
+  // Predicting, each student draws fresh numbers (or the class's `attempt`), not the sharer's.
+  const source = predicting ? { ...given, options: withoutNumbers(given.options) } : given;
   const short =
     extra.short === true &&
     source.lessonId !== CUSTOM_LESSON_ID &&
@@ -108,6 +124,16 @@ export function labLink(base: string, source: LinkSource, extra: LinkExtra = {})
   if (extra.controls === 'compact') query.set('embed', '1');
   else if (extra.controls === 'steps') query.set('controls', '0');
   if (extra.autoplay === true) query.set('autoplay', '1');
+  if (predicting) {
+    query.set('mode', 'predict');
+    if (extra.set && extra.set.length > 0) {
+      query.set('set', extra.set.join(','));
+      query.delete('lesson');
+      query.delete('s');
+      query.delete('step');
+    }
+    if (extra.attempt) query.set('attempt', String(extra.attempt));
+  }
   return `${pageBase(base)}?${query.toString()}`;
 }
 

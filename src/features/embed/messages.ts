@@ -14,6 +14,10 @@ export const OutboundType = {
   Height: 'height',
   /** A step was shown (also the first one of each ready run): where the student is. */
   Step: 'step',
+  /** Predict mode: the student answered a question (or asked to be shown). */
+  Answer: 'answer',
+  /** Predict mode: every question of the lesson (or the exercise set) answered. */
+  Score: 'score',
 } as const;
 
 /** Course page → widget. */
@@ -47,7 +51,54 @@ export interface StepMessage {
   listener: TcpState;
 }
 
-export type OutboundMessage = HeightMessage | StepMessage;
+/** One answer in predict mode: each kind right or not, the student's and the engine's values. */
+export interface AnswerMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: typeof OutboundType.Answer;
+  /** A question about the next segment. */
+  kind: 'segment';
+  lesson: string;
+  seed: number;
+  /** The step whose segment was asked about. */
+  step: number;
+  phase: string;
+  /** null: "show me". */
+  answer: { flags: string; numbers: string; states: string } | null;
+  expected: { flags: string; numbers: string; states: string };
+  right: { flags: boolean; numbers: boolean; states: boolean };
+}
+
+/** One answer to a lesson's own multiple-choice question. */
+export interface ChoiceAnswerMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: typeof OutboundType.Answer;
+  kind: 'choice';
+  lesson: string;
+  seed: number;
+  step: number;
+  /** The question's id in the lesson. */
+  question: string;
+  /** The choice's id, null for "show me". */
+  answer: string | null;
+  expected: string;
+  right: boolean;
+}
+
+/** The end of a lesson (or of the exercise set) in predict mode. */
+export interface ScoreMessage {
+  source: typeof MESSAGE_SOURCE;
+  type: typeof OutboundType.Score;
+  /** Parts right and parts asked (three per question: flags, numbers, states). */
+  correct: number;
+  asked: number;
+  lesson: string;
+  seed: number;
+  /** The lessons of the exercise set, or null for one lesson. */
+  set: string[] | null;
+}
+
+export type OutboundMessage =
+  HeightMessage | StepMessage | AnswerMessage | ChoiceAnswerMessage | ScoreMessage;
 
 export interface SimpleCommand {
   type:

@@ -7,6 +7,7 @@ import type { LabState, LabStore } from '../../ui/store/labStore';
 import { applyCommand } from './commands';
 import { heightMessage, parseInboundMessage, stepMessage, type OutboundMessage } from './messages';
 import { currentParentOrigin, isAllowedOrigin } from './origins';
+import { createPredictReporter } from './predictMessages';
 
 /**
  * The document's height in whole CSS pixels: the root element's box, which (with no height set on
@@ -77,10 +78,15 @@ export function useCourseMessages(store: LabStore, allowed: readonly string[]): 
       lastView = state.view;
       post(message);
     };
+    // Predict mode's answers and score, each once, after the step they come with.
+    const predictMessages = createPredictReporter();
     const queueStep = (): void => {
       if (queued) return;
       queued = true;
-      queueMicrotask(postStep);
+      queueMicrotask(() => {
+        postStep();
+        if (live) for (const message of predictMessages(store.getState())) post(message);
+      });
     };
     const unsubscribe = store.subscribe(queueStep);
     queueStep();

@@ -4,6 +4,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import {
   answersFor,
+  choiceQuestionsFor,
+  choicesFor,
+  openChoice,
   lessonComplete,
   nextInSet,
   openQuestion,
@@ -15,6 +18,7 @@ import { MARK_KINDS } from '../../lab/predict/score';
 import { useNamespace, useT } from '../../i18n';
 import { useLab } from '../../ui/store/context';
 import type { LabState } from '../../ui/store/labStore';
+import { ChoiceForm, ChoiceResult } from './ChoiceForm';
 import { QuestionForm } from './QuestionForm';
 import { ResultCard } from './ResultCard';
 import { Summary } from './Summary';
@@ -29,6 +33,7 @@ const selectPredict = (s: LabState) => ({
   predict: s.predict,
   lessonId: s.lessonId,
   answerQuestion: s.answerQuestion,
+  answerChoice: s.answerChoice,
   newAttempt: s.newAttempt,
   nextLessonInSet: s.nextLessonInSet,
   goTo: s.goTo,
@@ -41,10 +46,15 @@ export function PredictPanel() {
   if (!ready || !s.derived) return null;
   const questions = questionsFor(s.derived);
   const answers = answersFor(s.predict, s.run);
-  const open = openQuestion(questions, answers, s.step);
+  const choiceQuestions = choiceQuestionsFor(s.run, s.derived);
+  const choices = choicesFor(s.predict, s.run);
+  const choiceOpen = openChoice(choiceQuestions, choices, s.step);
+  const open = choiceOpen ? null : openQuestion(questions, answers, s.step);
   const score = totalScore(s.predict, s.run);
   const justPlayed = answers.find((a) => a.question.step === s.step) ?? null;
-  const complete = s.step >= s.total && lessonComplete(questions, answers);
+  const justChosen = choices.find((a) => a.question.step === s.step) ?? null;
+  const complete =
+    s.step >= s.total && lessonComplete(questions, answers, choiceQuestions, choices);
   const next = nextInSet(s.predict, s.lessonId);
   const sides = { client: t('ui.sides.client'), server: t('ui.sides.server') };
   const announce = justPlayed
@@ -83,8 +93,17 @@ export function PredictPanel() {
         {announce}
       </p>
       {/* The last answer's result stays up while the next question is asked. */}
+      {justChosen && !complete && <ChoiceResult lessonId={s.lessonId} answered={justChosen} />}
       {justPlayed && !complete && <ResultCard answered={justPlayed} />}
-      {open ? (
+      {choiceOpen ? (
+        <ChoiceForm
+          key={`${s.predict.attemptSeed}-${choiceOpen.id}`}
+          lessonId={s.lessonId}
+          question={choiceOpen}
+          seed={s.predict.attemptSeed}
+          onAnswer={s.answerChoice}
+        />
+      ) : open ? (
         <QuestionForm
           key={`${s.predict.attemptSeed}-${open.step}`}
           question={open}
@@ -94,15 +113,17 @@ export function PredictPanel() {
         />
       ) : complete ? (
         <Summary
+          lessonId={s.lessonId}
           answers={answers}
-          lesson={scoreOf(answers)}
+          choices={choices}
+          lesson={scoreOf(answers, choices)}
           total={s.predict.set ? score : null}
           next={next}
           onGoTo={s.goTo}
           onTryAgain={() => s.newAttempt()}
           onNext={s.nextLessonInSet}
         />
-      ) : justPlayed ? null : (
+      ) : justPlayed || justChosen ? null : (
         <p className="predict-intro">{t('predicting.intro')}</p>
       )}
     </section>

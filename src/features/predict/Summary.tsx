@@ -1,13 +1,16 @@
 // The end of a lesson in predict mode: every question with the student's answer, the engine's and
 // a link back to its step; the lesson's score and the exercise's total; try again with new numbers
 // or go on to the set's next lesson.
-import type { AnsweredQuestion } from '../../lab/predict/progress';
+import type { AnsweredChoice, AnsweredQuestion } from '../../lab/predict/progress';
+import { ChoiceResult } from './ChoiceForm';
 import { MARK_KINDS, type Score } from '../../lab/predict/score';
 import { hasKey, useT } from '../../i18n';
 import { expectedText, predictedText } from './format';
 
 interface Props {
+  lessonId: string;
   answers: readonly AnsweredQuestion[];
+  choices: readonly AnsweredChoice[];
   lesson: Score;
   total: Score | null;
   next: string | null;
@@ -16,7 +19,17 @@ interface Props {
   onNext: () => void;
 }
 
-export function Summary({ answers, lesson, total, next, onGoTo, onTryAgain, onNext }: Props) {
+export function Summary({
+  lessonId,
+  answers,
+  choices,
+  lesson,
+  total,
+  next,
+  onGoTo,
+  onTryAgain,
+  onNext,
+}: Props) {
   const t = useT();
   const noAck = t('predicting.noAckValue');
   const titleKey = `lessons.${next ?? ''}.title`;
@@ -34,6 +47,14 @@ export function Summary({ answers, lesson, total, next, onGoTo, onTryAgain, onNe
           {t('predicting.setTotal', { right: total.right, asked: total.asked })}
         </p>
       )}
+      {choices.map((answered) => (
+        <div key={answered.question.id} className="predict-summary-choice">
+          <button type="button" className="link" onClick={() => onGoTo(answered.question.step)}>
+            {t('predicting.goToStep', { step: answered.question.step })}
+          </button>
+          <ChoiceResult lessonId={lessonId} answered={answered} />
+        </div>
+      ))}
       <ol>
         {answers.map((answered) => (
           <li key={answered.question.step}>

@@ -4,7 +4,10 @@
 import { useEffect } from 'react';
 import {
   answersFor,
+  choiceQuestionsFor,
+  choicesFor,
   lessonComplete,
+  type AnsweredChoice,
   questionsFor,
   totalScore,
   type AnsweredQuestion,
@@ -40,7 +43,21 @@ export function scoreReport(
         result: answered.marks[kind],
       })),
     );
-  const lessonDone = s.step >= s.total && lessonComplete(questions, current);
+  const choiceQuestions = choiceQuestionsFor(s.run, s.derived);
+  const chosen = choicesFor(s.predict, s.run);
+  const lessonDone =
+    s.step >= s.total && lessonComplete(questions, current, choiceQuestions, chosen);
+  const toChoices = (lessonId: string, answers: readonly AnsweredChoice[]): ScormAnswer[] =>
+    answers.map((answered) => ({
+      id: `${lessonId}-${answered.question.id}`,
+      description: `${lessonId}: ${answered.question.id}`,
+      learner: answered.choice ?? '',
+      correct: answered.question.choices.find((c) => c.right)?.id ?? '',
+      result: answered.right,
+    }));
+  const openChoices = choiceQuestions.filter(
+    (q) => !chosen.some((a) => a.question.id === q.id),
+  ).length;
   const set = s.predict.set;
   const last = !set || set.indexOf(s.lessonId) === set.length - 1;
   // Parts still to come in this lesson; later lessons of a set add theirs once they are run.
@@ -48,10 +65,14 @@ export function scoreReport(
   return {
     right: score.right,
     asked: score.asked,
-    total: score.asked + open * MARK_KINDS.length,
+    total: score.asked + open * MARK_KINDS.length + openChoices,
     complete: lessonDone && last,
     answers: [
-      ...s.predict.done.flatMap((lesson) => toAnswers(lesson.lessonId, lesson.answers)),
+      ...s.predict.done.flatMap((lesson) => [
+        ...toChoices(lesson.lessonId, lesson.choices),
+        ...toAnswers(lesson.lessonId, lesson.answers),
+      ]),
+      ...toChoices(s.lessonId, chosen),
       ...toAnswers(s.lessonId, current),
     ],
   };

@@ -57,6 +57,9 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
     theme: 'auto',
     width: '100%',
     height: String(DEFAULT_EMBED_HEIGHT),
+    mode: store.getState().mode,
+    attempt: '',
+    set: [],
   }));
   // How the last copy went, for the snippet it copied (a changed snippet has not been copied).
   const [copied, setCopied] = useState<{ snippet: string; how: 'clipboard' | 'manual' } | null>(
@@ -68,6 +71,8 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const typedStep = parseIntegerIn(choices.step, 0, total);
   const typedWidth = parseEmbedWidth(choices.width);
   const typedHeight = parseIntegerIn(choices.height, ...EMBED_HEIGHT_RANGE);
+  const typedAttempt =
+    choices.attempt.trim() === '' ? null : parseIntegerIn(choices.attempt, 1, 999_999);
   const step = typedStep ?? source?.step ?? 0;
   const width = typedWidth ?? '100%';
   const height = typedHeight ?? DEFAULT_EMBED_HEIGHT;
@@ -79,6 +84,9 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
         step,
         controls: choices.controls,
         autoplay: choices.autoplay,
+        mode: choices.mode,
+        attempt: choices.mode === 'predict' ? typedAttempt : null,
+        set: choices.mode === 'predict' ? choices.set : [],
       })
     : base;
   const title = t('ui.app.embedTitle', { lesson: lessonTitle });
@@ -138,6 +146,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
                 step: typedStep !== null,
                 width: typedWidth !== null,
                 height: typedHeight !== null,
+                attempt: choices.attempt.trim() === '' || typedAttempt !== null,
               }}
             />
             <label className="embed-dialog__snippet-label" htmlFor={`${id}-snippet`}>

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { LOCALE_NAMES, LOCALES, useT, type Locale } from '../../i18n';
 import type { ThemeChoice } from '../../lab/urlOptions';
 import { EMBED_HEIGHT_RANGE, type EmbedControls } from '../../lab/shareLink';
+import { ExerciseSetPicker } from './ExerciseSetPicker';
 
 export interface EmbedChoices {
   lang: Locale | 'browser';
@@ -17,6 +18,12 @@ export interface EmbedChoices {
   width: string;
   /** As typed, in pixels. */
   height: string;
+  /** Watch the run, or predict each phase's segment first. */
+  mode: 'watch' | 'predict';
+  /** Predict mode: one attempt seed for the whole class, as typed ('' = each student draws). */
+  attempt: string;
+  /** Predict mode: the lessons to do in a row (an exercise set); empty = the lesson shown. */
+  set: string[];
 }
 
 const CONTROLS: readonly EmbedControls[] = ['compact', 'steps', 'full'];
@@ -31,8 +38,8 @@ interface Props {
   /** Steps in the run: the start step goes up to it. */
   total: number;
   onChange(next: EmbedChoices): void;
-  /** Whether the typed step, width and height are usable (else marked invalid). */
-  valid: { step: boolean; width: boolean; height: boolean };
+  /** Whether the typed step, width, height and attempt are usable (else marked invalid). */
+  valid: { step: boolean; width: boolean; height: boolean; attempt: boolean };
 }
 
 export function EmbedOptionsForm({ choices, total, onChange, valid }: Props) {
@@ -87,6 +94,37 @@ export function EmbedOptionsForm({ choices, total, onChange, valid }: Props) {
         />
         {t('embedding.autoplay')}
       </label>
+
+      <fieldset className="embed-options__mode">
+        <legend>{t('embedding.mode')}</legend>
+        {(['watch', 'predict'] as const).map((mode) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value={mode}
+              data-testid={`embed-mode-${mode}`}
+              checked={choices.mode === mode}
+              onChange={() => set({ mode })}
+            />
+            {t(mode === 'watch' ? 'embedding.modeWatch' : 'embedding.modePredict')}
+          </label>
+        ))}
+      </fieldset>
+      {choices.mode === 'predict' && (
+        <>
+          <label htmlFor={`${id}-attempt`}>{t('embedding.attempt')}</label>
+          <input
+            id={`${id}-attempt`}
+            inputMode="numeric"
+            data-testid="embed-attempt"
+            value={choices.attempt}
+            aria-invalid={!valid.attempt || undefined}
+            onChange={(e) => set({ attempt: e.currentTarget.value })}
+          />
+          <ExerciseSetPicker chosen={choices.set} onChange={(lessons) => set({ set: lessons })} />
+        </>
+      )}
 
       <label htmlFor={`${id}-step`}>{t('embedding.startStep', { total })}</label>
       <input

@@ -2,12 +2,15 @@
 // how far forward stepping may go (never past an open question), and the lessons already done in
 // an exercise set. Pure: the store keeps one of these and replaces it.
 import type { Run } from '../types';
+import { choiceQuestionsOf, type ChoiceQuestion } from './lessonQuestions';
 import { questionsOf, type QuestionRun, type SegmentQuestion } from './questions';
 import {
+  addChoice,
   addMarks,
   emptyScore,
   mark,
   REVEALED,
+  sumScores,
   type Marks,
   type Numbering,
   type Prediction,
@@ -25,11 +28,19 @@ export interface AnsweredQuestion {
   marks: Marks;
 }
 
+/** A lesson's own multiple-choice question, answered (`choice` null: "show me"). */
+export interface AnsweredChoice {
+  question: ChoiceQuestion;
+  choice: string | null;
+  right: boolean;
+}
+
 /** A lesson finished in an exercise set. */
 export interface LessonResult {
   lessonId: string;
   attemptSeed: number;
   answers: readonly AnsweredQuestion[];
+  choices: readonly AnsweredChoice[];
   score: Score;
 }
 
@@ -39,6 +50,8 @@ export interface PredictProgress {
   /** The run the answers belong to: a new run (new numbers, a knob) starts the questions over. */
   run: Run | null;
   answers: readonly AnsweredQuestion[];
+  /** The lesson's own questions answered in this run. */
+  choices: readonly AnsweredChoice[];
   /** The lessons of an exercise set, in order; null when predicting one lesson. */
   set: readonly string[] | null;
   /** Lessons of the set finished so far. */
@@ -46,7 +59,7 @@ export interface PredictProgress {
 }
 
 export function startProgress(attemptSeed: number, set: readonly string[] | null): PredictProgress {
-  return { attemptSeed, run: null, answers: [], set, done: [] };
+  return { attemptSeed, run: null, answers: [], choices: [], set, done: [] };
 }
 
 const cache = new WeakMap<object, SegmentQuestion[]>();
@@ -59,6 +72,47 @@ export function questionsFor(derived: QuestionRun): SegmentQuestion[] {
     cache.set(derived, found);
   }
   return found;
+}
+
+const choiceCache = new WeakMap<object, ChoiceQuestion[]>();
+
+/** The lesson's own questions this run asks (computed once per run). */
+export function choiceQuestionsFor(run: Run | null, derived: QuestionRun): ChoiceQuestion[] {
+  let found = choiceCache.get(derived);
+  if (!found) {
+    found = choiceQuestionsOf(run?.scenario.questions, derived);
+    choiceCache.set(derived, found);
+  }
+  return found;
+}
+
+/** The lesson questions answered in `run`. */
+export function choicesFor(progress: PredictProgress, run: Run | null): readonly AnsweredChoice[] {
+  return progress.run === run ? progress.choices : [];
+}
+
+/** The lesson question open at `step` (asked before the segment question of the same step). */
+export function openChoice(
+  questions: readonly ChoiceQuestion[],
+  answers: readonly AnsweredChoice[],
+  step: number,
+): ChoiceQuestion | null {
+  const next = questions.find((q) => q.step === step + 1);
+  if (!next) return null;
+  return answers.some((a) => a.question.id === next.id) ? null : next;
+}
+
+/** The progress with a lesson question answered. */
+export function recordChoice(
+  progress: PredictProgress,
+  run: Run | null,
+  question: ChoiceQuestion,
+  choice: string | null,
+): PredictProgress {
+  const answers = answersFor(progress, run);
+  const choices = choicesFor(progress, run).filter((a) => a.question.id !== question.id);
+  const right = question.choices.some((c) => c.id === choice && c.right);
+  return { ...progress, run, answers, choices: [...choices, { question, choice, right }] };
 }
 
 /** The answers that belong to `run` (none when the progress is about another run). */
@@ -86,10 +140,16 @@ export function forwardLimit(
   answers: readonly AnsweredQuestion[],
   step: number,
   total: number,
+  choiceQuestions: readonly ChoiceQuestion[] = [],
+  choices: readonly AnsweredChoice[] = [],
 ): number {
   const answered = new Set(answers.map((a) => a.question.step));
-  const blocking = questions.find((q) => q.step > step && !answered.has(q.step));
-  return blocking ? blocking.step - 1 : total;
+  const chosen = new Set(choices.map((a) => a.question.id));
+  const steps = [
+    ...questions.filter((q) => q.step > step && !answered.has(q.step)).map((q) => q.step),
+    ...choiceQuestions.filter((q) => q.step > step && !chosen.has(q.id)).map((q) => q.step),
+  ];
+  return steps.length > 0 ? Math.min(...steps) - 1 : total;
 }
 
 /** The progress with `question` answered (or revealed, with a null prediction). */
@@ -105,45 +165,39 @@ export function recordAnswer(
   return {
     ...progress,
     run,
+    choices: choicesFor(progress, run),
     answers: [...answers, { question, prediction, numbering, marks }].sort(
       (a, b) => a.question.step - b.question.step,
     ),
   };
 }
 
-export function scoreOf(answers: readonly AnsweredQuestion[]): Score {
-  return answers.reduce((score, a) => addMarks(score, a.marks), emptyScore());
+export function scoreOf(
+  answers: readonly AnsweredQuestion[],
+  choices: readonly AnsweredChoice[] = [],
+): Score {
+  const segments = answers.reduce((score, a) => addMarks(score, a.marks), emptyScore());
+  return choices.reduce((score, a) => addChoice(score, a.right), segments);
 }
 
 /** Every question of the run answered. */
 export function lessonComplete(
   questions: readonly SegmentQuestion[],
   answers: readonly AnsweredQuestion[],
+  choiceQuestions: readonly ChoiceQuestion[] = [],
+  choices: readonly AnsweredChoice[] = [],
 ): boolean {
-  return questions.every((q) => answers.some((a) => a.question.step === q.step));
+  return (
+    questions.every((q) => answers.some((a) => a.question.step === q.step)) &&
+    choiceQuestions.every((q) => choices.some((a) => a.question.id === q.id))
+  );
 }
 
 /** The score of the whole exercise: the lessons done and the one under way. */
 export function totalScore(progress: PredictProgress, run: Run | null): Score {
-  const current = scoreOf(answersFor(progress, run));
-  return progress.done.reduce(
-    (total, lesson) => ({
-      right: total.right + lesson.score.right,
-      asked: total.asked + lesson.score.asked,
-      byKind: {
-        flags: sum(total.byKind.flags, lesson.score.byKind.flags),
-        numbers: sum(total.byKind.numbers, lesson.score.byKind.numbers),
-        states: sum(total.byKind.states, lesson.score.byKind.states),
-      },
-    }),
-    current,
-  );
+  const current = scoreOf(answersFor(progress, run), choicesFor(progress, run));
+  return progress.done.reduce((total, lesson) => sumScores(total, lesson.score), current);
 }
-
-const sum = (a: { right: number; asked: number }, b: { right: number; asked: number }) => ({
-  right: a.right + b.right,
-  asked: a.asked + b.asked,
-});
 
 /** The lesson after `lessonId` in the set, or null at its end (or outside a set). */
 export function nextInSet(progress: PredictProgress, lessonId: string): string | null {

@@ -50,7 +50,8 @@ export interface Score {
   /** Parts answered right, and parts asked (three per question). */
   right: number;
   asked: number;
-  byKind: Record<MarkKind, { right: number; asked: number }>;
+  /** Per kind; `choice` counts the lesson's own multiple-choice questions. */
+  byKind: Record<MarkKind | 'choice', { right: number; asked: number }>;
 }
 
 export function emptyScore(): Score {
@@ -61,18 +62,42 @@ export function emptyScore(): Score {
       flags: { right: 0, asked: 0 },
       numbers: { right: 0, asked: 0 },
       states: { right: 0, asked: 0 },
+      choice: { right: 0, asked: 0 },
     },
   };
 }
 
-/** The score after one more answered question (a new object). */
+/** The score with one more part of `kind` asked, right or not (a new object). */
+function addPart(score: Score, kind: MarkKind | 'choice', right: boolean): Score {
+  const was = score.byKind[kind];
+  return {
+    right: score.right + (right ? 1 : 0),
+    asked: score.asked + 1,
+    byKind: {
+      ...score.byKind,
+      [kind]: { right: was.right + (right ? 1 : 0), asked: was.asked + 1 },
+    },
+  };
+}
+
+/** The score after one more answered segment question (a new object). */
 export function addMarks(score: Score, marks: Marks): Score {
-  const next = emptyScore();
-  for (const kind of MARK_KINDS) {
-    const was = score.byKind[kind];
-    next.byKind[kind] = { right: was.right + (marks[kind] ? 1 : 0), asked: was.asked + 1 };
-    next.right += next.byKind[kind].right;
-    next.asked += next.byKind[kind].asked;
+  return MARK_KINDS.reduce((next, kind) => addPart(next, kind, marks[kind]), score);
+}
+
+/** The score after one more answered lesson question. */
+export function addChoice(score: Score, right: boolean): Score {
+  return addPart(score, 'choice', right);
+}
+
+/** Two scores together (the lessons of an exercise set). */
+export function sumScores(a: Score, b: Score): Score {
+  const byKind = { ...a.byKind };
+  for (const kind of Object.keys(byKind) as (keyof Score['byKind'])[]) {
+    byKind[kind] = {
+      right: a.byKind[kind].right + b.byKind[kind].right,
+      asked: a.byKind[kind].asked + b.byKind[kind].asked,
+    };
   }
-  return next;
+  return { right: a.right + b.right, asked: a.asked + b.asked, byKind };
 }

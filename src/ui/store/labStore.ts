@@ -207,6 +207,8 @@ export interface LabActions {
   setMode(mode: LabMode): void;
   /** Records the answer to the open question (null: "show me") and plays its step. */
   answerQuestion(prediction: Prediction | null): void;
+  /** Records the answer to the lesson's own question open now (null: "show me"). */
+  answerChoice(choice: string | null): void;
   /** Starts the exercise over with new numbers (or the given seed) from step 0. */
   newAttempt(fixedSeed?: number): void;
   /** In an exercise set: keeps this lesson's result and opens the next lesson. */

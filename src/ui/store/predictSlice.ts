@@ -6,15 +6,19 @@
 import type { StateCreator } from 'zustand/vanilla';
 import {
   answersFor,
+  choiceQuestionsFor,
+  choicesFor,
   forwardLimit,
   nextInSet,
+  openChoice,
   openQuestion,
   questionsFor,
   recordAnswer,
+  recordChoice,
+  scoreOf,
   startProgress,
   type LessonResult,
 } from '../../lab/predict/progress';
-import { scoreOf } from '../../lab/predict/progress';
 import type { Prediction } from '../../lab/predict/score';
 import type { LabState } from './labStore';
 
@@ -24,6 +28,7 @@ type PredictSlice = Pick<
   | 'predict'
   | 'setMode'
   | 'answerQuestion'
+  | 'answerChoice'
   | 'newAttempt'
   | 'nextLessonInSet'
   | 'forwardLimit'
@@ -59,9 +64,24 @@ export function createPredictSlice(
       answerQuestion(prediction: Prediction | null) {
         const { derived, run, step, predict, numbering } = get();
         if (!derived) return;
+        // The lesson's own question of this step comes first.
+        if (openChoice(choiceQuestionsFor(run, derived), choicesFor(predict, run), step)) return;
         const question = openQuestion(questionsFor(derived), answersFor(predict, run), step);
         if (!question) return;
         set({ predict: recordAnswer(predict, run, question, prediction, numbering) });
+        get().stepForward();
+      },
+      answerChoice(choice) {
+        const { derived, run, step, predict } = get();
+        if (!derived) return;
+        const question = openChoice(
+          choiceQuestionsFor(run, derived),
+          choicesFor(predict, run),
+          step,
+        );
+        if (!question) return;
+        set({ predict: recordChoice(predict, run, question, choice) });
+        // The step plays once its segment question (if any) is answered too.
         get().stepForward();
       },
       newAttempt(fixedSeed) {
@@ -76,19 +96,36 @@ export function createPredictSlice(
         const next = nextInSet(predict, lessonId);
         if (next === null) return;
         const answers = answersFor(predict, run);
+        const choices = choicesFor(predict, run);
         const finished: LessonResult = {
           lessonId,
           attemptSeed: predict.attemptSeed,
           answers,
-          score: scoreOf(answers),
+          choices,
+          score: scoreOf(answers, choices),
         };
-        set({ predict: { ...predict, run: null, answers: [], done: [...predict.done, finished] } });
+        set({
+          predict: {
+            ...predict,
+            run: null,
+            answers: [],
+            choices: [],
+            done: [...predict.done, finished],
+          },
+        });
         get().setLesson(next);
       },
       forwardLimit() {
         const { mode, derived, run, predict, step, total } = get();
         if (mode !== 'predict' || !derived) return total;
-        return forwardLimit(questionsFor(derived), answersFor(predict, run), step, total);
+        return forwardLimit(
+          questionsFor(derived),
+          answersFor(predict, run),
+          step,
+          total,
+          choiceQuestionsFor(run, derived),
+          choicesFor(predict, run),
+        );
       },
     };
   };

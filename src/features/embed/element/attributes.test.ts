@@ -26,6 +26,7 @@ describe('<handshake-lab> attributes', () => {
       showControls: true,
       autoplay: false,
       theme: null,
+      mode: 'watch',
     });
   });
 
@@ -38,6 +39,7 @@ describe('<handshake-lab> attributes', () => {
         controls: '0',
         autoplay: '',
         theme: 'Dark',
+        mode: 'Predict',
       }),
     );
     expect(settings).toEqual({
@@ -47,6 +49,7 @@ describe('<handshake-lab> attributes', () => {
       showControls: false,
       autoplay: true,
       theme: 'dark',
+      mode: 'predict',
     });
   });
 
@@ -104,6 +107,7 @@ describe('<handshake-lab> attributes', () => {
       theme: 'light',
       showControls: false,
       embed: false,
+      mode: 'watch',
     });
     expect(labInitFor(readSettings(reader({ lang: 'en' })), 'zh-CN').locale).toBe('en');
   });
@@ -118,6 +122,7 @@ describe('<handshake-lab> attributes', () => {
       setShowControls: (show: boolean) => calls.push(`controls ${show}`),
       play: () => calls.push('play'),
       pause: () => calls.push('pause'),
+      setMode: (mode: string) => calls.push(`mode ${mode}`),
     };
     const context = {
       lesson: 'lost-syn',
@@ -134,6 +139,8 @@ describe('<handshake-lab> attributes', () => {
     applyAttribute(widget, 'controls', 'off', context);
     applyAttribute(widget, 'autoplay', '', context);
     applyAttribute(widget, 'autoplay', null, context);
+    applyAttribute(widget, 'mode', 'predict', context);
+    applyAttribute(widget, 'mode', null, context);
     expect(calls).toEqual([
       'lesson abort',
       'lesson client-closes-first',
@@ -146,6 +153,8 @@ describe('<handshake-lab> attributes', () => {
       'controls false',
       'play',
       'pause',
+      'mode predict',
+      'mode watch',
     ]);
   });
 });

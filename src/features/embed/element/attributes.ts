@@ -7,6 +7,7 @@
 //   controls="0|false"             only the step controls (and scrubber)
 //   autoplay                       plays once the run is ready
 //   theme="light|dark"             default: the reader's system setting
+//   mode="predict"                 the student predicts each phase's segment before it is drawn
 
 import { localeFromTag, type Locale } from '../../../i18n/core';
 import type { LabInit, LabState } from '../../../ui/store/labStore';
@@ -19,6 +20,7 @@ export const ELEMENT_ATTRIBUTES = [
   'controls',
   'autoplay',
   'theme',
+  'mode',
 ] as const;
 
 export type ElementAttribute = (typeof ELEMENT_ATTRIBUTES)[number];
@@ -35,6 +37,7 @@ export interface ElementSettings {
   showControls: boolean;
   autoplay: boolean;
   theme: ThemeChoice | null;
+  mode: 'watch' | 'predict';
 }
 
 /** Trimmed text, or null for an absent or blank attribute. */
@@ -66,6 +69,10 @@ export function parseLang(value: string | null): Locale | null {
   return text === null ? null : (localeFromTag(text) ?? null);
 }
 
+export function parseMode(value: string | null): 'watch' | 'predict' {
+  return textOf(value)?.toLowerCase() === 'predict' ? 'predict' : 'watch';
+}
+
 export function readSettings(read: AttributeReader): ElementSettings {
   return {
     lesson: textOf(read('lesson')),
@@ -74,6 +81,7 @@ export function readSettings(read: AttributeReader): ElementSettings {
     showControls: parseControls(read('controls')),
     autoplay: parseFlag(read('autoplay')),
     theme: parseTheme(read('theme')),
+    mode: parseMode(read('mode')),
   };
 }
 
@@ -89,6 +97,7 @@ export function labInitFor(settings: ElementSettings, fallbackLocale: Locale): L
     theme: settings.theme,
     showControls: settings.showControls,
     embed: false,
+    mode: settings.mode,
   };
 }
 
@@ -103,7 +112,14 @@ export interface AttributeContext {
 
 type WidgetActions = Pick<
   LabState,
-  'setLesson' | 'loadScenario' | 'setLocale' | 'setTheme' | 'setShowControls' | 'play' | 'pause'
+  | 'setLesson'
+  | 'loadScenario'
+  | 'setLocale'
+  | 'setTheme'
+  | 'setShowControls'
+  | 'play'
+  | 'pause'
+  | 'setMode'
 >;
 
 /** Carries out a change of attribute `name` to `value` on a mounted widget. */
@@ -136,6 +152,9 @@ export function applyAttribute(
     case 'autoplay':
       if (parseFlag(value)) widget.play();
       else widget.pause();
+      return;
+    case 'mode':
+      widget.setMode(parseMode(value));
       return;
   }
 }

@@ -1,6 +1,6 @@
 // What a <handshake-lab> widget is made of: one module with nothing to fetch later (a course page
 // loads the element as a single file), so every part it shows is imported here at once. It shows
-// the knobs, the inspector, the state diagram and the lesson's frame, and leaves out what only the
+// the knobs, the inspector, the state diagram, the lesson's frame and predict mode, and leaves out what only the
 // page has: the answer cards, share links and snippets, export, captures and the messages with a
 // course page.
 
@@ -17,6 +17,8 @@ import { InspectorSection } from '../../../ui/inspector/InspectorSection';
 import { LessonFrame } from '../../../ui/lesson/LessonFrame';
 import { SettingsPanel } from '../../../ui/panels/SettingsPanel';
 import type { LabComponents } from '../../../ui/parts';
+import { registerNamespace } from '../../../i18n';
+import { PredictPanel } from '../../predict/PredictPanel';
 import { StateMachineSection } from '../../../ui/stateMachine/StateMachineSection';
 import type { LabDeps } from '../../../ui/store/labStore';
 import { createLabRunner } from '../../../ui/store/runner';
@@ -30,7 +32,14 @@ export const widgetComponents: LabComponents = {
   LessonFrame,
   InspectorSection,
   StateMachineSection,
+  PredictPanel,
 };
+
+// Predict mode's words, inside the module like everything else.
+registerNamespace('predicting', {
+  en: () => import('../../../i18n/locales/en/predicting').then((m) => m.predicting),
+  'zh-CN': () => import('../../../i18n/locales/zh-CN/predicting').then((m) => m.predicting),
+});
 
 export const widgetDeps: LabDeps = {
   defaultLessonId: DEFAULT_LESSON_ID,

@@ -21,5 +21,12 @@ export const embedding = {
   copy: 'Copy the HTML',
   copied: 'HTML copied',
   manualCopy: 'The clipboard is not available here: the HTML is selected, copy it by hand.',
+  mode: 'What the student does',
+  modeWatch: 'Watch the connection step by step',
+  modePredict: 'Predict each segment before it is drawn (scored)',
+  attempt:
+    'One set of numbers for the whole class (attempt seed 1–999999; empty: each student gets new numbers)',
+  exerciseSet:
+    'Exercise set: lessons to do in a row, with one total score (none ticked: this lesson)',
   close: 'Close',
 } as const;

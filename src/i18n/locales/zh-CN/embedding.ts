@@ -22,5 +22,10 @@ export const embedding: Messages<typeof en> = {
   copy: '复制 HTML',
   copied: 'HTML 已复制',
   manualCopy: '这里无法使用剪贴板：HTML 已选中，请手动复制。',
+  mode: '学生做什么',
+  modeWatch: '一步一步观看连接',
+  modePredict: '在每个报文段画出之前先预测（计分）',
+  attempt: '全班使用同一组数值（尝试种子 1–999999；留空则每个学生各得一组新数值）',
+  exerciseSet: '练习组：连续完成的几课，计算总分（不勾选则为当前这一课）',
   close: '关闭',
 };
