@@ -1,22 +1,29 @@
 // Predict mode (`mode=predict`, `attempt=N`, `set=…`): the lab stops before each segment that starts
-// a phase and asks for its flags, numbers and the states after it; the answer is marked against the
-// engine's own run (computed here in Node, e2e/helpers/predict.ts), the step plays, and the score
-// adds up to a summary at the end of the lesson and a total over an exercise set.
+// a phase and asks for its flags, numbers and the states after it (or, where the lesson has one,
+// its own multiple-choice question); the answer is marked against the engine's own run (computed
+// here in Node, e2e/helpers/predict.ts), the step plays, and the score adds up to a summary at the
+// end of the lesson and a total over an exercise set.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './helpers/axe';
 import { blur, counterOf, openLab, readCounter, watchErrors } from './helpers/page';
 import {
   ALL_RIGHT,
+  KINDS,
   NONE_RIGHT,
+  answerAsked,
   answerByKeyboard,
   answerByPointer,
   answerFor,
   clickTo,
+  expectAskedResult,
   expectResult,
+  partsOf,
   predictRun,
   scoreText,
   shownAttempt,
+  type Asked,
   type Marks,
+  type Plan,
   type SegmentQuestion,
 } from './helpers/predict';
 
@@ -41,18 +48,19 @@ test.describe('predict mode, one lesson by keyboard', () => {
     page,
   }) => {
     const errors = watchErrors(page);
-    const { total, questions } = predictRun(LESSON, ATTEMPT);
-    expect(questions.map((q) => q.phase)).toEqual([
+    const { total, questions, choices, asked } = predictRun(LESSON, ATTEMPT);
+    // Six segment questions, and the lesson's own question before the client's last ACK.
+    expect(asked.map((a) => (a.type === 'segment' ? a.question.phase : a.question.id))).toEqual([
       'syn',
       'syn-ack',
       'handshake-ack',
       'fin',
       'fin-ack',
       'fin',
-      'fin-ack',
+      'last-ack',
     ]);
-    // Per question: the kinds answered right, or 'reveal' ("I don't know, show me").
-    const plan: (Marks | 'reveal')[] = [
+    // Per question: the kinds answered right, or "I don't know, show me".
+    const plans: Plan[] = [
       ALL_RIGHT,
       { flags: true, numbers: false, states: true },
       'reveal',
@@ -68,46 +76,57 @@ test.describe('predict mode, one lesson by keyboard', () => {
     await expect(page.getByTestId('mode-toggle')).toBeChecked();
     await expect(page.getByTestId('predict-score')).toHaveText('0 / 0');
 
-    const marked: Marks[] = [];
-    for (const [k, question] of questions.entries()) {
-      const step = plan[k] ?? ALL_RIGHT;
+    const done: { asked: Asked; plan: Plan }[] = [];
+    for (const [k, one] of asked.entries()) {
+      const plan = plans[k] ?? ALL_RIGHT;
       // → walks up to the step before the question's, and no further.
-      await arrowTo(page, question.step - 1, total);
+      await arrowTo(page, one.step - 1, total);
       await expect(page.getByTestId('predict')).toBeVisible();
       await page.keyboard.press('ArrowRight');
-      await expect(counterOf(page)).toHaveText(`${question.step - 1} / ${total}`);
+      await expect(counterOf(page)).toHaveText(`${one.step - 1} / ${total}`);
+      if (one.type === 'segment') {
+        // Numbers are asked in the numbering shown: relative to each side's ISN.
+        await expect(page.getByTestId('predict')).toContainText('relative to each side’s ISN');
+      }
 
-      const marks = step === 'reveal' ? NONE_RIGHT : step;
-      await answerByKeyboard(page, step === 'reveal' ? 'reveal' : answerFor(question, step));
-      marked.push(marks);
+      await answerAsked(page, one, plan, 'keyboard');
+      done.push({ asked: one, plan });
       // The step plays, and its result and the running score show.
-      await expect(counterOf(page)).toHaveText(`${question.step} / ${total}`);
-      await expectResult(page, marks);
-      await expect(page.getByTestId('predict-score')).toHaveText(scoreText(marked));
+      await expect(counterOf(page)).toHaveText(`${one.step} / ${total}`);
+      await expectAskedResult(page, one, plan);
+      await expect(page.getByTestId('predict-score')).toHaveText(scoreText(done));
     }
 
     await arrowTo(page, total, total);
     const summary = page.getByTestId('predict-summary');
     await expect(summary).toBeVisible();
     await expect(page.getByTestId('predict-result')).toHaveCount(0);
-    // 14 of 21 by the plan: 3 + 2 + 0 + 1 + 3 + 2 + 3.
-    expect(scoreText(marked)).toBe('14 / 21');
-    await expect(page.getByTestId('predict-score')).toHaveText('14 / 21');
-    await expect(summary).toContainText('14 of 21 answers right in this lesson.');
+    // By the plan: 3 + 2 + 0 + 1 + 3 + 2 of 18, and the lesson's own question right.
+    expect(scoreText(done)).toBe('12 / 19');
+    await expect(page.getByTestId('predict-score')).toHaveText('12 / 19');
+    await expect(summary).toContainText('12 of 19 answers right in this lesson.');
     await expect(page.getByTestId('predict-set-total')).toHaveCount(0);
     await expect(page.getByTestId('predict-next')).toHaveCount(0);
+    // Every segment question, with a mark per kind…
     const items = summary.locator(':scope > ol > li');
     await expect(items).toHaveCount(questions.length);
+    const words = { flags: 'flags', numbers: 'seq and ack', states: 'states' } as const;
     for (const [k, question] of questions.entries()) {
       const item = items.nth(k);
+      const { plan } = done.find((d) => d.asked.question === question) ?? { plan: 'reveal' };
+      const marks = plan === 'reveal' ? NONE_RIGHT : plan;
       await expect(item).toContainText(`Step ${question.step}`);
-      const marks = marked[k] ?? NONE_RIGHT;
-      const words = { flags: 'flags', numbers: 'seq and ack', states: 'states' } as const;
-      for (const kind of ['flags', 'numbers', 'states'] as const) {
+      for (const kind of KINDS) {
         await expect(item).toContainText(`${marks[kind] ? '✓' : '✗'} ${words[kind]}:`);
       }
-      if (plan[k] === 'reveal') await expect(item).toContainText('Shown');
+      if (plan === 'reveal') await expect(item).toContainText('Shown');
     }
+    // …and the lesson's own question, right.
+    await expect(summary.getByTestId('predict-result-choice')).toHaveCount(choices.length);
+    await expect(summary.getByTestId('predict-result-choice')).toHaveAttribute(
+      'data-right',
+      'true',
+    );
     // "Try again" starts over, from step 0, with other numbers and no score.
     await page.getByTestId('predict-try-again').focus();
     await page.keyboard.press('Enter');
@@ -171,31 +190,37 @@ test.describe('an exercise set', () => {
     await openLab(page, `set=lost-syn,lost-final-ack&attempt=${ATTEMPT}&lang=en`);
     // A set turns predict mode on.
     await expect(page.getByTestId('mode-toggle')).toBeChecked();
-    let asked = 0;
+    let parts = 0;
     for (const [place, lesson] of (['lost-syn', 'lost-final-ack'] as const).entries()) {
-      const { total, questions } = predictRun(lesson, ATTEMPT);
+      const { total, questions, choices, asked } = predictRun(lesson, ATTEMPT);
       await expect(counterOf(page)).toHaveText(`0 / ${total}`);
-      for (const question of questions) {
-        await clickTo(page, question.step - 1, total);
+      for (const one of asked) {
+        await clickTo(page, one.step - 1, total);
         // Stepping stops here until the question is answered.
         await expect(page.getByTestId('predict')).toBeVisible();
-        await answerByPointer(page, 'reveal');
-        asked += 3;
-        await expect(counterOf(page)).toHaveText(`${question.step} / ${total}`);
-        await expectResult(page, NONE_RIGHT);
-        await expect(page.getByTestId('predict-score')).toHaveText(`0 / ${asked}`);
-        // The segment the question was about is drawn, with the engine's numbers.
-        await expect(
-          page.locator(`[data-testid=segment][data-id="${question.segmentId}"]`),
-        ).toHaveAttribute('data-seq', String(question.expected.seq.absolute));
+        await page.getByTestId('step-forward').click();
+        await expect(counterOf(page)).toHaveText(`${one.step - 1} / ${total}`);
+        await answerAsked(page, one, 'reveal', 'pointer');
+        parts += partsOf(one);
+        await expect(counterOf(page)).toHaveText(`${one.step} / ${total}`);
+        await expectAskedResult(page, one, 'reveal');
+        await expect(page.getByTestId('predict-score')).toHaveText(`0 / ${parts}`);
+        if (one.type === 'segment') {
+          // The segment the question was about is drawn, with the engine's numbers.
+          await expect(
+            page.locator(`[data-testid=segment][data-id="${one.question.segmentId}"]`),
+          ).toHaveAttribute('data-seq', String(one.question.expected.seq.absolute));
+        }
       }
       await clickTo(page, total, total);
       const summary = page.getByTestId('predict-summary');
       await expect(summary).toBeVisible();
       await expect(summary.locator(':scope > ol > li')).toHaveCount(questions.length);
-      await expect(summary).toContainText(`0 of ${questions.length * 3} answers right`);
+      await expect(summary.getByTestId('predict-result-choice')).toHaveCount(choices.length);
+      const lessonParts = asked.reduce((sum, one) => sum + partsOf(one), 0);
+      await expect(summary).toContainText(`0 of ${lessonParts} answers right`);
       await expect(page.getByTestId('predict-set-total')).toHaveText(
-        `Exercise total: 0 / ${asked}`,
+        `Exercise total: 0 / ${parts}`,
       );
       if (place === 0) {
         await page.getByTestId('predict-next').click();
@@ -205,23 +230,38 @@ test.describe('an exercise set', () => {
         await expect(page.getByTestId('predict-next')).toHaveCount(0);
       }
     }
-    // 4 questions in lost-syn, 9 in lost-final-ack.
-    expect(asked).toBe(39);
-    await expect(page.getByTestId('predict-score')).toHaveText('0 / 39');
+    const expectedParts = (['lost-syn', 'lost-final-ack'] as const)
+      .flatMap((lesson) => predictRun(lesson, ATTEMPT).asked)
+      .reduce((sum, one) => sum + partsOf(one), 0);
+    expect(parts).toBe(expectedParts);
+    await expect(page.getByTestId('predict-score')).toHaveText(`0 / ${parts}`);
     expect(errors).toEqual([]);
   });
 });
 
 test.describe('the question form', () => {
-  test('axe: no serious or critical violation on the form and the result', async ({ page }) => {
-    const total = await openLab(page, `lesson=${LESSON}&mode=predict&attempt=${ATTEMPT}&lang=en`);
-    await arrowTo(page, 1, total);
-    await expect(page.getByTestId('predict')).toBeVisible();
+  test('axe: no serious or critical violation on the forms and the results', async ({ page }) => {
+    // lost-syn: a segment question (the SYN), then the lesson's own question (what comes next).
+    const { total, asked } = predictRun('lost-syn', ATTEMPT);
+    const [syn, own] = asked;
+    if (syn?.type !== 'segment' || own?.type !== 'choice') throw new Error('lost-syn changed');
+    await openLab(page, `lesson=lost-syn&mode=predict&attempt=${ATTEMPT}&lang=en`);
+    await arrowTo(page, syn.step - 1, total);
+    await expect(page.getByTestId('predict-flag-SYN')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    const [syn] = predictRun(LESSON, ATTEMPT).questions;
-    if (!syn) throw new Error('no first question');
-    await answerByPointer(page, answerFor(syn, { flags: true, numbers: false, states: true }));
-    await expectResult(page, { flags: true, numbers: false, states: true });
+    const partly: Marks = { flags: true, numbers: false, states: true };
+    await answerAsked(page, syn, partly, 'pointer');
+    await expectAskedResult(page, syn, partly);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await clickTo(page, own.step - 1, total);
+    await expect(page.getByTestId('predict').getByRole('radio')).toHaveCount(
+      own.question.choices.length,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    // A wrong choice: marked wrong.
+    await answerAsked(page, own, NONE_RIGHT, 'pointer');
+    await expectAskedResult(page, own, NONE_RIGHT);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -12,17 +12,19 @@ import {
   ALL_RIGHT,
   FLAGS,
   KINDS,
-  NONE_RIGHT,
-  answerByPointer,
+  answerAsked,
   answerFor,
+  choiceFor,
   clickTo,
   count,
-  expectResult,
+  expectAskedResult,
+  partsOf,
   predictRun,
+  rightOf,
   shownAttempt,
-  type Answer,
+  type Asked,
   type Kind,
-  type Marks,
+  type Plan,
   type SegmentQuestion,
 } from './helpers/predict';
 import {
@@ -42,8 +44,11 @@ const SET = 'handshake';
 /** The set's lessons (src/scenarios/exerciseSets.ts). */
 const LESSONS = ['client-closes-first', 'lost-syn', 'lost-syn-ack'] as const satisfies LessonId[];
 
-/** How the student answers the first lesson: some right, some wrong, one "show me". */
-const FIRST_LESSON: (Marks | 'reveal')[] = [
+/**
+ * How the student answers the first lesson (six segment questions, then the lesson's own): some
+ * right, some wrong, one "show me".
+ */
+const FIRST_LESSON: Plan[] = [
   ALL_RIGHT,
   { flags: true, numbers: false, states: true },
   'reveal',
@@ -197,8 +202,9 @@ function patternOf(question: SegmentQuestion, kind: Kind): string {
 }
 
 /** What the student answered for one kind ('' after "show me"). */
-function responseOf(answer: Answer | null, kind: Kind): string {
-  if (answer === null) return '';
+function responseOf(question: SegmentQuestion, plan: Plan, kind: Kind): string {
+  if (plan === 'reveal') return '';
+  const answer = answerFor(question, plan);
   if (kind === 'flags') return flagsText(answer.flags);
   if (kind === 'numbers') {
     return `seq=${answer.seq} ${answer.ack === 'none' ? 'no ACK' : `ack=${answer.ack}`}`;
@@ -209,27 +215,54 @@ function responseOf(answer: Answer | null, kind: Kind): string {
 /** One answered question, as the test planned it. */
 interface Answered {
   lesson: LessonId;
-  question: SegmentQuestion;
-  answer: Answer | null;
-  marks: Marks;
+  asked: Asked;
+  plan: Plan;
 }
 
-/** The interactions the LMS must hold for these answers, in order. */
+/** The interactions the LMS must hold for these answers, ordered by id. */
 function expectedInteractions(answered: readonly Answered[], version: ScormVersion): Interaction[] {
-  return answered.flatMap(({ lesson, question, answer, marks }) =>
-    KINDS.map((kind) => ({
-      id: `${lesson}-step${question.step}-${kind}`,
-      type: 'fill-in',
-      response: responseOf(answer, kind),
-      pattern: patternOf(question, kind),
-      result: marks[kind] ? 'correct' : version === '1.2' ? 'wrong' : 'incorrect',
-      description: version === '1.2' ? '' : `${lesson} step ${question.step}: ${question.phase}`,
-    })),
-  );
+  const wrong = version === '1.2' ? 'wrong' : 'incorrect';
+  const v12 = version === '1.2';
+  return answered
+    .flatMap(({ lesson, asked, plan }) => {
+      if (asked.type === 'choice') {
+        const { question } = asked;
+        const right = rightOf(asked, plan) === 1;
+        return [
+          {
+            id: `${lesson}-${question.id}`,
+            type: 'fill-in',
+            response: plan === 'reveal' ? '' : choiceFor(question, count(plan) === KINDS.length),
+            pattern: choiceFor(question, true),
+            result: right ? 'correct' : wrong,
+            description: v12 ? '' : `${lesson}: ${question.id}`,
+          },
+        ];
+      }
+      const { question } = asked;
+      return KINDS.map((kind) => ({
+        id: `${lesson}-step${question.step}-${kind}`,
+        type: 'fill-in',
+        response: responseOf(question, plan, kind),
+        pattern: patternOf(question, kind),
+        result: plan !== 'reveal' && plan[kind] ? 'correct' : wrong,
+        description: v12 ? '' : `${lesson} step ${question.step}: ${question.phase}`,
+      }));
+    })
+    .sort(byId);
 }
 
-const rightOf = (answered: readonly Answered[]) =>
-  answered.reduce((sum, a) => sum + count(a.marks), 0);
+const byId = (a: Interaction, b: Interaction) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The interactions the LMS holds, ordered by id (the order they were written in may differ). */
+const sortedInteractions = (data: LmsData): Interaction[] => [...data.interactions].sort(byId);
+
+const rightIn = (answered: readonly Answered[]) =>
+  answered.reduce((sum, a) => sum + rightOf(a.asked, a.plan), 0);
+const partsIn = (answered: readonly Answered[]) =>
+  answered.reduce((sum, a) => sum + partsOf(a.asked), 0);
+const partsOfLesson = (lesson: LessonId, seed: number) =>
+  predictRun(lesson, seed).asked.reduce((sum, a) => sum + partsOf(a), 0);
 
 /** The LMS's score (and 2004's scaled score and progress) for `right` parts of `max`. */
 function expectScore(
@@ -282,29 +315,27 @@ async function launch(page: Page, version: ScormVersion): Promise<Course> {
 }
 
 /**
- * Answers every question of the lesson shown as `plan` says (Marks: right exactly for those kinds;
- * 'reveal': "show me"), then steps to its end; `after` runs after each answer.
+ * Answers every question of the lesson shown as `plan` says (by pointer), then steps to its end;
+ * `after` runs after each answer.
  */
 async function doLesson(
   lab: FrameLocator,
   lesson: LessonId,
   seed: number,
-  plan: (question: SegmentQuestion, place: number) => Marks | 'reveal',
+  plan: (asked: Asked, place: number) => Plan,
   after: (answered: Answered) => Promise<void> = async () => {},
 ): Promise<Answered[]> {
-  const { total, questions } = predictRun(lesson, seed);
+  const { total, asked } = predictRun(lesson, seed);
   const counter = lab.getByTestId('step-counter');
   await expect(counter).toHaveText(`0 / ${total}`);
   const done: Answered[] = [];
-  for (const [place, question] of questions.entries()) {
-    await clickTo(lab, question.step - 1, total);
-    const step = plan(question, place);
-    const answer = step === 'reveal' ? null : answerFor(question, step);
-    await answerByPointer(lab, answer ?? 'reveal');
-    await expect(counter).toHaveText(`${question.step} / ${total}`);
-    const marks = step === 'reveal' ? NONE_RIGHT : step;
-    await expectResult(lab, marks);
-    const answered = { lesson, question, answer, marks };
+  for (const [place, one] of asked.entries()) {
+    await clickTo(lab, one.step - 1, total);
+    const how = plan(one, place);
+    await answerAsked(lab, one, how, 'pointer');
+    await expect(counter).toHaveText(`${one.step} / ${total}`);
+    await expectAskedResult(lab, one, how);
+    const answered = { lesson, asked: one, plan: how };
     done.push(answered);
     await after(answered);
   }
@@ -338,7 +369,7 @@ for (const version of VERSIONS) {
       }
     });
 
-    test(`the ${SET} set: score, status and every answer reach the LMS; leaving finishes`, async ({
+    test(`the ${SET} set: score and status reach the LMS after every answer; leaving finishes`, async ({
       page,
     }) => {
       test.setTimeout(180_000);
@@ -349,42 +380,47 @@ for (const version of VERSIONS) {
         expect(state.initialized).toBe(true);
         expect(state.data.status).toBe('incomplete');
 
-        // The first lesson, answered some right, some wrong: the LMS follows every answer.
-        const first = predictRun(LESSONS[0], seed);
-        const firstMax = first.questions.length * KINDS.length;
+        // The first lesson, answered some right, some wrong: the LMS follows every answer. Its
+        // maximum is the lesson's parts (later lessons add theirs once they are run).
+        const firstMax = partsOfLesson(LESSONS[0], seed);
         const answered: Answered[] = [];
-        answered.push(
-          ...(await doLesson(
-            lab,
-            LESSONS[0],
-            seed,
-            (_q, place) => FIRST_LESSON[place] ?? ALL_RIGHT,
-            async (one) => {
-              const sofar = [...answered, one];
-              const right = rightOf(sofar);
-              const asked = sofar.length * KINDS.length;
-              await expect(lab.getByTestId('predict-score')).toHaveText(`${right} / ${asked}`);
-              await expect
-                .poll(async () => (await lmsState(page, version)).data.interactions.length)
-                .toBe(asked);
-              const now = await lmsState(page, version);
-              expectScore(now.data, version, right, asked, firstMax);
-              expect(now.got).toEqual({
-                status: 'incomplete',
-                raw: String(right),
-                max: String(firstMax),
-                count: String(asked),
-              });
-            },
-          )),
+        const first = await doLesson(
+          lab,
+          LESSONS[0],
+          seed,
+          (_asked, place) => FIRST_LESSON[place] ?? ALL_RIGHT,
+          async (one) => {
+            const sofar = [...answered, one];
+            answered.push(one);
+            const right = rightIn(sofar);
+            const asked = partsIn(sofar);
+            await expect(lab.getByTestId('predict-score')).toHaveText(`${right} / ${asked}`);
+            await expect
+              .poll(async () => (await lmsState(page, version)).data.interactions.length)
+              .toBe(asked);
+            const now = await lmsState(page, version);
+            expectScore(now.data, version, right, asked, firstMax);
+            expect(now.got).toEqual({
+              status: 'incomplete',
+              raw: String(right),
+              max: String(firstMax),
+              count: String(asked),
+            });
+          },
         );
-        const firstRight = rightOf(answered);
-        expect(`${firstRight} / ${firstMax}`).toBe('14 / 21');
+        expect(first).toEqual(answered);
+        const firstRight = rightIn(answered);
+        // 3 + 2 + 0 + 1 + 3 + 2 of the segment questions, and the lesson's own question.
+        expect(`${firstRight} / ${firstMax}`).toBe('12 / 19');
         state = await lmsState(page, version);
         expect(state.data.status).toBe('incomplete');
         if (version === '2004') expect(state.data.success).toBe('unknown');
         expectScore(state.data, version, firstRight, firstMax, firstMax);
-        expect(state.data.interactions).toEqual(expectedInteractions(answered, version));
+        // As many interactions as parts asked, as many of them correct as parts right.
+        expect(state.data.interactions).toHaveLength(firstMax);
+        expect(state.data.interactions.filter((i) => i.result === 'correct')).toHaveLength(
+          firstRight,
+        );
         // The back end got the same with the last commit.
         const committed = lms.commits.at(-1);
         expect(committed?.terminate).toBe(false);
@@ -400,25 +436,24 @@ for (const version of VERSIONS) {
           );
         }
         await expect(lab.getByTestId('predict-next')).toHaveCount(0);
-        const right = rightOf(answered);
-        const max = answered.length * KINDS.length;
+        const right = rightIn(answered);
+        const max = partsIn(answered);
+        expect(max).toBe(LESSONS.reduce((sum, lesson) => sum + partsOfLesson(lesson, seed), 0));
         await expect(lab.getByTestId('predict-set-total')).toHaveText(
           `Exercise total: ${right} / ${max}`,
         );
         state = await lmsState(page, version);
         expectScore(state.data, version, right, max, max);
-        const passed = right / max >= 0.7;
-        expect(passed).toBe(version === '1.2');
+        expect(right / max >= 0.7).toBe(version === '1.2');
         if (version === '1.2') {
           expect(state.data.status).toBe('passed');
         } else {
           expect(state.data.status).toBe('completed');
           expect(state.data.success).toBe('failed');
         }
-        expect(state.data.interactions).toEqual(expectedInteractions(answered, version));
+        expect(state.data.interactions).toHaveLength(max);
+        expect(state.data.interactions.filter((i) => i.result === 'correct')).toHaveLength(right);
         expect(lmsData(lms.commits.at(-1)?.body, version)).toEqual(state.data);
-        // Every value the page wrote was accepted.
-        expect(state.log).toEqual([]);
 
         // Leaving the course finishes the session: time spent, exit, and a final commit.
         await leave(page);
@@ -442,29 +477,53 @@ for (const version of VERSIONS) {
       }
     });
 
+    test('every answer reaches the LMS once: its id, response, correct pattern and result', async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      const { lms, lab, seed } = await launch(page, version);
+      try {
+        const answered = await doLesson(
+          lab,
+          LESSONS[0],
+          seed,
+          (_asked, place) => FIRST_LESSON[place] ?? ALL_RIGHT,
+        );
+        await expect
+          .poll(async () => (await lmsState(page, version)).data.interactions.length)
+          .toBe(partsIn(answered));
+        const state = await lmsState(page, version);
+        expect(sortedInteractions(state.data)).toEqual(expectedInteractions(answered, version));
+        // Every value the page wrote was accepted.
+        expect(state.log).toEqual([]);
+      } finally {
+        await lms.close();
+      }
+    });
+
     test('leaving in the middle of the first lesson: incomplete, and the session finished', async ({
       page,
     }) => {
       const { lms, lab, seed } = await launch(page, version);
       try {
-        const { total, questions } = predictRun(LESSONS[0], seed);
+        const { total, asked } = predictRun(LESSONS[0], seed);
         const answered: Answered[] = [];
-        for (const question of questions.slice(0, 2)) {
-          await clickTo(lab, question.step - 1, total);
-          const answer = answerFor(question, ALL_RIGHT);
-          await answerByPointer(lab, answer);
-          answered.push({ lesson: LESSONS[0], question, answer, marks: ALL_RIGHT });
+        for (const one of asked.slice(0, 2)) {
+          await clickTo(lab, one.step - 1, total);
+          await answerAsked(lab, one, ALL_RIGHT, 'pointer');
+          answered.push({ lesson: LESSONS[0], asked: one, plan: ALL_RIGHT });
         }
-        await expect(lab.getByTestId('predict-score')).toHaveText('6 / 6');
+        const parts = partsIn(answered);
+        await expect(lab.getByTestId('predict-score')).toHaveText(`${parts} / ${parts}`);
         await expect
           .poll(async () => (await lmsState(page, version)).data.interactions.length)
-          .toBe(6);
+          .toBe(parts);
         await leave(page);
         await expect.poll(async () => (await lmsState(page, version)).terminated).toBe(true);
         const left = await lmsState(page, version);
         expect(left.data.status).toBe('incomplete');
-        expectScore(left.data, version, 6, 6, questions.length * KINDS.length);
-        expect(left.data.interactions).toEqual(expectedInteractions(answered, version));
+        expectScore(left.data, version, parts, parts, partsOfLesson(LESSONS[0], seed));
+        expect(sortedInteractions(left.data)).toEqual(expectedInteractions(answered, version));
         // 2004 keeps an unfinished attempt to resume.
         expect(left.data.exit).toBe(version === '1.2' ? '' : 'suspend');
         if (version === '2004') expect(left.data.success).toBe('unknown');

@@ -1,15 +1,17 @@
 // Predict mode in the browser suite: what each question of a lesson expects, computed in Node from
 // the engine itself (the lesson with the attempt's fresh numbers, run and derived as the page does),
-// and how a student fills the question form, by keyboard alone or by pointer.
+// and how a student fills the question forms (a segment's flags, numbers and states; a lesson's own
+// multiple-choice question), by keyboard alone or by pointer.
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { Flag, Scenario, TcpState } from '../../src/engine/types';
 import { deriveRun } from '../../src/lab/derive';
 import { freshScenario } from '../../src/lab/predict/fresh';
+import { choiceQuestionsOf, type ChoiceQuestion } from '../../src/lab/predict/lessonQuestions';
 import { questionsOf, type SegmentQuestion } from '../../src/lab/predict/questions';
 import { runWithCauses } from '../../src/lab/run';
 import { lessonScenario, type LessonId } from './engine';
 
-export type { SegmentQuestion };
+export type { ChoiceQuestion, SegmentQuestion };
 
 /** The flag buttons, in the form's (and the diagram's) order. */
 export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'] as const satisfies readonly Flag[];
@@ -19,17 +21,63 @@ export const KINDS = ['flags', 'numbers', 'states'] as const;
 export type Kind = (typeof KINDS)[number];
 export type Marks = Record<Kind, boolean>;
 
+/** One question the page asks, before step `step` plays. */
+export type Asked =
+  | { type: 'segment'; step: number; question: SegmentQuestion }
+  | { type: 'choice'; step: number; question: ChoiceQuestion };
+
 export interface PredictRun {
   /** The run's number of steps (M of the counter's `N / M`). */
   total: number;
+  /** The segment questions (flags, numbers, states: three parts each). */
   questions: SegmentQuestion[];
+  /** The lesson's own multiple-choice questions (one part each). */
+  choices: ChoiceQuestion[];
+  /** Both, in the order they are asked. */
+  asked: Asked[];
 }
 
-/** A lesson's questions with the numbers of attempt `attempt`, from the engine. */
+/**
+ * A lesson's questions with the numbers of attempt `attempt`, from the engine: a segment question
+ * before each step that sends a segment starting a phase, and the lesson's own questions (the
+ * scenario's `questions`, read against the run); where the lesson asks its own question, the
+ * segment question of that step is not asked (it would give the answer away).
+ */
 export function predictRun(lessonId: LessonId, attempt: number): PredictRun {
   const scenario: Scenario = freshScenario(lessonScenario(lessonId), attempt);
   const derived = deriveRun(runWithCauses(scenario));
-  return { total: derived.steps.length, questions: questionsOf(derived) };
+  const choices = choiceQuestionsOf(scenario.questions, derived);
+  const own = new Set(choices.map((q) => q.step));
+  const questions = questionsOf(derived).filter((q) => !own.has(q.step));
+  const asked: Asked[] = [
+    ...choices.map((question) => ({ type: 'choice' as const, step: question.step, question })),
+    ...questions.map((question) => ({ type: 'segment' as const, step: question.step, question })),
+  ].sort((a, b) => a.step - b.step);
+  return { total: derived.steps.length, questions, choices, asked };
+}
+
+/** What a student does with a question: the kinds answered right (Marks) or "show me". */
+export type Plan = Marks | 'reveal';
+
+/** Parts a question asks: three for a segment, one for a lesson's own question. */
+export const partsOf = (asked: Asked): number => (asked.type === 'segment' ? KINDS.length : 1);
+
+/**
+ * Parts right when a question is answered as `plan` says (a lesson's own question is one part:
+ * right when every kind of the plan is).
+ */
+export function rightOf(asked: Asked, plan: Plan): number {
+  if (plan === 'reveal') return 0;
+  if (asked.type === 'choice') return count(plan) === KINDS.length ? 1 : 0;
+  return count(plan);
+}
+
+/** The choice that makes a lesson question right (plan all right) or wrong. */
+export function choiceFor(question: ChoiceQuestion, right: boolean): string {
+  const choice = question.choices.find((c) => c.right === right);
+  if (!choice)
+    throw new Error(`question ${question.id} has no ${right ? 'right' : 'wrong'} choice`);
+  return choice.id;
 }
 
 /** What a student types into the form: flags, seq, ack (or "no ACK number"), both states. */
@@ -72,9 +120,12 @@ export const ALL_RIGHT: Marks = { flags: true, numbers: true, states: true };
 export const NONE_RIGHT: Marks = { flags: false, numbers: false, states: false };
 export const count = (marks: Marks): number => KINDS.filter((kind) => marks[kind]).length;
 
-/** The `N / M` score text after answers with these marks (three parts per question). */
-export const scoreText = (all: readonly Marks[]): string =>
-  `${all.reduce((sum, marks) => sum + count(marks), 0)} / ${all.length * KINDS.length}`;
+/** The `N / M` score text after these questions answered as planned. */
+export const scoreText = (done: readonly { asked: Asked; plan: Plan }[]): string =>
+  `${done.reduce((sum, d) => sum + rightOf(d.asked, d.plan), 0)} / ${done.reduce(
+    (sum, d) => sum + partsOf(d.asked),
+    0,
+  )}`;
 
 type Root = Page | FrameLocator;
 
@@ -90,6 +141,17 @@ export async function expectResult(root: Root, marks: Marks): Promise<void> {
   }
 }
 
+/** The result shown once a question's step has played: per kind, or one mark for a choice. */
+export async function expectAskedResult(root: Root, asked: Asked, plan: Plan): Promise<void> {
+  if (asked.type === 'segment') {
+    await expectResult(root, plan === 'reveal' ? NONE_RIGHT : plan);
+    return;
+  }
+  const mark = root.getByTestId('predict-choice-result').getByTestId('predict-result-choice');
+  await expect(mark).toBeVisible();
+  await expect(mark).toHaveAttribute('data-right', String(rightOf(asked, plan) === 1));
+}
+
 /** The element keyboard focus is on: its `data-testid`, or its tag when it has none. */
 async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -98,13 +160,45 @@ async function focused(page: Page): Promise<string> {
   });
 }
 
-/** Presses Tab until the control with `testId` has the focus (and is scrolled into view). */
-export async function tabTo(page: Page, testId: string, most = 120): Promise<void> {
+/**
+ * Presses Tab until a control whose `data-testid` is `testId` (or matches it) has the focus (which
+ * scrolls it into view); returns that test id.
+ */
+export async function tabTo(page: Page, testId: string | RegExp, most = 120): Promise<string> {
   for (let n = 0; n < most; n++) {
-    if ((await focused(page)) === testId) return;
+    const now = await focused(page);
+    if (typeof testId === 'string' ? now === testId : testId.test(now)) return now;
     await page.keyboard.press('Tab');
   }
-  throw new Error(`${most} presses of Tab never reached ${testId}`);
+  throw new Error(`${most} presses of Tab never reached ${String(testId)}`);
+}
+
+/**
+ * Answers the open lesson question by keyboard alone: Tab into the radio group, the arrow keys to
+ * the choice (Space when it is the first one focused), Tab on to "Check my answer" and Enter; or
+ * Tab to "show me" and Enter.
+ */
+export async function chooseByKeyboard(page: Page, choice: string | 'reveal'): Promise<void> {
+  const form = page.getByTestId('predict');
+  await expect(form.getByRole('radio').first()).toBeVisible();
+  const counter = page.getByTestId('step-counter');
+  const before = (await counter.textContent()) ?? '';
+  let at = await tabTo(page, /^predict-choice-/);
+  if (choice === 'reveal') {
+    await tabTo(page, 'predict-reveal', 10);
+  } else {
+    const wanted = `predict-choice-${choice}`;
+    if (at === wanted) await page.keyboard.press('Space');
+    for (let n = 0; at !== wanted && n < 10; n++) {
+      await page.keyboard.press('ArrowDown');
+      at = await focused(page);
+    }
+    await expect(page.getByTestId(wanted)).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('predict-submit')).toBeFocused();
+  }
+  await page.keyboard.press('Enter');
+  await expect(counter).not.toHaveText(before);
 }
 
 /**
@@ -189,6 +283,40 @@ export async function answerByPointer(root: Root, answer: Answer | 'reveal'): Pr
   await form.getByTestId('predict-state-server').selectOption(answer.states.server);
   await form.getByTestId('predict-submit').click();
   await expect(counter).not.toHaveText(before);
+}
+
+/** Answers the open lesson question by pointer: its choice and "Check my answer", or "show me". */
+export async function chooseByPointer(root: Root, choice: string | 'reveal'): Promise<void> {
+  const form = root.getByTestId('predict');
+  await expect(form.getByRole('radio').first()).toBeVisible();
+  const counter = root.getByTestId('step-counter');
+  const before = (await counter.textContent()) ?? '';
+  if (choice === 'reveal') {
+    await form.getByTestId('predict-reveal').click();
+  } else {
+    await form.getByTestId(`predict-choice-${choice}`).check();
+    await form.getByTestId('predict-submit').click();
+  }
+  await expect(counter).not.toHaveText(before);
+}
+
+/** Answers the open question, whichever kind, as `plan` says, by keyboard or by pointer. */
+export async function answerAsked(
+  root: Root,
+  asked: Asked,
+  plan: Plan,
+  how: 'keyboard' | 'pointer',
+): Promise<void> {
+  if (how === 'keyboard' && !('keyboard' in root)) throw new Error('keyboard needs a page');
+  if (asked.type === 'choice') {
+    const choice = plan === 'reveal' ? 'reveal' : choiceFor(asked.question, count(plan) === 3);
+    if (how === 'keyboard' && 'keyboard' in root) await chooseByKeyboard(root, choice);
+    else await chooseByPointer(root, choice);
+    return;
+  }
+  const answer = plan === 'reveal' ? 'reveal' : answerFor(asked.question, plan);
+  if (how === 'keyboard' && 'keyboard' in root) await answerByKeyboard(root, answer);
+  else await answerByPointer(root, answer);
 }
 
 /** Clicks step-forward until the counter reads `step / total` (a question stops it before). */

@@ -145,7 +145,7 @@ export async function startLms(dir: string, version: ScormVersion, setId: string
       return;
     }
     const file = normalize(join(dir, decodeURIComponent(url.pathname)));
-    let isFile = false;
+    let isFile: boolean;
     try {
       isFile = file.startsWith(dir + sep) && statSync(file).isFile();
     } catch {

@@ -80,5 +80,8 @@ export const loadScenarioParam = () => import('../lab/scenarioParam');
 /** The fault that drops a clicked segment: on the first click on an arrow in flight. */
 export const loadSegmentFault = () => import('../lab/variants');
 
+/** Predict mode's questions, marks and gate: when the mode is first switched on. */
+export const loadPredictKit = () => import('../lab/predict/kit');
+
 /** framer-motion, for the arrows' flights: once the first diagram is on screen. */
 export const loadMotion = () => import('../ui/diagram/motionChunk');

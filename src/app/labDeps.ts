@@ -12,7 +12,7 @@ import {
   loadedLessonScenario,
 } from '../scenarios';
 import type { LabDeps } from '../ui/store/labStore';
-import { loadExplain, loadLessons, loadSegmentFault } from './chunks';
+import { loadExplain, loadLessons, loadPredictKit, loadSegmentFault } from './chunks';
 
 let lessonsLoading: Promise<void> | null = null;
 
@@ -51,4 +51,11 @@ export const labDeps: LabDeps = {
     return m.explainerFor(run, derived);
   },
   faultForSegment: (run, id) => loadSegmentFault().then((m) => m.faultForSegment(run, id)),
+  loadPredict: () => loadPredictKit().then((m) => m.predictKit),
+  // An attempt's seed for fresh numbers in predict mode: shown on the page, so a teacher can replay it.
+  drawSeed: () => {
+    const words = new Uint32Array(1);
+    crypto.getRandomValues(words);
+    return 1 + ((words[0] ?? 0) % 999_999);
+  },
 };

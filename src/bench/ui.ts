@@ -4,6 +4,7 @@
 //   ui-initial-js-gzip-kb        JavaScript requested before the first lifeline is drawn, gzipped (-9)
 //   ui-first-diagram-ms          navigation start to the first `lifeline-client`, median of 5 cold loads
 //   ui-step-latency-ms           → keydown to the first animation frame of the new arrow, median
+//   ui-step-latency-predict-ms   the same in predict mode (mode=predict): → or "show me" on a held step
 //   ui-long-tasks-while-playing  main-thread tasks over 50 ms while playing a 547-segment lossy run at 4×
 //   ui-layout-overlaps           pairs of the diagram's texts whose rotated boxes overlap at the end of
 //                                each lesson, summed over every lesson at 1440×900, 768×1024, 360×740
@@ -103,6 +104,14 @@ const PROBES = `(() => {
     new Set(Array.from(document.querySelectorAll(SEGMENT), (el) => el.getAttribute('data-id')));
   window.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowRight') return;
+    probe.presses += 1;
+    probe.keyAt = performance.now();
+    probe.keyIds = segmentIds();
+  }, { capture: true });
+  // Predict mode: "show me" plays the asked step, as → does any other.
+  window.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target || !target.closest('[data-testid=predict-reveal]')) return;
     probe.presses += 1;
     probe.keyAt = performance.now();
     probe.keyIds = segmentIds();
@@ -317,11 +326,15 @@ async function counter(page: Page): Promise<{ step: number; total: number }> {
   return parsed;
 }
 
-/** ui-step-latency-ms: → pressed on a lesson, stepped to its end, reset and stepped again. */
-async function measureStepLatency(session: Session): Promise<number> {
+/**
+ * ui-step-latency-ms: → pressed on a lesson, stepped to its end, reset and stepped again. In predict
+ * mode (ui-step-latency-predict-ms) a step that a question holds is played by "show me".
+ */
+async function measureStepLatency(session: Session, predict = false): Promise<number> {
   const { context, page } = await newPage(session);
   try {
-    await page.goto(`${session.base}?lesson=${STEP_LESSON}`);
+    const mode = predict ? '&mode=predict&attempt=4711' : '';
+    await page.goto(`${session.base}?lesson=${STEP_LESSON}${mode}`);
     await waitForDiagram(page);
     await waitForRun(page);
     const { total } = await counter(page);
@@ -338,8 +351,27 @@ async function measureStepLatency(session: Session): Promise<number> {
         resets++;
         continue;
       }
-      await page.keyboard.press('ArrowRight');
+      const asked = predict && (await page.locator('[data-testid=predict-reveal]').count()) > 0;
+      if (asked) await page.locator('[data-testid=predict-reveal]').click();
+      else await page.keyboard.press('ArrowRight');
       presses++;
+      if (predict && !asked) {
+        // → stops before a question (its form may still be loading): then show it.
+        const moved = await page
+          .waitForFunction(
+            `document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim().startsWith('${before.step + 1} /')`,
+            undefined,
+            { timeout: 1_000 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
+        if (!moved) {
+          await page.locator('[data-testid=predict-reveal]').waitFor({ timeout: 10_000 });
+          continue;
+        }
+      }
       await page.waitForFunction(
         `document.querySelector(${JSON.stringify(COUNTER)})?.textContent?.trim().startsWith('${before.step + 1} /')`,
         undefined,
@@ -357,7 +389,8 @@ async function measureStepLatency(session: Session): Promise<number> {
     const pick = (q: number): string =>
       (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
     log(
-      `  → on lesson "${STEP_LESSON}" (${total} steps): ${presses} presses, ${resets} resets, ` +
+      `  ${predict ? 'predict mode, → or "show me"' : '→'} on lesson "${STEP_LESSON}" ` +
+        `(${total} steps): ${presses} presses, ${resets} resets, ` +
         `${sorted.length} new arrows timed; min ${pick(0)}, median ${median(sorted).toFixed(1)}, ` +
         `p90 ${pick(0.9)}, max ${pick(1)} ms`,
     );
@@ -533,6 +566,9 @@ async function measurePage(
   figures.initialJsGzipKb = await timed('initial JavaScript', () => measureInitialJs(session));
   figures.firstDiagramMs = await timed('first diagram', () => measureFirstDiagram(session));
   figures.stepLatencyMs = await timed('step latency', () => measureStepLatency(session));
+  figures.stepLatencyPredictMs = await timed('step latency in predict mode', () =>
+    measureStepLatency(session, true),
+  );
   figures.longTasksWhilePlaying = await timed('playing at 4×', () => measurePlayback(session));
   const layout = await timed('diagram layout (every lesson, three sizes)', () =>
     measureDiagramLayout(session),

@@ -65,6 +65,8 @@ export interface UiFigures {
   initialJsGzipKb: number;
   firstDiagramMs: number;
   stepLatencyMs: number;
+  /** The same in predict mode ("show me" plays a step a question holds). */
+  stepLatencyPredictMs: number;
   longTasksWhilePlaying: number;
   /** Overlapping pairs of the diagram's texts at the ends of the lessons, every lesson and size. */
   layoutOverlaps: number;
@@ -82,6 +84,7 @@ export function uiLines(figures: Partial<UiFigures>): string[] {
   add('ui-initial-js-gzip-kb', figures.initialJsGzipKb, 1);
   add('ui-first-diagram-ms', figures.firstDiagramMs, 0);
   add('ui-step-latency-ms', figures.stepLatencyMs, 1);
+  add('ui-step-latency-predict-ms', figures.stepLatencyPredictMs, 1);
   add('ui-long-tasks-while-playing', figures.longTasksWhilePlaying, 0);
   add('ui-layout-overlaps', figures.layoutOverlaps, 0);
   add('ui-hidden-steps', figures.hiddenSteps, 0);

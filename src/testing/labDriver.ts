@@ -21,6 +21,7 @@ import {
 import { createLabRunner } from '../ui/store/runner';
 import { createEngineService, engineService } from '../worker/engineService';
 import { InProcessWorker } from './inProcessWorker';
+import { predictKit } from '../lab/predict/kit';
 
 export interface LabDriverOptions {
   /** The lessons the stores know, the first one the default; the built-in lessons without. */
@@ -56,6 +57,7 @@ function lessonDeps(lessons: Record<string, Scenario> | undefined, debounceMs: n
     derive: deriveRun,
     faultForSegment,
     typingDebounceMs: debounceMs,
+    loadPredict: () => Promise.resolve(predictKit),
   };
 }
 

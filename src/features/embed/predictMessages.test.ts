@@ -14,7 +14,7 @@ describe('predict mode’s course-page messages', () => {
     driver = new LabDriver({ lessons });
     const store = await driver.open({ lessonId: 'lost-syn', mode: 'predict', attemptSeed: 99 });
     const said = createPredictReporter();
-    const questions = questionsFor(store.getState().derived!);
+    const questions = questionsFor(store.getState().derived!, store.getState().run);
     expect(said(store.getState())).toEqual([]);
     const first = questions[0]!;
     store.getState().goTo(store.getState().total);

@@ -79,7 +79,7 @@ export function createPredictReporter(): (state: LabState) => OutboundMessage[] 
         right: chosen.right,
       });
     }
-    const questions = questionsFor(state.derived);
+    const questions = questionsFor(state.derived, run);
     const done =
       state.step >= state.total &&
       lessonComplete(

@@ -8,7 +8,7 @@ import type { ChoiceQuestion } from '../../lab/predict/lessonQuestions';
 /** The words of a lesson question: `lessons.<lesson>.questions.<id>.…`, or the ids themselves. */
 export function useChoiceWords(lessonId: string, questionId: string) {
   const t = useT();
-  const base = `lessons.${lessonId}.questions.${questionId}`;
+  const base = `predicting.lessons.${lessonId}.${questionId}`;
   const prompt = `${base}.prompt`;
   return {
     prompt: hasKey(prompt) ? t(prompt) : questionId,

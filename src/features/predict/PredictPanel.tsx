@@ -44,7 +44,7 @@ export function PredictPanel() {
   const ready = useNamespace('predicting');
   const s = useLab(useShallow(selectPredict));
   if (!ready || !s.derived) return null;
-  const questions = questionsFor(s.derived);
+  const questions = questionsFor(s.derived, s.run);
   const answers = answersFor(s.predict, s.run);
   const choiceQuestions = choiceQuestionsFor(s.run, s.derived);
   const choices = choicesFor(s.predict, s.run);

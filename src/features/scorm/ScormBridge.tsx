@@ -31,7 +31,7 @@ export function scoreReport(
 ): ScoreReport | null {
   if (!s.derived) return null;
   const current = answersFor(s.predict, s.run);
-  const questions = questionsFor(s.derived);
+  const questions = questionsFor(s.derived, s.run);
   const score = totalScore(s.predict, s.run);
   const toAnswers = (lessonId: string, answers: readonly AnsweredQuestion[]): ScormAnswer[] =>
     answers.flatMap((answered) =>

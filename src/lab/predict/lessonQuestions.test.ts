@@ -7,6 +7,8 @@ import { deriveRun } from '../derive';
 import { runWithCauses } from '../run';
 import { freshScenario } from './fresh';
 import { choiceQuestionsOf } from './lessonQuestions';
+import { predicting as en } from '../../i18n/locales/en/predicting';
+import { predicting as zh } from '../../i18n/locales/zh-CN/predicting';
 
 const CORE = [
   'client-closes-first',
@@ -63,6 +65,27 @@ describe('lesson questions', () => {
     expect(asked({ ...scenario, questions: [{ ...q, at: { ...q.at, nth: 9 } }] })).toEqual([]);
     const bothRight = { ...q, choices: [q.choices[0]!, { ...q.choices[0]!, id: 'twice' }] };
     expect(asked({ ...scenario, questions: [bothRight] })).toEqual([]);
+  });
+
+  it('every lesson question and choice has words in both languages, and nothing else does', () => {
+    const asked: string[] = [];
+    for (const lesson of LESSONS) {
+      for (const q of scenarioOf(lesson.id).questions ?? []) {
+        asked.push(
+          `${lesson.id}.${q.id}.prompt`,
+          ...q.choices.map((c) => `${lesson.id}.${q.id}.${c.id}`),
+        );
+      }
+    }
+    for (const words of [en.lessons, zh.lessons]) {
+      const have = Object.entries(words).flatMap(([lesson, qs]) =>
+        Object.entries(qs).flatMap(([q, w]) => [
+          `${lesson}.${q}.prompt`,
+          ...Object.keys(w.choices).map((c) => `${lesson}.${q}.${c}`),
+        ]),
+      );
+      expect(have.sort()).toEqual([...asked].sort());
+    }
   });
 
   it('the scenario format checks them', () => {

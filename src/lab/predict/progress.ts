@@ -64,11 +64,16 @@ export function startProgress(attemptSeed: number, set: readonly string[] | null
 
 const cache = new WeakMap<object, SegmentQuestion[]>();
 
-/** The questions of a derived run (computed once per run). */
-export function questionsFor(derived: QuestionRun): SegmentQuestion[] {
+/**
+ * The segment questions of a derived run (computed once per run): one before each step that sends
+ * a segment starting a phase, except where the lesson asks a question of its own (it would give the
+ * segment's answer away; the lesson's question is asked instead).
+ */
+export function questionsFor(derived: QuestionRun, run: Run | null = null): SegmentQuestion[] {
   let found = cache.get(derived);
   if (!found) {
-    found = questionsOf(derived);
+    const own = new Set(choiceQuestionsFor(run, derived).map((q) => q.step));
+    found = questionsOf(derived).filter((q) => !own.has(q.step));
     cache.set(derived, found);
   }
   return found;

@@ -22,7 +22,7 @@ import { createCameraSlice } from './cameraSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createErrorSlice, createViewSlice } from './viewSlice';
-import { newAttemptSeed } from '../../lab/predict/fresh';
+import type { PredictKit } from '../../lab/predict/kit';
 import type { LabMode, PredictProgress } from '../../lab/predict/progress';
 import type { Prediction } from '../../lab/predict/score';
 import { createPredictSlice } from './predictSlice';
@@ -65,6 +65,8 @@ export interface LabDeps {
   typingDebounceMs?: number;
   /** A new predict-mode attempt seed (1…999999); the page draws it at random. */
   drawSeed?: () => number;
+  /** Predict mode's code (lab/predict/kit.ts), fetched when the mode is first on. */
+  loadPredict?: () => Promise<PredictKit>;
 }
 
 /**
@@ -156,6 +158,8 @@ export interface LabData {
   mode: LabMode;
   /** Predict mode's attempt, answers and exercise set (lab/predict/progress.ts). */
   predict: PredictProgress;
+  /** Predict mode's code once loaded (null before: stepping forward then waits). */
+  predictKit: PredictKit | null;
   /** An LMS launched the page (`scorm=1.2|2004`): the score is reported to its run-time. */
   scorm: '1.2' | '2004' | null;
 }
@@ -244,7 +248,7 @@ export interface LabInit {
 }
 
 export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
-  const drawSeed = deps.drawSeed ?? (() => newAttemptSeed(Math.random));
+  const drawSeed = deps.drawSeed ?? (() => 1 + Math.floor(Math.random() * 999_999));
   const attemptSeed = init.attemptSeed ?? drawSeed();
   const opened = openingOf(init, deps);
   // Predict mode opens on this attempt's numbers.
@@ -263,6 +267,7 @@ export function createLabStore(init: LabInit, deps: LabDeps): LabStore {
       attemptSeed,
       set: init.set,
       drawSeed,
+      loadPredict: deps.loadPredict,
     })(...store),
   }));
 }

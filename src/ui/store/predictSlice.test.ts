@@ -23,7 +23,7 @@ describe('predict mode in the store', () => {
     expect(s().options.numbersSeed).toBe(42);
     const [syn] = s().derived?.segments ?? [];
     expect(syn?.seq).not.toBe(1000); // fresh ISN, not the lesson's
-    const questions = questionsFor(s().derived!);
+    const questions = questionsFor(s().derived!, s().run);
     const first = questions[0]!;
     // → stops before the SYN's step; play too.
     for (let k = 0; k < 5; k++) s().stepForward();

@@ -4,21 +4,8 @@
 // been predicted yet; answering (or "show me") records the marks and plays that step.
 
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  answersFor,
-  choiceQuestionsFor,
-  choicesFor,
-  forwardLimit,
-  nextInSet,
-  openChoice,
-  openQuestion,
-  questionsFor,
-  recordAnswer,
-  recordChoice,
-  scoreOf,
-  startProgress,
-  type LessonResult,
-} from '../../lab/predict/progress';
+import type { PredictKit } from '../../lab/predict/kit';
+import type { LessonResult, PredictProgress } from '../../lab/predict/progress';
 import type { Prediction } from '../../lab/predict/score';
 import type { LabState } from './labStore';
 
@@ -26,6 +13,7 @@ type PredictSlice = Pick<
   LabState,
   | 'mode'
   | 'predict'
+  | 'predictKit'
   | 'setMode'
   | 'answerQuestion'
   | 'answerChoice'
@@ -36,73 +24,111 @@ type PredictSlice = Pick<
 
 export interface PredictInit {
   mode?: 'watch' | 'predict';
-  /** A fixed attempt seed (a class doing the same numbers); drawn fresh otherwise. */
-  attemptSeed?: number | null;
+  /** The attempt seed (a class's fixed one, or one drawn for this page). */
+  attemptSeed: number;
   /** The lessons of an exercise set. */
   set?: readonly string[] | null;
   /** Where fresh seeds come from (crypto in the page; a fixed one in tests). */
   drawSeed: () => number;
+  /** Predict mode's code, fetched when the mode is first switched on. */
+  loadPredict?: () => Promise<PredictKit>;
 }
+
+const startProgress = (attemptSeed: number, set: readonly string[] | null): PredictProgress => ({
+  attemptSeed,
+  run: null,
+  answers: [],
+  choices: [],
+  set,
+  done: [],
+});
 
 export function createPredictSlice(
   init: PredictInit,
 ): StateCreator<LabState, [], [], PredictSlice> {
   return (set, get) => {
-    const seed = init.attemptSeed ?? init.drawSeed();
+    let loading = false;
+    /** Fetches predict mode's code once; the step stays where it is until it is there. */
+    const ensureKit = (): void => {
+      if (get().predictKit || loading || !init.loadPredict) return;
+      loading = true;
+      init.loadPredict().then(
+        (predictKit) => set({ predictKit }),
+        (error: unknown) => {
+          loading = false;
+          get().showError({
+            kind: 'run',
+            message: `predict mode: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        },
+      );
+    };
+    if (init.mode === 'predict') queueMicrotask(ensureKit);
     return {
       mode: init.mode ?? 'watch',
-      predict: startProgress(seed, init.set ?? null),
+      predict: startProgress(init.attemptSeed, init.set ?? null),
+      predictKit: null,
 
       setMode(mode) {
         if (mode === get().mode) return;
         const { predict, options } = get();
         set({ mode, playing: false });
+        if (mode === 'predict') ensureKit();
         // New numbers in predict mode; the lesson's own in watch mode.
         const numbersSeed = mode === 'predict' ? predict.attemptSeed : undefined;
         if (options.numbersSeed !== numbersSeed) get().setOptions({ numbersSeed });
       },
       answerQuestion(prediction: Prediction | null) {
-        const { derived, run, step, predict, numbering } = get();
-        if (!derived) return;
+        const { derived, run, step, predict, numbering, predictKit: kit } = get();
+        if (!derived || !kit) return;
         // The lesson's own question of this step comes first.
-        if (openChoice(choiceQuestionsFor(run, derived), choicesFor(predict, run), step)) return;
-        const question = openQuestion(questionsFor(derived), answersFor(predict, run), step);
-        if (!question) return;
-        set({ predict: recordAnswer(predict, run, question, prediction, numbering) });
-        get().stepForward();
-      },
-      answerChoice(choice) {
-        const { derived, run, step, predict } = get();
-        if (!derived) return;
-        const question = openChoice(
-          choiceQuestionsFor(run, derived),
-          choicesFor(predict, run),
+        if (
+          kit.openChoice(kit.choiceQuestionsFor(run, derived), kit.choicesFor(predict, run), step)
+        ) {
+          return;
+        }
+        const question = kit.openQuestion(
+          kit.questionsFor(derived, run),
+          kit.answersFor(predict, run),
           step,
         );
         if (!question) return;
-        set({ predict: recordChoice(predict, run, question, choice) });
+        set({ predict: kit.recordAnswer(predict, run, question, prediction, numbering) });
+        get().stepForward();
+      },
+      answerChoice(choice) {
+        const { derived, run, step, predict, predictKit: kit } = get();
+        if (!derived || !kit) return;
+        const question = kit.openChoice(
+          kit.choiceQuestionsFor(run, derived),
+          kit.choicesFor(predict, run),
+          step,
+        );
+        if (!question) return;
+        set({ predict: kit.recordChoice(predict, run, question, choice) });
         // The step plays once its segment question (if any) is answered too.
         get().stepForward();
       },
       newAttempt(fixedSeed) {
         const attemptSeed = fixedSeed ?? init.drawSeed();
         const { predict } = get();
-        set({ predict: { ...startProgress(attemptSeed, predict.set), done: [] }, playing: false });
+        set({ predict: startProgress(attemptSeed, predict.set), playing: false });
         get().setOptions({ numbersSeed: attemptSeed });
         get().goTo(0);
       },
       nextLessonInSet() {
-        const { predict, lessonId, run } = get();
-        const next = nextInSet(predict, lessonId);
+        const { predict, lessonId, run, predictKit: kit } = get();
+        if (!kit) return;
+        const next = kit.nextInSet(predict, lessonId);
         if (next === null) return;
-        const answers = answersFor(predict, run);
-        const choices = choicesFor(predict, run);
+        const answers = kit.answersFor(predict, run);
+        const choices = kit.choicesFor(predict, run);
         const finished: LessonResult = {
           lessonId,
           attemptSeed: predict.attemptSeed,
           answers,
           choices,
-          score: scoreOf(answers, choices),
+          score: kit.scoreOf(answers, choices),
         };
         set({
           predict: {
@@ -116,15 +142,17 @@ export function createPredictSlice(
         get().setLesson(next);
       },
       forwardLimit() {
-        const { mode, derived, run, predict, step, total } = get();
+        const { mode, derived, run, predict, step, total, predictKit: kit } = get();
         if (mode !== 'predict' || !derived) return total;
-        return forwardLimit(
-          questionsFor(derived),
-          answersFor(predict, run),
+        // Until its code is here, nothing is skipped: stay.
+        if (!kit) return step;
+        return kit.forwardLimit(
+          kit.questionsFor(derived, run),
+          kit.answersFor(predict, run),
           step,
           total,
-          choiceQuestionsFor(run, derived),
-          choicesFor(predict, run),
+          kit.choiceQuestionsFor(run, derived),
+          kit.choicesFor(predict, run),
         );
       },
     };

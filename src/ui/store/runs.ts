@@ -8,7 +8,6 @@ import { firstDifferentStep } from '../../lab/runDiff';
 import { CAPTURE_LESSON_ID, type Run } from '../../lab/types';
 import type { LabDeps, LabError, LabErrorKind, LabState } from './labStore';
 import { chooseLesson, optionsOf, refusalOf, scenarioOf } from './lessonChoice';
-import { choiceQuestionsFor, forwardLimit, questionsFor } from '../../lab/predict/progress';
 
 export interface Runs {
   /** Runs the lesson shown with the options shown; the answer to any run before it is not shown. */
@@ -62,10 +61,19 @@ export function createRuns(
     const state = get();
     const total = derived.steps.length;
     // Predict mode: a new run has no answers yet, so it opens before its first question.
+    const kit = state.predictKit;
     const limit =
-      state.mode === 'predict'
-        ? forwardLimit(questionsFor(derived), [], 0, total, choiceQuestionsFor(run, derived))
-        : total;
+      state.mode !== 'predict'
+        ? total
+        : kit
+          ? kit.forwardLimit(
+              kit.questionsFor(derived, run),
+              [],
+              0,
+              total,
+              kit.choiceQuestionsFor(run, derived),
+            )
+          : 0;
     const step = clamp(state.pendingStep ?? state.step, 0, limit);
     const selected = state.selectedSegment;
     // A re-run of the lesson shown (a knob, an arrow dropped; a new lesson asks for its step):

@@ -19,6 +19,7 @@ import { SettingsPanel } from '../../../ui/panels/SettingsPanel';
 import type { LabComponents } from '../../../ui/parts';
 import { registerNamespace } from '../../../i18n';
 import { PredictPanel } from '../../predict/PredictPanel';
+import { predictKit } from '../../../lab/predict/kit';
 import { StateMachineSection } from '../../../ui/stateMachine/StateMachineSection';
 import type { LabDeps } from '../../../ui/store/labStore';
 import { createLabRunner } from '../../../ui/store/runner';
@@ -48,6 +49,7 @@ export const widgetDeps: LabDeps = {
   derive: deriveRun,
   explain: (run, derived) => Promise.resolve(explainerFor(run, derived)),
   faultForSegment,
+  loadPredict: () => Promise.resolve(predictKit),
 };
 
 /** A course page on another origin cannot start a worker from our script's URL, so the worker's

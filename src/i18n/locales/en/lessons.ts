@@ -14,16 +14,6 @@ export const lessons = {
       'The server’s FIN arrives and the client acknowledges it: the client, the side that closed first, enters TIME_WAIT and stays there for 2·MSL.',
     takeaway:
       'TIME_WAIT belongs to whichever side closes first; the other side is done as soon as its own FIN is acknowledged.',
-    questions: {
-      'last-ack': {
-        prompt: 'The server’s FIN is arriving at the client. What happens at this step?',
-        choices: {
-          'time-wait': 'The client acknowledges it and enters TIME_WAIT',
-          closed: 'The client acknowledges it and is closed at once',
-          fin: 'The client sends a FIN of its own',
-        },
-      },
-    },
   },
   'server-closes-first': {
     title: 'Server closes first',
@@ -76,16 +66,6 @@ export const lessons = {
       'Nothing comes back, so when the client’s retransmission timer expires, one second after the first SYN, the client sends the SYN again and doubles its timer.',
     takeaway:
       'A lost SYN costs a whole retransmission timeout, one second at first and doubling with each retry: the connection opens late, but it opens.',
-    questions: {
-      next: {
-        prompt: 'The client’s SYN never arrived. What happens next?',
-        choices: {
-          retransmit: 'The client’s retransmission timer expires and it sends the SYN again',
-          'give-up': 'connect() gives up at once and the client is CLOSED again',
-          'server-rst': 'The server notices and sends a RST',
-        },
-      },
-    },
   },
   'lost-syn-ack': {
     title: 'Lost SYN+ACK',
@@ -96,16 +76,6 @@ export const lessons = {
       'About one second later both retransmission timers expire: the client sends its SYN again and the server its SYN+ACK, and the server’s copy completes the handshake.',
     takeaway:
       'During the handshake both sides keep a retransmission timer. Under RFC 9293 the server’s own timer repairs a lost SYN+ACK, and a repeated SYN only draws a bare ACK; Linux (the linux profile) answers the repeated SYN with the SYN+ACK at once.',
-    questions: {
-      'who-first': {
-        prompt: 'The server’s SYN+ACK was lost. What happens at this step?',
-        choices: {
-          client: 'The client, whose SYN was never answered, sends its SYN again',
-          server: 'The server sends its SYN+ACK again',
-          abandon: 'The client gives up and is CLOSED',
-        },
-      },
-    },
   },
   'lost-final-ack': {
     title: 'Lost final ACK',
@@ -117,16 +87,6 @@ export const lessons = {
       'The server, still in LAST_ACK, retransmits its FIN; the client, still in TIME_WAIT, acknowledges it again and restarts its 2·MSL timer.',
     takeaway:
       'TIME_WAIT keeps the side that closed first able to acknowledge a retransmitted FIN, so the other side’s close still ends cleanly when the last ACK is lost.',
-    questions: {
-      'server-waits': {
-        prompt: 'The client’s last ACK was lost. What does the server do?',
-        choices: {
-          'fin-again': 'Its retransmission timer expires and it sends its FIN again',
-          closes: 'It closes anyway: LAST_ACK → CLOSED',
-          rst: 'It resets the connection with a RST',
-        },
-      },
-    },
   },
   'no-time-wait': {
     title: 'What if there were no TIME_WAIT?',
@@ -149,17 +109,6 @@ export const lessons = {
       'The second connect() fails with EADDRINUSE: the old connection still holds the port in TIME_WAIT. When the delayed segment finally arrives, no connection takes it: the server’s listener answers with RST, which the client’s TIME_WAIT discards.',
     takeaway:
       'While TIME_WAIT holds the port pair, no new connection can use it, so a late segment of the old connection has nothing to corrupt.',
-    questions: {
-      'old-segment': {
-        prompt:
-          'A late segment of the connection arrives after the server has closed its side. What does the server do?',
-        choices: {
-          rst: 'It answers with a RST: no connection owns the segment any more',
-          ack: 'It acknowledges the bytes',
-          silent: 'It drops the segment without a word',
-        },
-      },
-    },
   },
   'reuse-timestamps': {
     title: 'Port reuse on Linux: timestamps protect the new connection',

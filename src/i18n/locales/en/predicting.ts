@@ -61,4 +61,57 @@ export const predicting = {
     retransmission: 'retransmission',
   },
   waiting: 'Answer the question to see the next step.',
+  lessons: {
+    'client-closes-first': {
+      'last-ack': {
+        prompt: 'The server’s FIN is arriving at the client. What happens at this step?',
+        choices: {
+          'time-wait': 'The client acknowledges it and enters TIME_WAIT',
+          closed: 'The client acknowledges it and is closed at once',
+          fin: 'The client sends a FIN of its own',
+        },
+      },
+    },
+    'lost-syn': {
+      next: {
+        prompt: 'The client’s SYN never arrived. What happens next?',
+        choices: {
+          retransmit: 'The client’s retransmission timer expires and it sends the SYN again',
+          'give-up': 'connect() gives up at once and the client is CLOSED again',
+          'server-rst': 'The server notices and sends a RST',
+        },
+      },
+    },
+    'lost-syn-ack': {
+      'who-first': {
+        prompt: 'The server’s SYN+ACK was lost. What happens at this step?',
+        choices: {
+          client: 'The client, whose SYN was never answered, sends its SYN again',
+          server: 'The server sends its SYN+ACK again',
+          abandon: 'The client gives up and is CLOSED',
+        },
+      },
+    },
+    'lost-final-ack': {
+      'server-waits': {
+        prompt: 'The client’s last ACK was lost. What does the server do?',
+        choices: {
+          'fin-again': 'Its retransmission timer expires and it sends its FIN again',
+          closes: 'It closes anyway: LAST_ACK → CLOSED',
+          rst: 'It resets the connection with a RST',
+        },
+      },
+    },
+    'reuse-with-time-wait': {
+      'old-segment': {
+        prompt:
+          'A late segment of the connection arrives after the server has closed its side. What does the server do?',
+        choices: {
+          rst: 'It answers with a RST: no connection owns the segment any more',
+          ack: 'It acknowledges the bytes',
+          silent: 'It drops the segment without a word',
+        },
+      },
+    },
+  },
 } as const;

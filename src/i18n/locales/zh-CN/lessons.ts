@@ -10,16 +10,6 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
     watch:
       '服务器的 FIN 到达，客户端确认它：先关闭的客户端随即进入 TIME_WAIT，并在那里停留 2·MSL。',
     takeaway: 'TIME_WAIT 属于先关闭的那一方；另一方只要自己的 FIN 被确认，就彻底结束了。',
-    questions: {
-      'last-ack': {
-        prompt: '服务器的 FIN 正在到达客户端。这一步会发生什么？',
-        choices: {
-          'time-wait': '客户端确认它，并进入 TIME_WAIT',
-          closed: '客户端确认它，并立即关闭',
-          fin: '客户端再发送一个自己的 FIN',
-        },
-      },
-    },
   },
   'server-closes-first': {
     title: '服务器先关闭',
@@ -63,16 +53,6 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
       '没有任何回应，于是在第一个 SYN 发出一秒后，客户端的重传定时器超时，它再次发送 SYN，并把定时器时长加倍。',
     takeaway:
       '丢一个 SYN 要付出整整一个重传超时的代价：起初是一秒，每重试一次翻一倍。连接建立得晚了，但终究建立了。',
-    questions: {
-      next: {
-        prompt: '客户端的 SYN 没有到达。接下来会发生什么？',
-        choices: {
-          retransmit: '客户端的重传定时器到期，它再次发送 SYN',
-          'give-up': 'connect() 立即放弃，客户端回到 CLOSED',
-          'server-rst': '服务器察觉后发送 RST',
-        },
-      },
-    },
   },
   'lost-syn-ack': {
     title: 'SYN+ACK 丢失',
@@ -82,16 +62,6 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
       '大约一秒后双方的重传定时器都超时了：客户端重发 SYN，服务器重发 SYN+ACK，服务器重发的这一份完成了握手。',
     takeaway:
       '握手期间双方各有一个重传定时器。按 RFC 9293，丢失的 SYN+ACK 由服务器自己的定时器补救，重复的 SYN 只会换来一个单纯的 ACK；Linux（linux 配置）则会立即用 SYN+ACK 回应重复的 SYN。',
-    questions: {
-      'who-first': {
-        prompt: '服务器的 SYN+ACK 丢失了。这一步会发生什么？',
-        choices: {
-          client: '客户端的 SYN 一直没有得到回应，它再次发送 SYN',
-          server: '服务器再次发送 SYN+ACK',
-          abandon: '客户端放弃，回到 CLOSED',
-        },
-      },
-    },
   },
   'lost-final-ack': {
     title: '最后一个 ACK 丢失',
@@ -101,16 +71,6 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
       '仍处于 LAST_ACK 的服务器重传它的 FIN；仍处于 TIME_WAIT 的客户端再次确认，并重新开始 2·MSL 计时。',
     takeaway:
       'TIME_WAIT 让先关闭的一方仍能确认重传的 FIN，所以即使最后的 ACK 丢了，另一方的关闭也能正常收尾。',
-    questions: {
-      'server-waits': {
-        prompt: '客户端最后的 ACK 丢失了。服务器会怎么做？',
-        choices: {
-          'fin-again': '它的重传定时器到期，再次发送 FIN',
-          closes: '它照样关闭：LAST_ACK → CLOSED',
-          rst: '它发送 RST 重置连接',
-        },
-      },
-    },
   },
   'no-time-wait': {
     title: '如果没有 TIME_WAIT 会怎样？',
@@ -131,16 +91,6 @@ export const lessons: Messages<typeof import('../en/lessons').lessons> = {
       '第二次 connect() 失败并返回 EADDRINUSE：旧连接仍在 TIME_WAIT 中占着这个端口。那个被耽搁的报文段最终到达时，没有任何连接接收它：服务器的监听套接字用 RST 回应，而客户端的 TIME_WAIT 把这个 RST 丢弃了。',
     takeaway:
       '只要 TIME_WAIT 还占着这个四元组，新连接就用不了它，旧连接迟到的报文段也就没有东西可以破坏。',
-    questions: {
-      'old-segment': {
-        prompt: '服务器已经关闭了自己这一端，之后一个迟到的报文段到达。服务器会怎么做？',
-        choices: {
-          rst: '它回复 RST：这个报文段已经不属于任何连接',
-          ack: '它确认这些字节',
-          silent: '它悄悄丢弃这个报文段',
-        },
-      },
-    },
   },
   'reuse-timestamps': {
     title: 'Linux 上的端口复用：时间戳保护新连接',

@@ -63,4 +63,56 @@ export const predicting: Messages<typeof en> = {
     retransmission: '重传',
   },
   waiting: '回答问题后才能看到下一步。',
+  lessons: {
+    'client-closes-first': {
+      'last-ack': {
+        prompt: '服务器的 FIN 正在到达客户端。这一步会发生什么？',
+        choices: {
+          'time-wait': '客户端确认它，并进入 TIME_WAIT',
+          closed: '客户端确认它，并立即关闭',
+          fin: '客户端再发送一个自己的 FIN',
+        },
+      },
+    },
+    'lost-syn': {
+      next: {
+        prompt: '客户端的 SYN 没有到达。接下来会发生什么？',
+        choices: {
+          retransmit: '客户端的重传定时器到期，它再次发送 SYN',
+          'give-up': 'connect() 立即放弃，客户端回到 CLOSED',
+          'server-rst': '服务器察觉后发送 RST',
+        },
+      },
+    },
+    'lost-syn-ack': {
+      'who-first': {
+        prompt: '服务器的 SYN+ACK 丢失了。这一步会发生什么？',
+        choices: {
+          client: '客户端的 SYN 一直没有得到回应，它再次发送 SYN',
+          server: '服务器再次发送 SYN+ACK',
+          abandon: '客户端放弃，回到 CLOSED',
+        },
+      },
+    },
+    'lost-final-ack': {
+      'server-waits': {
+        prompt: '客户端最后的 ACK 丢失了。服务器会怎么做？',
+        choices: {
+          'fin-again': '它的重传定时器到期，再次发送 FIN',
+          closes: '它照样关闭：LAST_ACK → CLOSED',
+          rst: '它发送 RST 重置连接',
+        },
+      },
+    },
+    'reuse-with-time-wait': {
+      'old-segment': {
+        prompt: '服务器已经关闭了自己这一端，之后一个迟到的报文段到达。服务器会怎么做？',
+        choices: {
+          rst: '它回复 RST：这个报文段已经不属于任何连接',
+          ack: '它确认这些字节',
+          silent: '它悄悄丢弃这个报文段',
+        },
+      },
+    },
+  },
 };
