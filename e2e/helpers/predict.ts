@@ -319,14 +319,30 @@ export async function answerAsked(
   else await answerByPointer(root, answer);
 }
 
-/** Clicks step-forward until the counter reads `step / total` (a question stops it before). */
-export async function clickTo(root: Root, step: number, total: number): Promise<void> {
+/**
+ * Steps forward with `press` until the counter reads `step / total`, one step at a time. Predict
+ * mode loads its code when it is first on, and a step asked for before that is not taken (the lab
+ * stays put rather than skip a question): a press that did not move the counter is pressed again.
+ */
+export async function stepWith(
+  root: Root,
+  press: () => Promise<void>,
+  step: number,
+  total: number,
+): Promise<void> {
   const counter = root.getByTestId('step-counter');
   const now = /^(\d+) \//.exec((await counter.textContent()) ?? '');
   for (let shown = Number(now?.[1] ?? 0); shown < step; shown++) {
-    await root.getByTestId('step-forward').click();
-    await expect(counter).toHaveText(`${shown + 1} / ${total}`);
+    await expect(async () => {
+      if (((await counter.textContent()) ?? '').trim() === `${shown} / ${total}`) await press();
+      await expect(counter).toHaveText(`${shown + 1} / ${total}`, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
   }
+}
+
+/** Clicks step-forward until the counter reads `step / total` (a question stops it before). */
+export async function clickTo(root: Root, step: number, total: number): Promise<void> {
+  await stepWith(root, () => root.getByTestId('step-forward').click(), step, total);
 }
 
 /** The attempt seed the page shows ("Numbers of attempt N"). */

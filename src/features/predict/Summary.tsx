@@ -42,6 +42,19 @@ export function Summary({
     >
       <h3 id="predict-summary-title">{t('predicting.summary')}</h3>
       <p>{t('predicting.summaryIntro', { right: lesson.right, asked: lesson.asked })}</p>
+      <ul className="predict-kinds" data-testid="predict-kinds">
+        {([...MARK_KINDS, 'choice'] as const)
+          .filter((kind) => lesson.byKind[kind].asked > 0)
+          .map((kind) => (
+            <li key={kind}>
+              {t('predicting.kindScore', {
+                kind: t(`predicting.kinds.${kind}`),
+                right: lesson.byKind[kind].right,
+                asked: lesson.byKind[kind].asked,
+              })}
+            </li>
+          ))}
+      </ul>
       {total && (
         <p data-testid="predict-set-total">
           {t('predicting.setTotal', { right: total.right, asked: total.asked })}

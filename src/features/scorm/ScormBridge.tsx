@@ -24,6 +24,16 @@ import {
 } from './runtime';
 
 /** What the LMS is told now. `describe` words a question for its interaction. */
+/** Two lists of one lesson's answers, each tagged with its step, merged by step. */
+function inOrder(
+  ...lists: readonly (readonly (ScormAnswer & { step: number })[])[]
+): ScormAnswer[] {
+  return lists
+    .flat()
+    .sort((a, b) => a.step - b.step)
+    .map(({ step: _step, ...answer }) => answer);
+}
+
 export function scoreReport(
   s: LabState,
   describe: (lessonId: string, answered: AnsweredQuestion) => string,
@@ -33,9 +43,10 @@ export function scoreReport(
   const current = answersFor(s.predict, s.run);
   const questions = questionsFor(s.derived, s.run);
   const score = totalScore(s.predict, s.run);
-  const toAnswers = (lessonId: string, answers: readonly AnsweredQuestion[]): ScormAnswer[] =>
+  const toAnswers = (lessonId: string, answers: readonly AnsweredQuestion[]) =>
     answers.flatMap((answered) =>
       MARK_KINDS.map((kind) => ({
+        step: answered.question.step,
         id: answerId(lessonId, answered, kind),
         description: describe(lessonId, answered),
         learner: predictedText(kind, answered.prediction, noAck) ?? '',
@@ -47,8 +58,9 @@ export function scoreReport(
   const chosen = choicesFor(s.predict, s.run);
   const lessonDone =
     s.step >= s.total && lessonComplete(questions, current, choiceQuestions, chosen);
-  const toChoices = (lessonId: string, answers: readonly AnsweredChoice[]): ScormAnswer[] =>
+  const toChoices = (lessonId: string, answers: readonly AnsweredChoice[]) =>
     answers.map((answered) => ({
+      step: answered.question.step,
       id: `${lessonId}-${answered.question.id}`,
       description: `${lessonId}: ${answered.question.id}`,
       learner: answered.choice ?? '',
@@ -67,13 +79,16 @@ export function scoreReport(
     asked: score.asked,
     total: score.asked + open * MARK_KINDS.length + openChoices,
     complete: lessonDone && last,
+    // In the order they were given (the run's step order; a lesson's own question replaces the
+    // segment question of its step): the reporter writes only what follows what it wrote before.
     answers: [
-      ...s.predict.done.flatMap((lesson) => [
-        ...toChoices(lesson.lessonId, lesson.choices),
-        ...toAnswers(lesson.lessonId, lesson.answers),
-      ]),
-      ...toChoices(s.lessonId, chosen),
-      ...toAnswers(s.lessonId, current),
+      ...s.predict.done.flatMap((lesson) =>
+        inOrder(
+          toChoices(lesson.lessonId, lesson.choices),
+          toAnswers(lesson.lessonId, lesson.answers),
+        ),
+      ),
+      ...inOrder(toChoices(s.lessonId, chosen), toAnswers(s.lessonId, current)),
     ],
   };
 }

@@ -25,13 +25,16 @@ function frames(props: Frame, depth = 2): Window {
 }
 
 /**
- * What the run-time held at each commit, as it would send it to the LMS (its JSON, which unlike
+ * What the run-time held at each commit and at the finish, as it would send it to the LMS (its JSON, which unlike
  * GetValue also shows the elements a SCO may only write). `at('core.score.raw')` reads the last.
  */
 function committed(api: Scorm12API | Scorm2004API) {
   const commits: unknown[] = [];
-  const event = api instanceof Scorm12API ? 'LMSCommit' : 'Commit';
-  api.on(event, () => commits.push(JSON.parse(JSON.stringify(api.cmi))));
+  const v12 = api instanceof Scorm12API;
+  // A commit, and the finish, which commits what was set (the page does not Commit on leaving).
+  for (const event of v12 ? ['LMSCommit', 'LMSFinish'] : ['Commit', 'Terminate']) {
+    api.on(event, () => commits.push(JSON.parse(JSON.stringify(api.cmi))));
+  }
   return {
     get count() {
       return commits.length;

@@ -163,7 +163,8 @@ class Reporter implements ScormReporter {
     // 1.2's exit says nothing more than "" should; 2004 keeps an unfinished attempt to resume.
     if (version === '1.2') lms.set('cmi.core.exit', '');
     else lms.set('cmi.exit', this.complete ? 'normal' : 'suspend');
-    lms.commit();
+    // No Commit of our own: Terminate (LMSFinish) commits what was set, and a page being closed may
+    // not make the synchronous request an LMS's Commit can need (Chromium refuses it then).
     lms.terminate();
   }
 

@@ -48,12 +48,20 @@ export function createPredictSlice(
 ): StateCreator<LabState, [], [], PredictSlice> {
   return (set, get) => {
     let loading = false;
+    /** A step forward asked for before the code was here: carried out once it is. */
+    let wantForward = false;
     /** Fetches predict mode's code once; the step stays where it is until it is there. */
     const ensureKit = (): void => {
       if (get().predictKit || loading || !init.loadPredict) return;
       loading = true;
       init.loadPredict().then(
-        (predictKit) => set({ predictKit }),
+        (predictKit) => {
+          set({ predictKit });
+          if (wantForward) {
+            wantForward = false;
+            get().stepForward();
+          }
+        },
         (error: unknown) => {
           loading = false;
           get().showError({
@@ -144,8 +152,11 @@ export function createPredictSlice(
       forwardLimit() {
         const { mode, derived, run, predict, step, total, predictKit: kit } = get();
         if (mode !== 'predict' || !derived) return total;
-        // Until its code is here, nothing is skipped: stay.
-        if (!kit) return step;
+        // Until its code is here, nothing is skipped: stay, and step once it is.
+        if (!kit) {
+          wantForward = true;
+          return step;
+        }
         return kit.forwardLimit(
           kit.questionsFor(derived, run),
           kit.answersFor(predict, run),

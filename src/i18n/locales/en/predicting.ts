@@ -31,7 +31,14 @@ export const predicting = {
   score: 'Score',
   scoreValue: '{right} / {asked}',
   scoreLabel: '{right} of {asked} answers right',
-  kinds: { flags: 'flags', numbers: 'seq and ack', states: 'states' },
+  kinds: {
+    flags: 'flags',
+    numbers: 'seq and ack',
+    states: 'states',
+    choice: 'the lesson’s questions',
+  },
+  kindScore: '{kind}: {right} / {asked}',
+
   right: 'Right',
   wrong: 'Not quite',
   revealed: 'Shown',

@@ -33,7 +33,9 @@ export const predicting: Messages<typeof en> = {
   score: '得分',
   scoreValue: '{right} / {asked}',
   scoreLabel: '{asked} 项中答对 {right} 项',
-  kinds: { flags: '标志位', numbers: 'seq 和 ack', states: '状态' },
+  kinds: { flags: '标志位', numbers: 'seq 和 ack', states: '状态', choice: '本课的问题' },
+  kindScore: '{kind}：{right} / {asked}',
+
   right: '答对了',
   wrong: '不太对',
   revealed: '已揭晓',
