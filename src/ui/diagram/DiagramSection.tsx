@@ -1,14 +1,15 @@
 // The sequence diagram fed from the store: the shown step's view, the run's segments and axis.
 // Clicking an arrow in flight drops it; clicking any other opens the inspector.
 
-import { useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Side } from '../../engine/types';
 import { DEFAULT_PORTS } from '../../engine/defaults';
 import { useT } from '../../i18n';
 import { stateChangesUpTo } from '../../lab/stateChanges';
 import { Diagram } from './Diagram';
-import { Minimap } from './Minimap';
+// The overview strip is not needed for the first picture: fetched once it is painted.
+const Minimap = lazy(() => import('./Minimap').then((m) => ({ default: m.Minimap })));
 import { ENDPOINT_ADDRESSES } from '../../engine/addresses';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -39,6 +40,7 @@ export function DiagramSection() {
   const labels = useDiagramLabels();
   const d = useLab(useShallow(selectDiagram));
   const derived = d.derived;
+  const painted = usePaintedOnce(derived !== null);
   const end = derived && d.step > 0 ? (derived.steps[d.step - 1]?.end ?? 0) : 0;
   const stateChanges = useMemo(
     () => (derived ? stateChangesUpTo(derived.stateChanges, end) : []),
@@ -60,19 +62,26 @@ export function DiagramSection() {
     >
       {derived && d.view && (
         <div className="dg-tools">
-          <Minimap
-            segments={derived.segments}
-            steps={derived.steps}
-            y={derived.axis.y}
-            step={d.step}
-            t={d.view.t}
-            marked={d.knobStep}
-            label={t('ui.camera.minimap')}
-            onJump={(step) => {
-              d.pause();
-              d.goTo(step);
-            }}
-          />
+          {/* Its place is kept while it loads, so nothing below it moves. */}
+          <Suspense fallback={<div className="dg-minimap" aria-hidden="true" />}>
+            {painted ? (
+              <Minimap
+                segments={derived.segments}
+                steps={derived.steps}
+                y={derived.axis.y}
+                step={d.step}
+                t={d.view.t}
+                marked={d.knobStep}
+                label={t('ui.camera.minimap')}
+                onJump={(step) => {
+                  d.pause();
+                  d.goTo(step);
+                }}
+              />
+            ) : (
+              <div className="dg-minimap" aria-hidden="true" />
+            )}
+          </Suspense>
           <button
             type="button"
             className="dg-fit-toggle"
@@ -107,4 +116,21 @@ export function DiagramSection() {
       )}
     </section>
   );
+}
+
+/** True from the frame after `shown` first became true (the diagram is on screen). */
+function usePaintedOnce(shown: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!shown || painted) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, painted]);
+  return painted;
 }
