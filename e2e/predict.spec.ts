@@ -196,7 +196,10 @@ test.describe('an exercise set', () => {
         await clickTo(page, one.step - 1, total);
         // Stepping stops here until the question is answered.
         await expect(page.getByTestId('predict')).toBeVisible();
-        await page.getByTestId('step-forward').click();
+        // The question holds the step: step-forward is off, → does nothing.
+        await expect(page.getByTestId('step-forward')).toBeDisabled();
+        await page.getByTestId('predict-score').click();
+        await page.keyboard.press('ArrowRight');
         await expect(counterOf(page)).toHaveText(`${one.step - 1} / ${total}`);
         await answerAsked(page, one, 'reveal', 'pointer');
         parts += partsOf(one);

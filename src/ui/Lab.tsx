@@ -137,8 +137,9 @@ function LabLayout() {
   const narrow = useNarrow();
   const tools = (
     <>
-      {/* A phone's step bar keeps only stepping: the speed waits here. */}
+      {/* A phone's step bar keeps only stepping: the speed and the predict switch wait here. */}
       {narrow && <SpeedControl />}
+      {narrow && <ModeToggle />}
       <LanguageSwitch />
       <ThemeSwitch />
       {late(parts.HeaderActions, hasRun)}
@@ -190,7 +191,7 @@ function LabLayout() {
             <StepControls />
             {!embed && <Scrubber />}
             {showControls && !narrow && <SpeedControl />}
-            {showControls && <ModeToggle />}
+            {showControls && !narrow && <ModeToggle />}
             {/* A phone has no keyboard to speak of: the bar stays one compact block. */}
             {showControls && !narrow && <p className="keyboard-hint">{t('ui.keyboard.hint')}</p>}
           </div>

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { hasKey, useT } from '../../i18n';
 import type { AnsweredChoice } from '../../lab/predict/progress';
 import type { ChoiceQuestion } from '../../lab/predict/lessonQuestions';
+import { AnswerButtons } from './AnswerButtons';
 
 /** The words of a lesson question: `lessons.<lesson>.questions.<id>.…`, or the ids themselves. */
 export function useChoiceWords(lessonId: string, questionId: string) {
@@ -37,7 +38,6 @@ interface FormProps {
 }
 
 export function ChoiceForm({ lessonId, question, seed, onAnswer }: FormProps) {
-  const t = useT();
   const id = useId();
   const words = useChoiceWords(lessonId, question.id);
   const [picked, setPicked] = useState<string | null>(null);
@@ -70,14 +70,7 @@ export function ChoiceForm({ lessonId, question, seed, onAnswer }: FormProps) {
           </label>
         ))}
       </fieldset>
-      <div className="predict-actions">
-        <button type="submit" className="primary" data-testid="predict-submit">
-          {t('predicting.submit')}
-        </button>
-        <button type="button" data-testid="predict-reveal" onClick={() => onAnswer(null)}>
-          {t('predicting.reveal')}
-        </button>
-      </div>
+      <AnswerButtons onReveal={() => onAnswer(null)} />
     </form>
   );
 }

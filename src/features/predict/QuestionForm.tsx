@@ -7,6 +7,7 @@ import type { SegmentQuestion } from '../../lab/predict/questions';
 import type { Numbering, Prediction } from '../../lab/predict/score';
 import { useT } from '../../i18n';
 import { FLAG_CHOICES } from './format';
+import { AnswerButtons } from './AnswerButtons';
 
 interface Props {
   question: SegmentQuestion;
@@ -123,14 +124,7 @@ export function QuestionForm({ question, numbering, sides, onAnswer }: Props) {
           </label>
         ))}
       </fieldset>
-      <div className="predict-actions">
-        <button type="submit" className="primary" data-testid="predict-submit">
-          {t('predicting.submit')}
-        </button>
-        <button type="button" data-testid="predict-reveal" onClick={() => onAnswer(null)}>
-          {t('predicting.reveal')}
-        </button>
-      </div>
+      <AnswerButtons onReveal={() => onAnswer(null)} />
     </form>
   );
 }

@@ -4,12 +4,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
+import { predictLimit } from '../store/predictSlice';
 
 const selectControls = (s: LabState) => ({
   step: s.step,
   total: s.total,
   playing: s.playing,
   ready: s.derived !== null,
+  // Predict mode: a question holds the next step (answering plays it).
+  held: s.mode === 'predict' && (predictLimit(s) ?? s.step) <= s.step && s.step < s.total,
   stepForward: s.stepForward,
   stepBack: s.stepBack,
   play: s.play,
@@ -58,7 +61,7 @@ export function StepControls() {
         label={t('ui.controls.stepForward')}
         keyName="→"
         symbol="▶❘"
-        disabled={!c.ready || atEnd}
+        disabled={!c.ready || atEnd || c.held}
         onClick={() => {
           c.pause();
           c.stepForward();

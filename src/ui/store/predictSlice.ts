@@ -43,6 +43,21 @@ const startProgress = (attemptSeed: number, set: readonly string[] | null): Pred
   done: [],
 });
 
+/** How far forward the student may step now, or null while predict mode's code loads. */
+export function predictLimit(s: LabState): number | null {
+  const { mode, derived, run, predict, step, total, predictKit: kit } = s;
+  if (mode !== 'predict' || !derived) return total;
+  if (!kit) return null;
+  return kit.forwardLimit(
+    kit.questionsFor(derived, run),
+    kit.answersFor(predict, run),
+    step,
+    total,
+    kit.choiceQuestionsFor(run, derived),
+    kit.choicesFor(predict, run),
+  );
+}
+
 export function createPredictSlice(
   init: PredictInit,
 ): StateCreator<LabState, [], [], PredictSlice> {
@@ -150,21 +165,13 @@ export function createPredictSlice(
         get().setLesson(next);
       },
       forwardLimit() {
-        const { mode, derived, run, predict, step, total, predictKit: kit } = get();
-        if (mode !== 'predict' || !derived) return total;
+        const limit = predictLimit(get());
         // Until its code is here, nothing is skipped: stay, and step once it is.
-        if (!kit) {
+        if (limit === null) {
           wantForward = true;
-          return step;
+          return get().step;
         }
-        return kit.forwardLimit(
-          kit.questionsFor(derived, run),
-          kit.answersFor(predict, run),
-          step,
-          total,
-          kit.choiceQuestionsFor(run, derived),
-          kit.choicesFor(predict, run),
-        );
+        return limit;
       },
     };
   };
