@@ -9,6 +9,23 @@ import { defineConfig } from 'vitest/config';
 const canOpenBrowser =
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
+/**
+ * What the first diagram needs beside the entry: React, the store's context, the words of the page
+ * in English and the diagram. Left alone, the bundler splits these into one chunk per set of lazy
+ * parts sharing them (seven files, each with its own imports and gzip overhead, all fetched before
+ * the first lifeline); as one chunk they cost less to fetch and nothing later fetches more.
+ */
+const FIRST_PICTURE = [
+  /\/node_modules\/(react|zustand)\//,
+  /\/src\/engine\/(types|defaults)\./,
+  /\/src\/ui\/store\/context\./,
+  /\/src\/lab\/segments\./,
+  /\/src\/i18n\/(index|core|format|I18nProvider|types)\./,
+  /\/src\/i18n\/locales\/en\/(index|ui|lessons)\./,
+  // The diagram, not its animation (framer-motion, after the first paint) or its overview strip.
+  /\/src\/ui\/diagram\/(?!motionChunk\.|Minimap\.)/,
+];
+
 export default defineConfig({
   plugins: [react()],
   // Relative asset URLs, so the built site works from any sub-path of any static host.
@@ -17,7 +34,16 @@ export default defineConfig({
   worker: { format: 'es' },
   // No modulepreload polyfill: every browser the page supports (ES module workers) has it natively,
   // and it would be part of the JavaScript loaded before the first diagram.
-  build: { modulePreload: { polyfill: false } },
+  build: {
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'shell', test: (id) => FIRST_PICTURE.some((re) => re.test(id)) }],
+        },
+      },
+    },
+  },
   server: { open: canOpenBrowser },
   preview: { port: 4173, strictPort: true },
   // Two kinds of tests, told apart by their extension: `.test.ts` (engine, lab, pure functions) on

@@ -317,10 +317,35 @@ test.describe('the question form', () => {
   });
 });
 
-test.describe('while predict mode loads', () => {
+test.describe('predict mode loads on demand', () => {
+  // Predict mode's own chunks: the panel, the store's part, the questions and marks, its words and
+  // the exercise sets.
+  const PREDICT_CHUNK =
+    /\/assets\/(PredictPanel|predictKit|progress|predicting|exerciseSets)-[^/]*\.js$/;
+
+  test('a page opened in watch mode fetches none of its code; the switch fetches it', async ({
+    page,
+  }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (PREDICT_CHUNK.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    });
+    const total = await openLab(page, `lesson=${LESSON}&lang=en`);
+    // Everything the page fetches after its first diagram (the lazy panels) is in.
+    await page.waitForLoadState('networkidle');
+    await page.getByTestId('step-forward').click();
+    await expect(counterOf(page)).toHaveText(`1 / ${total}`);
+    expect(fetched).toEqual([]);
+
+    await page.getByTestId('mode-toggle').check();
+    await expect(page.getByTestId('predict-score')).toBeVisible();
+    expect(fetched.some((url) => /PredictPanel-/.test(url))).toBe(true);
+    expect(fetched.some((url) => /predictKit-/.test(url))).toBe(true);
+  });
+
   test('a step asked for before its code is in is taken once it is', async ({ page }) => {
     // Predict mode's code arrives late (a slow network).
-    await page.route('**/assets/kit-*.js', async (route) => {
+    await page.route('**/assets/predictKit-*.js', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await route.continue();
     });

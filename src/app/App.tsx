@@ -10,7 +10,7 @@ import { Lab } from '../ui/Lab';
 import { createLabStore, type LabInit } from '../ui/store/labStore';
 import { createLabRunner } from '../ui/store/runner';
 import { labInitFromUrl } from '../ui/store/urlInit';
-import { loadMotion, loadScenarioParam, pageComponents } from './chunks';
+import { loadExerciseSets, loadMotion, loadScenarioParam, pageComponents } from './chunks';
 import { labDeps, loadLessonScenarios } from './labDeps';
 
 // Read once: the page does not change its query without a reload.
@@ -32,7 +32,8 @@ function spawnEngineWorker(): Worker {
 const createRunner = () => createLabRunner(spawnEngineWorker);
 
 /**
- * What the widget opens on, once what it needs is in: the reader of an `s=` link, or the scenario
+ * What the widget opens on, once what it needs is in: the reader of an `s=` link, the exercise
+ * sets of a `set=` link, or the scenario
  * of a lesson other than the default one. If one cannot be loaded, the widget says so and shows
  * the default lesson.
  */
@@ -41,13 +42,16 @@ async function loadInit(): Promise<LabInit> {
   let decode: (value: string) => unknown = () => {
     throw new Error('s: the link reader could not be loaded; try reloading the page');
   };
-  if (url.scenario !== null) {
-    decode = await loadScenarioParam().then(
-      (m) => m.decodeScenarioParam,
-      () => decode,
-    );
-  }
-  const init = labInitFromUrl(url, locale, decode);
+  let lessonsOfSet: (value: string) => string[] = () => {
+    throw new Error('set: the exercise sets could not be loaded; try reloading the page');
+  };
+  const [scenarioParam, exerciseSets] = await Promise.all([
+    url.scenario === null ? null : loadScenarioParam().catch(() => null),
+    url.set === null ? null : loadExerciseSets().catch(() => null),
+  ]);
+  if (scenarioParam) decode = scenarioParam.decodeScenarioParam;
+  if (exerciseSets) lessonsOfSet = exerciseSets.lessonsOfSet;
+  const init = labInitFromUrl(url, locale, { decode, lessonsOfSet });
   if (init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)) {
     await loadLessonScenarios().catch(() => {});
   }

@@ -77,11 +77,14 @@ export const loadLessons = () => import('../scenarios/all');
 /** The reader of an `s=` link: only for pages opened on one. */
 export const loadScenarioParam = () => import('../lab/scenarioParam');
 
+/** The exercise sets' lessons: only for pages opened on a `set=` link. */
+export const loadExerciseSets = () => import('../scenarios/exerciseSets');
+
 /** The fault that drops a clicked segment: on the first click on an arrow in flight. */
 export const loadSegmentFault = () => import('../lab/variants');
 
 /** Predict mode's questions, marks and gate: when the mode is first switched on. */
-export const loadPredictKit = () => import('../lab/predict/kit');
+export const loadPredictKit = () => import('../ui/store/predictKit');
 
 /** framer-motion, for the arrows' flights: once the first diagram is on screen. */
 export const loadMotion = () => import('../ui/diagram/motionChunk');

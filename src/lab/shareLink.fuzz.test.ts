@@ -12,6 +12,7 @@ import { DEFAULT_LESSON_ID } from '../scenarios';
 import { LabDriver } from '../testing/labDriver';
 import { CUSTOM_LESSON_ID } from './types';
 import { decodeScenarioParam } from './scenarioParam';
+import { lessonsOfSet } from '../scenarios/exerciseSets';
 import { labInitFromUrl } from '../ui/store/urlInit';
 import { parseUrlOptions } from './urlOptions';
 import { encodeScenarioParam } from './shareLink';
@@ -26,7 +27,9 @@ afterAll(() => driver.dispose());
 /** Opens a page query as the page does and checks what the user would see. */
 async function openQuery(query: string): Promise<void> {
   const url = parseUrlOptions(query);
-  const store = driver.load(labInitFromUrl(url, 'en', decodeScenarioParam));
+  const store = driver.load(
+    labInitFromUrl(url, 'en', { decode: decodeScenarioParam, lessonsOfSet }),
+  );
   try {
     await driver.settle(store);
     const state = store.getState();

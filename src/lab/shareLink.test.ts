@@ -6,6 +6,7 @@ import type { LabStore } from '../ui/store/labStore';
 import { CUSTOM_LESSON_ID } from './types';
 import { LabDriver } from '../testing/labDriver';
 import { decodeScenarioParam } from './scenarioParam';
+import { lessonsOfSet } from '../scenarios/exerciseSets';
 import { labInitFromUrl } from '../ui/store/urlInit';
 import { parseUrlOptions } from './urlOptions';
 import {
@@ -27,11 +28,10 @@ afterAll(() => driver.dispose());
 /** Opens `link` as the page does: its query read by parseUrlOptions and labInitFromUrl. */
 function reopen(link: string): Promise<LabStore> {
   const search = new URL(link).search;
-  const init = labInitFromUrl(
-    parseUrlOptions(search),
-    chooseLocaleForPage(search, []).locale,
-    decodeScenarioParam,
-  );
+  const init = labInitFromUrl(parseUrlOptions(search), chooseLocaleForPage(search, []).locale, {
+    decode: decodeScenarioParam,
+    lessonsOfSet,
+  });
   return driver.open(init);
 }
 

@@ -21,7 +21,7 @@ import {
 import { createLabRunner } from '../ui/store/runner';
 import { createEngineService, engineService } from '../worker/engineService';
 import { InProcessWorker } from './inProcessWorker';
-import { predictKit } from '../lab/predict/kit';
+import { predictKit } from '../ui/store/predictKit';
 
 export interface LabDriverOptions {
   /** The lessons the stores know, the first one the default; the built-in lessons without. */

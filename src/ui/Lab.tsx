@@ -1,6 +1,6 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import './embed.css';
 import { I18nProvider, useNamespace, useT } from '../i18n';
 import { LanguageSwitch } from './controls/LanguageSwitch';
@@ -25,6 +25,7 @@ import {
 } from './store/selectors';
 import { ModeToggle } from './controls/ModeToggle';
 import { useKeyboard } from './useKeyboard';
+import { usePaintedOnce } from './useAfterPaint';
 import { useNarrow } from './useNarrow';
 import { usePlayback } from './usePlayback';
 
@@ -41,20 +42,7 @@ const selectScorm = (s: LabState) => s.scorm;
  * chunks are not fetched before the first lifeline is drawn.
  */
 function useAfterFirstDiagram(): boolean {
-  const hasRun = useLab(selectHasRun);
-  const [late, setLate] = useState(false);
-  useEffect(() => {
-    if (!hasRun || late) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLate(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [hasRun, late]);
-  return late;
+  return usePaintedOnce(useLab(selectHasRun));
 }
 
 export interface LabProps {

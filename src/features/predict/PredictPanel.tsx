@@ -1,6 +1,7 @@
 // Predict mode's panel beside the diagram: the running score, then the open question, or the
 // result of the last one (the step it asked about has just played), or the summary at the end.
 // Loaded on demand: a page that never enters predict mode never fetches it.
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   answersFor,
@@ -17,6 +18,7 @@ import {
 import { MARK_KINDS } from '../../lab/predict/score';
 import { useNamespace, useT } from '../../i18n';
 import { useLab } from '../../ui/store/context';
+import { useAfterPaint } from '../../ui/useAfterPaint';
 import type { LabState } from '../../ui/store/labStore';
 import { ChoiceForm, ChoiceResult } from './ChoiceForm';
 import { QuestionForm } from './QuestionForm';
@@ -39,11 +41,20 @@ const selectPredict = (s: LabState) => ({
   goTo: s.goTo,
 });
 
+type PanelState = ReturnType<typeof selectPredict>;
+
 export function PredictPanel() {
-  const t = useT();
   const ready = useNamespace('predicting');
-  const s = useLab(useShallow(selectPredict));
+  // The step an answer plays is drawn first; its result card and the next question a frame later,
+  // so that answering steps as fast as → does.
+  const s = useAfterPaint(useLab(useShallow(selectPredict)));
   if (!ready || !s.derived) return null;
+  return <PanelBody s={s} />;
+}
+
+const PanelBody = memo(function PanelBody({ s }: { s: PanelState }) {
+  const t = useT();
+  if (!s.derived) return null;
   const questions = questionsFor(s.derived, s.run);
   const answers = answersFor(s.predict, s.run);
   const choiceQuestions = choiceQuestionsFor(s.run, s.derived);
@@ -128,6 +139,6 @@ export function PredictPanel() {
       )}
     </section>
   );
-}
+});
 
 export default PredictPanel;

@@ -1,12 +1,14 @@
 // The sequence diagram fed from the store: the shown step's view, the run's segments and axis.
 // Clicking an arrow in flight drops it; clicking any other opens the inspector.
 
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Side } from '../../engine/types';
 import { DEFAULT_PORTS } from '../../engine/defaults';
 import { useT } from '../../i18n';
 import { stateChangesUpTo } from '../../lab/stateChanges';
+import { stepNearY } from '../../lab/camera';
+import { usePaintedOnce } from '../useAfterPaint';
 import { Diagram } from './Diagram';
 // The overview strip is not needed for the first picture: fetched once it is painted.
 const Minimap = lazy(() => import('./Minimap').then((m) => ({ default: m.Minimap })));
@@ -73,7 +75,9 @@ export function DiagramSection() {
                 t={d.view.t}
                 marked={d.knobStep}
                 label={t('ui.camera.minimap')}
-                onJump={(step) => {
+                onJumpToY={(target) => {
+                  const step = stepNearY(derived.steps, derived.axis.y, target);
+                  if (step === null) return;
                   d.pause();
                   d.goTo(step);
                 }}
@@ -116,21 +120,4 @@ export function DiagramSection() {
       )}
     </section>
   );
-}
-
-/** True from the frame after `shown` first became true (the diagram is on screen). */
-function usePaintedOnce(shown: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!shown || painted) return;
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [shown, painted]);
-  return painted;
 }

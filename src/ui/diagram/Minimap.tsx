@@ -3,7 +3,6 @@
 // knob change first shows. A click goes to the step drawn nearest. It repeats what the scrubber and
 // the step buttons offer (those are the keyboard's way), so it is hidden from assistive technology.
 import { memo, useMemo, type MouseEvent } from 'react';
-import { stepNearY } from '../../lab/camera';
 import type { SegmentInfo } from '../../lab/types';
 
 export interface MinimapProps {
@@ -18,7 +17,8 @@ export interface MinimapProps {
   /** Where the last knob change first shows, or null. */
   marked: number | null;
   label: string;
-  onJump: (step: number) => void;
+  /** A click, as the drawing's y it points at (the diagram finds the step drawn nearest). */
+  onJumpToY: (y: number) => void;
 }
 
 const W = 1000;
@@ -32,7 +32,7 @@ export const Minimap = memo(function Minimap({
   t,
   marked,
   label,
-  onJump,
+  onJumpToY,
 }: MinimapProps) {
   const last = steps.at(-1)?.t ?? 0;
   const span = Math.max(1, y(last) - y(0));
@@ -67,8 +67,7 @@ export const Minimap = memo(function Minimap({
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width <= 0) return;
     const f = (event.clientX - box.left) / box.width;
-    const target = stepNearY(steps, y, y(0) + f * span);
-    if (target !== null) onJump(target);
+    onJumpToY(y(0) + f * span);
   };
 
   const now = step > 0 ? x(t) : 0;

@@ -22,7 +22,7 @@ import { createCameraSlice } from './cameraSlice';
 import { createLessonSlice } from './lessonSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createErrorSlice, createViewSlice } from './viewSlice';
-import type { PredictKit } from '../../lab/predict/kit';
+import type { PredictKit } from './predictKit';
 import type { LabMode, PredictProgress } from '../../lab/predict/progress';
 import type { Prediction } from '../../lab/predict/score';
 import { createPredictSlice } from './predictSlice';
@@ -65,7 +65,7 @@ export interface LabDeps {
   typingDebounceMs?: number;
   /** A new predict-mode attempt seed (1…999999); the page draws it at random. */
   drawSeed?: () => number;
-  /** Predict mode's code (lab/predict/kit.ts), fetched when the mode is first on. */
+  /** Predict mode's code (predictKit.ts), fetched when the mode is first on. */
   loadPredict?: () => Promise<PredictKit>;
 }
 

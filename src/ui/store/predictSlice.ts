@@ -4,10 +4,9 @@
 // been predicted yet; answering (or "show me") records the marks and plays that step.
 
 import type { StateCreator } from 'zustand/vanilla';
-import type { PredictKit } from '../../lab/predict/kit';
-import type { LessonResult, PredictProgress } from '../../lab/predict/progress';
-import type { Prediction } from '../../lab/predict/score';
+import type { PredictProgress } from '../../lab/predict/progress';
 import type { LabState } from './labStore';
+import type { PredictKit } from './predictKit';
 
 type PredictSlice = Pick<
   LabState,
@@ -45,23 +44,15 @@ const startProgress = (attemptSeed: number, set: readonly string[] | null): Pred
 
 /** How far forward the student may step now, or null while predict mode's code loads. */
 export function predictLimit(s: LabState): number | null {
-  const { mode, derived, run, predict, step, total, predictKit: kit } = s;
-  if (mode !== 'predict' || !derived) return total;
-  if (!kit) return null;
-  return kit.forwardLimit(
-    kit.questionsFor(derived, run),
-    kit.answersFor(predict, run),
-    step,
-    total,
-    kit.choiceQuestionsFor(run, derived),
-    kit.choicesFor(predict, run),
-  );
+  if (s.mode !== 'predict' || !s.derived) return s.total;
+  return s.predictKit ? s.predictKit.limit(s) : null;
 }
 
 export function createPredictSlice(
   init: PredictInit,
 ): StateCreator<LabState, [], [], PredictSlice> {
   return (set, get) => {
+    const api = { getState: get, setState: set };
     let loading = false;
     /** A step forward asked for before the code was here: carried out once it is. */
     let wantForward = false;
@@ -101,37 +92,9 @@ export function createPredictSlice(
         const numbersSeed = mode === 'predict' ? predict.attemptSeed : undefined;
         if (options.numbersSeed !== numbersSeed) get().setOptions({ numbersSeed });
       },
-      answerQuestion(prediction: Prediction | null) {
-        const { derived, run, step, predict, numbering, predictKit: kit } = get();
-        if (!derived || !kit) return;
-        // The lesson's own question of this step comes first.
-        if (
-          kit.openChoice(kit.choiceQuestionsFor(run, derived), kit.choicesFor(predict, run), step)
-        ) {
-          return;
-        }
-        const question = kit.openQuestion(
-          kit.questionsFor(derived, run),
-          kit.answersFor(predict, run),
-          step,
-        );
-        if (!question) return;
-        set({ predict: kit.recordAnswer(predict, run, question, prediction, numbering) });
-        get().stepForward();
-      },
-      answerChoice(choice) {
-        const { derived, run, step, predict, predictKit: kit } = get();
-        if (!derived || !kit) return;
-        const question = kit.openChoice(
-          kit.choiceQuestionsFor(run, derived),
-          kit.choicesFor(predict, run),
-          step,
-        );
-        if (!question) return;
-        set({ predict: kit.recordChoice(predict, run, question, choice) });
-        // The step plays once its segment question (if any) is answered too.
-        get().stepForward();
-      },
+      // Answers come from predict mode's panel, which is there only once the code is.
+      answerQuestion: (prediction) => get().predictKit?.answerQuestion(api, prediction),
+      answerChoice: (choice) => get().predictKit?.answerChoice(api, choice),
       newAttempt(fixedSeed) {
         const attemptSeed = fixedSeed ?? init.drawSeed();
         const { predict } = get();
@@ -139,31 +102,7 @@ export function createPredictSlice(
         get().setOptions({ numbersSeed: attemptSeed });
         get().goTo(0);
       },
-      nextLessonInSet() {
-        const { predict, lessonId, run, predictKit: kit } = get();
-        if (!kit) return;
-        const next = kit.nextInSet(predict, lessonId);
-        if (next === null) return;
-        const answers = kit.answersFor(predict, run);
-        const choices = kit.choicesFor(predict, run);
-        const finished: LessonResult = {
-          lessonId,
-          attemptSeed: predict.attemptSeed,
-          answers,
-          choices,
-          score: kit.scoreOf(answers, choices),
-        };
-        set({
-          predict: {
-            ...predict,
-            run: null,
-            answers: [],
-            choices: [],
-            done: [...predict.done, finished],
-          },
-        });
-        get().setLesson(next);
-      },
+      nextLessonInSet: () => get().predictKit?.nextLessonInSet(api),
       forwardLimit() {
         const limit = predictLimit(get());
         // Until its code is here, nothing is skipped: stay, and step once it is.

@@ -62,18 +62,7 @@ export function createRuns(
     const total = derived.steps.length;
     // Predict mode: a new run has no answers yet, so it opens before its first question.
     const kit = state.predictKit;
-    const limit =
-      state.mode !== 'predict'
-        ? total
-        : kit
-          ? kit.forwardLimit(
-              kit.questionsFor(derived, run),
-              [],
-              0,
-              total,
-              kit.choiceQuestionsFor(run, derived),
-            )
-          : 0;
+    const limit = state.mode !== 'predict' ? total : kit ? kit.openingLimit(derived, run) : 0;
     const step = clamp(state.pendingStep ?? state.step, 0, limit);
     const selected = state.selectedSegment;
     // A re-run of the lesson shown (a knob, an arrow dropped; a new lesson asks for its step):

@@ -4,13 +4,19 @@
 import type { Locale } from '../../i18n/types';
 import type { LabInit } from './labStore';
 import type { UrlOptions } from '../../lab/urlOptions';
-import { lessonsOfSet } from '../../scenarios/exerciseSets';
 
-/** `decode`: reads an `s=` value (scenarioParam.ts's decodeScenarioParam). */
+/** What reads the parts of a link that only some pages carry (each fetched only for those). */
+export interface LinkReaders {
+  /** Reads an `s=` value (scenarioParam.ts's decodeScenarioParam). */
+  decode: (value: string) => unknown;
+  /** The lessons a `set=` value names (scenarios/exerciseSets.ts's lessonsOfSet). */
+  lessonsOfSet: (value: string) => string[];
+}
+
 export function labInitFromUrl(
   url: UrlOptions,
   locale: Locale,
-  decode: (value: string) => unknown,
+  { decode, lessonsOfSet }: LinkReaders,
 ): LabInit {
   let custom: unknown;
   let linkError: string | undefined;
@@ -22,7 +28,14 @@ export function labInitFromUrl(
     }
   }
   // An exercise set opens on its first lesson (unless the link names one), in predict mode.
-  const set = url.set === null ? [] : lessonsOfSet(url.set);
+  let set: string[] = [];
+  if (url.set !== null) {
+    try {
+      set = lessonsOfSet(url.set);
+    } catch (error) {
+      linkError ??= error instanceof Error ? error.message : String(error);
+    }
+  }
   const inSet = set.length > 0;
   return {
     lessonId: url.lesson ?? (inSet ? (set[0] ?? null) : null),

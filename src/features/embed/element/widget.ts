@@ -19,7 +19,7 @@ import { SettingsPanel } from '../../../ui/panels/SettingsPanel';
 import type { LabComponents } from '../../../ui/parts';
 import { registerNamespace } from '../../../i18n';
 import { PredictPanel } from '../../predict/PredictPanel';
-import { predictKit } from '../../../lab/predict/kit';
+import { predictKit } from '../../../ui/store/predictKit';
 import { StateMachineSection } from '../../../ui/stateMachine/StateMachineSection';
 import type { LabDeps } from '../../../ui/store/labStore';
 import { createLabRunner } from '../../../ui/store/runner';
