@@ -356,8 +356,7 @@ async function measureStepLatency(session: Session, predict = false): Promise<nu
         // As a keyboard user answers (a mouse click would be timed from a frame-aligned event).
         await page.locator('[data-testid=predict-reveal]').focus();
         await page.keyboard.press('Enter');
-      }
-      else await page.keyboard.press('ArrowRight');
+      } else await page.keyboard.press('ArrowRight');
       presses++;
       if (predict && !asked) {
         // → stops before a question (its form may still be loading): then show it.

@@ -1,10 +1,10 @@
 // A lesson's own question (multiple choice) before its step, and its result once the step played.
 // The choices come in an order drawn from the attempt's seed, so the right one is not always first.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { hasKey, useT } from '../../i18n';
 import type { AnsweredChoice } from '../../lab/predict/progress';
 import type { ChoiceQuestion } from '../../lab/predict/lessonQuestions';
-import { AnswerButtons } from './AnswerButtons';
+import { PredictForm } from './PredictForm';
 
 /** The words of a lesson question: `lessons.<lesson>.questions.<id>.…`, or the ids themselves. */
 export function useChoiceWords(lessonId: string, questionId: string) {
@@ -41,37 +41,29 @@ export function ChoiceForm({ lessonId, question, seed, onAnswer }: FormProps) {
   const id = useId();
   const words = useChoiceWords(lessonId, question.id);
   const [picked, setPicked] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onAnswer(picked);
-  };
   return (
-    <form
-      className="predict-form"
-      data-testid="predict"
-      aria-labelledby={`${id}-q`}
-      onSubmit={submit}
-    >
-      <fieldset className="predict-choices">
-        <legend id={`${id}-q`} className="predict-question">
-          {words.prompt}
-        </legend>
-        {shuffled(question.choices, seed).map((choice) => (
-          <label key={choice.id}>
-            <input
-              type="radio"
-              name={`${id}-choice`}
-              value={choice.id}
-              data-testid={`predict-choice-${choice.id}`}
-              checked={picked === choice.id}
-              onChange={() => setPicked(choice.id)}
-            />
-            {words.choice(choice.id)}
-          </label>
-        ))}
-      </fieldset>
-      <AnswerButtons onReveal={() => onAnswer(null)} />
-    </form>
+    <PredictForm onSubmit={() => onAnswer(picked)} onReveal={() => onAnswer(null)}>
+      {(headingId) => (
+        <fieldset className="predict-choices">
+          <legend id={headingId} className="predict-question">
+            {words.prompt}
+          </legend>
+          {shuffled(question.choices, seed).map((choice) => (
+            <label key={choice.id}>
+              <input
+                type="radio"
+                name={`${id}-choice`}
+                value={choice.id}
+                data-testid={`predict-choice-${choice.id}`}
+                checked={picked === choice.id}
+                onChange={() => setPicked(choice.id)}
+              />
+              {words.choice(choice.id)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </PredictForm>
   );
 }
 

@@ -1,13 +1,13 @@
 // The question before a phase's segment: its flags (toggle buttons), its seq and ack in the
 // numbering shown, and each side's state after the step. A form with labels, usable by keyboard
 // alone; "show me" counts as asked, not right.
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { TCP_STATES, type Flag, type TcpState } from '../../engine/types';
 import type { SegmentQuestion } from '../../lab/predict/questions';
 import type { Numbering, Prediction } from '../../lab/predict/score';
 import { useT } from '../../i18n';
 import { FLAG_CHOICES } from './format';
-import { AnswerButtons } from './AnswerButtons';
+import { PredictForm } from './PredictForm';
 
 interface Props {
   question: SegmentQuestion;
@@ -21,7 +21,6 @@ const numberOrNull = (text: string): number | null =>
 
 export function QuestionForm({ question, numbering, sides, onAnswer }: Props) {
   const t = useT();
-  const id = useId();
   const [flags, setFlags] = useState<Flag[]>([]);
   const [seq, setSeq] = useState('');
   const [ack, setAck] = useState('');
@@ -32,99 +31,110 @@ export function QuestionForm({ question, numbering, sides, onAnswer }: Props) {
   });
   const toggle = (flag: Flag) =>
     setFlags((on) => (on.includes(flag) ? on.filter((f) => f !== flag) : [...on, flag]));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     onAnswer({
       flags,
       seq: numberOrNull(seq),
       ack: noAck ? null : numberOrNull(ack),
       states: { client: states.client || null, server: states.server || null },
     });
-  };
   const side = sides[question.from];
   return (
-    <form
-      className="predict-form"
-      data-testid="predict"
-      aria-labelledby={`${id}-q`}
-      onSubmit={submit}
-    >
-      <h3 id={`${id}-q`} className="predict-question">
-        {t('predicting.question', { side })}
-      </h3>
-      <p className="predict-hint">{t(`predicting.questionPhase.${question.phase}`)}</p>
-      <fieldset className="predict-flags">
-        <legend>{t('predicting.flags')}</legend>
-        {FLAG_CHOICES.map((flag) => (
-          <button
-            key={flag}
-            type="button"
-            className="predict-flag"
-            data-testid={`predict-flag-${flag}`}
-            aria-pressed={flags.includes(flag)}
-            onClick={() => toggle(flag)}
-          >
-            {flag}
-          </button>
-        ))}
-      </fieldset>
-      <fieldset className="predict-numbers">
-        <legend>{t('predicting.numbers', { numbering: t(`predicting.${numbering}`) })}</legend>
-        <label>
-          {t('predicting.seq')}
-          <input
-            inputMode="numeric"
-            pattern="[0-9]*"
-            data-testid="predict-seq"
-            value={seq}
-            onChange={(event) => setSeq(event.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {t('predicting.ack')}
-          <input
-            inputMode="numeric"
-            pattern="[0-9]*"
-            data-testid="predict-ack"
-            value={ack}
-            disabled={noAck}
-            onChange={(event) => setAck(event.currentTarget.value)}
-          />
-        </label>
-        <label className="predict-noack">
-          <input
-            type="checkbox"
-            data-testid="predict-no-ack"
-            checked={noAck}
-            onChange={(event) => setNoAck(event.currentTarget.checked)}
-          />
-          {t('predicting.noAck')}
-        </label>
-      </fieldset>
-      <fieldset className="predict-states">
-        <legend>{t('predicting.states')}</legend>
-        {(['client', 'server'] as const).map((who) => (
-          <label key={who}>
-            {t('predicting.stateOf', { side: sides[who] })}
-            <select
-              data-testid={`predict-state-${who}`}
-              value={states[who]}
-              onChange={(event) => {
-                const value = event.currentTarget.value as TcpState | '';
-                setStates((was) => ({ ...was, [who]: value }));
-              }}
-            >
-              <option value="">{t('predicting.choose')}</option>
-              {TCP_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {state}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </fieldset>
-      <AnswerButtons onReveal={() => onAnswer(null)} />
-    </form>
+    <PredictForm onSubmit={submit} onReveal={() => onAnswer(null)}>
+      {(headingId) => (
+        <>
+          <h3 id={headingId} className="predict-question">
+            {t('predicting.question', { side })}
+          </h3>
+          <p className="predict-hint">{t(`predicting.questionPhase.${question.phase}`)}</p>
+          <fieldset className="predict-flags">
+            <legend>{t('predicting.flags')}</legend>
+            {FLAG_CHOICES.map((flag) => (
+              <button
+                key={flag}
+                type="button"
+                className="predict-flag"
+                data-testid={`predict-flag-${flag}`}
+                aria-pressed={flags.includes(flag)}
+                onClick={() => toggle(flag)}
+              >
+                {flag}
+              </button>
+            ))}
+          </fieldset>
+          <fieldset className="predict-numbers">
+            <legend>{t('predicting.numbers', { numbering: t(`predicting.${numbering}`) })}</legend>
+            <NumberField
+              label={t('predicting.seq')}
+              testId="predict-seq"
+              value={seq}
+              onChange={setSeq}
+            />
+            <NumberField
+              label={t('predicting.ack')}
+              testId="predict-ack"
+              value={ack}
+              disabled={noAck}
+              onChange={setAck}
+            />
+            <label className="predict-noack">
+              <input
+                type="checkbox"
+                data-testid="predict-no-ack"
+                checked={noAck}
+                onChange={(event) => setNoAck(event.currentTarget.checked)}
+              />
+              {t('predicting.noAck')}
+            </label>
+          </fieldset>
+          <fieldset className="predict-states">
+            <legend>{t('predicting.states')}</legend>
+            {(['client', 'server'] as const).map((who) => (
+              <label key={who}>
+                {t('predicting.stateOf', { side: sides[who] })}
+                <select
+                  data-testid={`predict-state-${who}`}
+                  value={states[who]}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value as TcpState | '';
+                    setStates((was) => ({ ...was, [who]: value }));
+                  }}
+                >
+                  <option value="">{t('predicting.choose')}</option>
+                  {TCP_STATES.map((state) => (
+                    <option key={state} value={state}>
+                      {state}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+    </PredictForm>
+  );
+}
+
+/** A sequence or acknowledgement number, typed in digits. */
+function NumberField(props: {
+  label: string;
+  testId: string;
+  value: string;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        inputMode="numeric"
+        pattern="[0-9]*"
+        data-testid={props.testId}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      />
+    </label>
   );
 }
