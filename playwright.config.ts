@@ -86,6 +86,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // The page's service worker would answer requests that tests intercept (page.route) and keep
+    // what one test cached for the next: only the offline tests let it run (e2e/offline.spec.ts).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: findChromium(),
       args: [

@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 // vitest/config's defineConfig is Vite's, widened with the `test` key.
 import { defineConfig } from 'vitest/config';
 
@@ -26,8 +27,37 @@ const FIRST_PICTURE = [
   /\/src\/ui\/diagram\/(?!motionChunk\.|Minimap\.)/,
 ];
 
+/**
+ * Offline and installable: the service worker (src/worker/serviceWorker.ts, which the page registers
+ * itself once its first diagram is painted) precaches the build, and the web app manifest lets a
+ * browser install the lab.
+ */
+const offline = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src/worker',
+  filename: 'serviceWorker.ts',
+  injectRegister: false,
+  manifest: {
+    name: 'Handshake Lab',
+    short_name: 'Handshake Lab',
+    description: 'An interactive visualizer of how TCP opens and closes a connection.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f4e79',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  injectManifest: {
+    // The app, its lessons and words (in the scripts), the course-page helpers and the export's
+    // Latin fonts; the Chinese font's subsets are cached as they are used (serviceWorker.ts).
+    globPatterns: ['**/*.{html,js,css,svg,webmanifest}', 'assets/noto-sans-{latin,mono}-*.woff2'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offline],
   // Relative asset URLs, so the built site works from any sub-path of any static host.
   base: './',
   // ES module workers: the engine worker imports the engine like any other module.

@@ -1,17 +1,18 @@
 // The page: one lab widget configured from the URL query (CONTRACT.md section 4), with every
 // optional part.
 
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { chooseLocaleForPage } from '../i18n';
 import { parseUrlOptions } from '../lab/urlOptions';
 import { lessonScenarioPending } from '../scenarios';
 import { provideMotion } from '../ui/diagram/motion';
 import { Lab } from '../ui/Lab';
-import { createLabStore, type LabInit } from '../ui/store/labStore';
+import { createLabStore, type LabInit, type LabRunner, type LabStore } from '../ui/store/labStore';
 import { createLabRunner } from '../ui/store/runner';
 import { labInitFromUrl } from '../ui/store/urlInit';
 import { loadExerciseSets, loadMotion, loadScenarioParam, pageComponents } from './chunks';
 import { labDeps, loadLessonScenarios } from './labDeps';
+import { registerOfflineWhenShown } from './offline';
 
 // Read once: the page does not change its query without a reload.
 const url = parseUrlOptions(window.location.search);
@@ -29,7 +30,8 @@ function spawnEngineWorker(): Worker {
   return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
 }
 
-const createRunner = () => createLabRunner(spawnEngineWorker);
+/** A runner on a new engine worker (the page starts one before anything else, main.tsx). */
+export const createRunner = () => createLabRunner(spawnEngineWorker);
 
 /**
  * What the widget opens on, once what it needs is in: the reader of an `s=` link, the exercise
@@ -64,7 +66,37 @@ export const initReady: Promise<LabInit> = loadInit().catch((error: unknown) => 
   linkError: error instanceof Error ? error.message : String(error),
 }));
 
-export function App({ init }: { init: LabInit }) {
-  const [store] = useState(() => createLabStore(init, labDeps));
-  return <Lab store={store} createRunner={createRunner} components={pageComponents} />;
+/**
+ * The page's store, with its engine worker already running the lesson: created before React
+ * renders anything, so the run is computed while the page's components load and mount.
+ */
+export function startPageLab(
+  init: LabInit,
+  running: LabRunner,
+): { store: LabStore; createRunner: () => LabRunner } {
+  const store = createLabStore(init, labDeps);
+  let early: LabRunner | null = running;
+  store.getState().attach(running);
+  registerOfflineWhenShown(store);
+  return {
+    store,
+    // The lab takes the running one first; a remount (React's strict mode in development) a new one.
+    createRunner: () => {
+      const runner = early ?? createRunner();
+      early = null;
+      return runner;
+    },
+  };
+}
+
+interface AppProps {
+  store: LabStore;
+  createRunner: () => LabRunner;
+  /** Called once the lab is mounted (its keyboard handling with it). */
+  onMounted?: () => void;
+}
+
+export function App({ store, createRunner: runnerOf, onMounted }: AppProps) {
+  useEffect(() => onMounted?.(), [onMounted]);
+  return <Lab store={store} createRunner={runnerOf} components={pageComponents} />;
 }

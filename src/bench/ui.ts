@@ -3,6 +3,8 @@
 //
 //   ui-initial-js-gzip-kb        JavaScript requested before the first lifeline is drawn, gzipped (-9)
 //   ui-first-diagram-ms          navigation start to the first `lifeline-client`, median of 5 cold loads
+//   ui-first-diagram-vs-peer, ui-js-before-first-diagram-kb, ui-js-before-first-step-kb,
+//   ui-first-step-ready-ms, ui-offline-reload: the loading figures (uiLoading.ts)
 //   ui-step-latency-ms           → keydown to the first animation frame of the new arrow, median
 //   ui-step-latency-predict-ms   the same in predict mode (mode=predict): → or "show me" on a held step
 //   ui-long-tasks-while-playing  main-thread tasks over 50 ms while playing a 547-segment lossy run at 4×
@@ -26,6 +28,7 @@ import { chromiumForSection, log, runAsChild, runChildSection, type SectionConte
 import { LESSON_IDS } from '../scenarios';
 import { describeProbe, diagramProbeCall, type DiagramProbeResult } from './diagramProbe';
 import { type BrowserBench, measureInChromium } from './serve';
+import { type LoadingPages, measureLoading, measureOfflineReload } from './uiLoading';
 import {
   gzipBytes,
   isUiSummaryLine,
@@ -170,9 +173,16 @@ interface Session {
   consoleErrors: string[];
 }
 
-async function newPage(session: Session): Promise<{ context: BrowserContext; page: Page }> {
-  // A new context per load: its own empty HTTP cache, so every load is a cold one.
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function newPage(
+  session: Session,
+  { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  // A new context per load: its own empty HTTP cache, so every load is a cold one; no service
+  // worker (it would start precaching the site) but where offline is measured.
+  const context = await session.browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers,
+  });
   const page = await context.newPage();
   await page.addInitScript({ content: PROBES });
   page.on('pageerror', (error) => session.consoleErrors.push(`pageerror: ${error.message}`));
@@ -568,6 +578,15 @@ async function measurePage(
   };
   figures.initialJsGzipKb = await timed('initial JavaScript', () => measureInitialJs(session));
   figures.firstDiagramMs = await timed('first diagram', () => measureFirstDiagram(session));
+  const pages: LoadingPages = {
+    base: session.base,
+    newPage: (options) => newPage(session, options),
+  };
+  const loading = await timed('loading, side by side with the peer page', () =>
+    measureLoading(pages),
+  );
+  Object.assign(figures, loading);
+  figures.offlineReload = await timed('offline reload', () => measureOfflineReload(pages));
   figures.stepLatencyMs = await timed('step latency', () => measureStepLatency(session));
   figures.stepLatencyPredictMs = await timed('step latency in predict mode', () =>
     measureStepLatency(session, true),

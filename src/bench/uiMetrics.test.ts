@@ -60,11 +60,33 @@ describe('page bench helpers', () => {
       'ui-layout-overlaps: 147',
       'ui-hidden-steps: 74',
     ]);
+    expect(
+      uiMetrics.uiLines({
+        firstDiagramVsPeer: 1.954,
+        jsBeforeFirstDiagramKb: 121.24,
+        jsBeforeFirstStepKb: 121.24,
+        firstStepReadyMs: 612.3,
+        offlineReload: true,
+      }),
+    ).toEqual([
+      'ui-first-diagram-vs-peer: 1.95',
+      'ui-js-before-first-diagram-kb: 121.2',
+      'ui-js-before-first-step-kb: 121.2',
+      'ui-first-step-ready-ms: 612',
+      'ui-offline-reload: ok',
+    ]);
+    expect(uiMetrics.uiLines({ firstDiagramVsPeer: null, offlineReload: false })).toEqual([
+      'ui-first-diagram-vs-peer: skipped (no peer page)',
+      'ui-offline-reload: failed',
+    ]);
     expect(uiMetrics.uiLines({ firstDiagramMs: 10, stepLatencyMs: NaN })).toEqual([
       'ui-first-diagram-ms: 10',
     ]);
     expect(uiMetrics.uiLines({}).every(uiMetrics.isUiSummaryLine)).toBe(true);
     expect(uiMetrics.isUiSummaryLine('ui-step-latency-ms: 17.3')).toBe(true);
+    expect(uiMetrics.isUiSummaryLine('ui-first-diagram-vs-peer: skipped (no peer page)')).toBe(
+      true,
+    );
     expect(uiMetrics.isUiSummaryLine('ui: skipped, no Chromium')).toBe(false);
   });
 });

@@ -72,6 +72,13 @@ export interface UiFigures {
   layoutOverlaps: number;
   /** Steps after which an arrow the step added or changed was out of view, every lesson and size. */
   hiddenSteps: number;
+  /** Our first lifeline's median time over the peer page's first picture's; null: no peer page. */
+  firstDiagramVsPeer: number | null;
+  jsBeforeFirstDiagramKb: number;
+  jsBeforeFirstStepKb: number;
+  firstStepReadyMs: number;
+  /** After one visit, with the network cut, a reload showed and stepped the lesson. */
+  offlineReload: boolean;
 }
 
 /** The page's summary lines, in the exact form callers parse; a figure not measured is left out. */
@@ -83,6 +90,17 @@ export function uiLines(figures: Partial<UiFigures>): string[] {
   };
   add('ui-initial-js-gzip-kb', figures.initialJsGzipKb, 1);
   add('ui-first-diagram-ms', figures.firstDiagramMs, 0);
+  if (figures.firstDiagramVsPeer === null) {
+    lines.push('ui-first-diagram-vs-peer: skipped (no peer page)');
+  } else {
+    add('ui-first-diagram-vs-peer', figures.firstDiagramVsPeer, 2);
+  }
+  add('ui-js-before-first-diagram-kb', figures.jsBeforeFirstDiagramKb, 1);
+  add('ui-js-before-first-step-kb', figures.jsBeforeFirstStepKb, 1);
+  add('ui-first-step-ready-ms', figures.firstStepReadyMs, 0);
+  if (figures.offlineReload !== undefined) {
+    lines.push(`ui-offline-reload: ${figures.offlineReload ? 'ok' : 'failed'}`);
+  }
   add('ui-step-latency-ms', figures.stepLatencyMs, 1);
   add('ui-step-latency-predict-ms', figures.stepLatencyPredictMs, 1);
   add('ui-long-tasks-while-playing', figures.longTasksWhilePlaying, 0);
@@ -93,5 +111,5 @@ export function uiLines(figures: Partial<UiFigures>): string[] {
 
 /** A summary line of the page bench (`ui-…: value`), as opposed to its progress lines. */
 export function isUiSummaryLine(line: string): boolean {
-  return /^ui-[a-z-]+: \S+$/.test(line);
+  return /^ui-[a-z-]+: (\S+|skipped \(.*\))$/.test(line);
 }

@@ -91,6 +91,8 @@ export function createLessonSlice(
       pendingAutoplay: opening.pendingAutoplay,
 
       attach(runner) {
+        // Already running the lesson on it (the page starts it before its components mount).
+        if (get().runner === runner) return;
         set({ runner });
         runs.start();
       },

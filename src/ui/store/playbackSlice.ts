@@ -27,7 +27,11 @@ type PlaybackSlice = Pick<
 export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> = (set, get) => {
   function show(step: number): void {
     const { derived, total, step: current } = get();
-    if (!derived) return;
+    if (!derived) {
+      // No run shown yet (the page is loading): the step is taken once the run is in.
+      if (!get().run) set({ pendingStep: Math.max(0, Math.round(step)) });
+      return;
+    }
     let next = Math.min(total, Math.max(0, Math.round(step)));
     // Predict mode: never past a step whose segment the student has not predicted yet.
     if (next > current) next = Math.min(next, Math.max(current, get().forwardLimit()));
@@ -40,6 +44,12 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     });
   }
 
+  /** Where a step forward or back starts: a queued step while the page loads, else the step. */
+  const nextFrom = () => {
+    const { derived, run, pendingStep, step } = get();
+    return !derived && !run && pendingStep !== null ? pendingStep : step;
+  };
+
   return {
     total: 0,
     step: 0,
@@ -50,10 +60,10 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     selectedSegment: null,
 
     stepForward() {
-      show(get().step + 1);
+      show(nextFrom() + 1);
     },
     stepBack() {
-      show(get().step - 1);
+      show(nextFrom() - 1);
     },
     goTo(step) {
       show(step);

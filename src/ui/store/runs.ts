@@ -78,7 +78,8 @@ export function createRuns(
       step,
       view: derived.viewAt(step),
       explainer: null,
-      animateStep: null,
+      // The page's first run, on step 1 (→ pressed while it loaded): that arrow flies as usual.
+      animateStep: state.run === null && step === 1 ? 1 : null,
       playing: (state.pendingAutoplay || state.playing) && step < total,
       pendingStep: null,
       pendingAutoplay: false,

@@ -1,0 +1,45 @@
+// While the page loads: the engine worker starts before the components mount, and a step pressed
+// before the run is in is taken once it is (never lost).
+import { expect, test } from '@playwright/test';
+import { counterOf, waitForTotal } from './helpers/page';
+
+test('→ pressed while the engine is still loading is taken once the run is in', async ({
+  page,
+}) => {
+  // A slow network for the engine's script: the run cannot be in before it.
+  let released = false;
+  await page.route('**/assets/engine.worker-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    released = true;
+    await route.continue();
+  });
+  await page.goto('./?lang=en', { waitUntil: 'domcontentloaded' });
+  // The page's script has run (its module is in) but the run cannot be there yet.
+  await page.waitForFunction(() => document.readyState !== 'loading');
+  await page.keyboard.press('ArrowRight');
+  expect(released).toBe(false);
+  const total = await waitForTotal(page);
+  await expect(counterOf(page)).toHaveText(`1 / ${total}`);
+});
+
+test('the engine worker is asked to start before the page’s components are mounted', async ({
+  page,
+}) => {
+  const order: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/engine\.worker-/.test(request.url())) order.push('worker');
+  });
+  await page.exposeFunction('__labMounted', () => order.push('mounted'));
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.getElementById('root')?.firstElementChild) {
+        observer.disconnect();
+        (window as unknown as { __labMounted: () => void }).__labMounted();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./?lang=en');
+  await waitForTotal(page);
+  await expect.poll(() => order.length).toBe(2);
+  expect(order).toEqual(['worker', 'mounted']);
+});

@@ -1,0 +1,28 @@
+// Offline after the first visit: the page registers its service worker (src/worker/serviceWorker.ts,
+// which precaches the site) once its first diagram is on screen and the page has loaded, so that
+// precaching never competes with the first picture. Only the built site has a service worker.
+import type { LabStore } from '../ui/store/labStore';
+
+export function registerOfflineWhenShown(store: LabStore): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () => {
+    navigator.serviceWorker.register('./serviceWorker.js').catch((error: unknown) => {
+      // The lab works without it (a private window, a browser that refuses it): only say so.
+      console.info('Handshake Lab works online only here:', error);
+    });
+  };
+  const afterLoad = () => {
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
+  };
+  if (store.getState().run) {
+    afterLoad();
+    return;
+  }
+  const unsubscribe = store.subscribe((state) => {
+    if (!state.run) return;
+    unsubscribe();
+    // The frame with the first diagram first.
+    requestAnimationFrame(() => setTimeout(afterLoad, 0));
+  });
+}
