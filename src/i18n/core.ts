@@ -2,11 +2,11 @@
 // dictionary, `translate` with {name} interpolation and English fallback, and `chooseLocale` for
 // the `lang` URL option and the browser's languages.
 //
-// What is loaded when: English's `ui` and `lessons` namespaces are bundled with the page; another
-// locale's are one chunk (`loadLocale`). The namespaces only needed after the first diagram
-// (`explain` for the explanation panel, `answers` for the answer cards, `stateMachine` for the
-// state-machine panel, `inspector` for the segment inspector) are chunks of their own per locale
-// (`loadNamespace`, or the provider's `useNamespace`). Until a namespace is loaded, `translate`
+// What is loaded when: English's `ui` and `lessons` (the titles) namespaces are bundled with the
+// page; another locale's are one chunk (`loadLocale`). The namespaces only needed after the first
+// diagram (`explain` for the explanation panel, `answers` for the answer cards, `stateMachine` for
+// the state-machine panel, `inspector` for the segment inspector, `lessonFrames` for the lesson's
+// frame) are chunks of their own per locale (`loadNamespace`, or the provider's `useNamespace`). Until a namespace is loaded, `translate`
 // gives an empty string for its keys and the messages object lacks it. The React side (a provider
 // per widget, `useT`, `useLocale`) is in ./I18nProvider.tsx.
 //
@@ -33,6 +33,7 @@ export const LAZY_NAMESPACES = [
   'answers',
   'inspector',
   'stateMachine',
+  'lessonFrames',
   'exporting',
   'embedding',
   'capturing',
@@ -213,6 +214,13 @@ const namespaceLoaders = new Map<LazyNamespace, NamespaceLoaders>([
     {
       en: () => import('./locales/en/stateMachine').then((m) => m.stateMachine),
       'zh-CN': () => import('./locales/zh-CN/stateMachine').then((m) => m.stateMachine),
+    },
+  ],
+  [
+    'lessonFrames',
+    {
+      en: () => import('./locales/en/lessonFrames').then((m) => m.lessonFrames),
+      'zh-CN': () => import('./locales/zh-CN/lessonFrames').then((m) => m.lessonFrames),
     },
   ],
 ]);

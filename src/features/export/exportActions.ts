@@ -54,7 +54,7 @@ function lessonWords(state: LabState, t: TFunction): { title: string; summary: s
   }
   if (id === CAPTURE_LESSON_ID && state.capture) return { title: state.capture.label, summary: '' };
   const title = `lessons.${id}.title`;
-  const summary = `lessons.${id}.summary`;
+  const summary = `lessonFrames.${id}.summary`;
   return {
     title: hasKey(title) ? t(title as MessageKey) : id,
     summary: hasKey(summary) ? t(summary as MessageKey) : '',
@@ -105,6 +105,7 @@ async function markdownText(state: LabState, locale: Locale): Promise<string> {
     state.explainer ?? explainerFor(run, derived),
     loadNamespace(locale, 'explain'),
     loadNamespace(locale, 'exporting'),
+    loadNamespace(locale, 'lessonFrames'),
   ]);
   const t = translatorFor(locale);
   const lesson = lessonWords(state, t);

@@ -40,7 +40,8 @@ describe('LessonFrame', () => {
   it('links the moment to watch to its step, and the link takes the lab there', async () => {
     const store = await open({ lessonId: 'abort' });
     show(store);
-    const frame = screen.getByTestId('lesson-frame');
+    // Its words are fetched with it.
+    const frame = await screen.findByTestId('lesson-frame');
     expect(frame.dataset.lesson).toBe('abort');
     expect(screen.getByTestId('lesson-shows').textContent).toContain('SO_LINGER');
     const { run, derived } = store.getState();
@@ -101,7 +102,7 @@ describe('LessonFrame', () => {
     await loadLocale('zh-CN');
     const store = await open({ lessonId: 'reuse-timestamps', locale: 'zh-CN' });
     show(store, 'zh-CN');
-    expect(screen.getByText('留意这一刻')).toBeTruthy();
+    expect(await screen.findByText('留意这一刻')).toBeTruthy();
     expect(screen.getByTestId('lesson-shows').textContent).toContain('四元组');
     expect(screen.getByTestId('lesson-watch-link').textContent).toMatch(/^跳到第 \d+ 步$/);
   });

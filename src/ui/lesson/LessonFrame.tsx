@@ -5,7 +5,7 @@
 
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useNamespace, useT } from '../../i18n';
 import { watchStep } from '../../lab/watch';
 import { lessonById } from '../../scenarios/all';
 import { useLab } from '../store/context';
@@ -28,6 +28,8 @@ const selectPause = (s: LabState) => s.pause;
 
 export function LessonFrame() {
   const t = useT();
+  // Its words come with it, after the first diagram.
+  const wordsReady = useNamespace('lessonFrames');
   const { locale } = useLocale();
   const f = useLab(useShallow(selectFrame));
   const goTo = useLab(selectGo);
@@ -39,7 +41,7 @@ export function LessonFrame() {
     [watch, f.run, f.derived],
   );
   // A scenario from a link or a capture has no frame: nobody wrote one for it.
-  if (!lesson) return null;
+  if (!lesson || !wordsReady) return null;
   const id = lesson.id;
   const reached = f.total > 0 && f.step === f.total;
 
@@ -53,13 +55,13 @@ export function LessonFrame() {
       <h2 id="lesson-frame-title">{t('ui.lessonFrame.title')}</h2>
       <h3>{t('ui.lessonFrame.shows')}</h3>
       <p data-testid="lesson-shows">
-        {t(`lessons.${id}.summary`)}
+        {t(`lessonFrames.${id}.summary`)}
         {/* Chinese runs its sentences on without a space. */}
         {locale === 'zh-CN' ? '' : ' '}
-        {t(`lessons.${id}.shows`)}
+        {t(`lessonFrames.${id}.shows`)}
       </p>
       <h3>{t('ui.lessonFrame.watch')}</h3>
-      <p data-testid="lesson-watch">{t(`lessons.${id}.watch`)}</p>
+      <p data-testid="lesson-watch">{t(`lessonFrames.${id}.watch`)}</p>
       {!f.ready ? (
         <p className="lesson-frame__note">{t('ui.lessonFrame.pending')}</p>
       ) : target === null ? (
@@ -87,12 +89,12 @@ export function LessonFrame() {
       {reached ? (
         <div className="lesson-frame__takeaway" data-testid="lesson-takeaway" data-reached="true">
           <h3>{t('ui.lessonFrame.takeaway')}</h3>
-          <p>{t(`lessons.${id}.takeaway`)}</p>
+          <p>{t(`lessonFrames.${id}.takeaway`)}</p>
         </div>
       ) : (
         <details className="lesson-frame__later" data-testid="lesson-takeaway" data-reached="false">
           <summary>{t('ui.lessonFrame.takeawayEarly')}</summary>
-          <p>{t(`lessons.${id}.takeaway`)}</p>
+          <p>{t(`lessonFrames.${id}.takeaway`)}</p>
         </details>
       )}
     </section>

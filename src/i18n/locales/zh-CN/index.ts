@@ -8,6 +8,7 @@ import { embedding } from './embedding';
 import { explain } from './explain';
 import { exporting } from './exporting';
 import { inspector } from './inspector';
+import { lessonFrames } from './lessonFrames';
 import { lessons } from './lessons';
 import { predicting } from './predicting';
 import { stateMachine } from './stateMachine';
@@ -24,4 +25,5 @@ export const zhCN: Messages<typeof en> = {
   capturing,
   predicting,
   lessons,
+  lessonFrames,
 };
