@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 // vitest/config's defineConfig is Vite's, widened with the `test` key.
 import { defineConfig } from 'vitest/config';
@@ -56,8 +60,81 @@ const offline = VitePWA({
   },
 });
 
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The first picture without JavaScript: after the page's build, renders the page's first view
+ * (src/app/prerender.tsx, built for Node in a folder of its own) into index.html and into an entry
+ * per built-in lesson (`lesson/ID/index.html`, with its own title and description for link
+ * previews). Runs before the service worker's precache list is made, so that it lists them.
+ */
+function prerender(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'handshake-lab-prerender',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    closeBundle: {
+      order: 'pre',
+      sequential: true,
+      async handler() {
+        if (config.build.ssr) return;
+        const outDir = resolve(config.root, config.build.outDir);
+        // Inside the project, so that the rendering finds React in node_modules.
+        const cache = join(config.root, 'node_modules', '.cache');
+        await mkdir(cache, { recursive: true });
+        const serverDir = await mkdtemp(join(cache, 'handshake-lab-prerender-'));
+        try {
+          await build({
+            root: config.root,
+            configFile: false,
+            // Its bundling notes are about a Node module nobody loads but this function.
+            logLevel: 'error',
+            build: {
+              ssr: resolve(config.root, 'src/app/prerender.tsx'),
+              outDir: serverDir,
+              emptyOutDir: true,
+            },
+          });
+          const entry = pathToFileURL(join(serverDir, 'prerender.js')).href;
+          const { prerenderPages } = (await import(entry)) as typeof import('./src/app/prerender');
+          const template = await readFile(join(outDir, 'index.html'), 'utf8');
+          for (const page of prerenderPages()) {
+            // A lesson's entry is two folders down: its relative URLs go up to the site's root.
+            const up = page.path === '' ? './' : '../'.repeat(page.path.split('/').length - 1);
+            const html = template
+              .replace(/(src|href)="\.\//g, `$1="${up}`)
+              .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+              .replace(
+                /(<meta\s+name="description"\s+content=")[^"]*(")/,
+                `$1${escapeHtml(page.description)}$2`,
+              )
+              .replace(
+                '</head>',
+                `<meta property="og:title" content="${escapeHtml(page.title)}" />` +
+                  `<meta property="og:description" content="${escapeHtml(page.description)}" />` +
+                  '</head>',
+              )
+              .replace(
+                '<div id="root"></div>',
+                `<div id="root" data-prerendered="${escapeHtml(page.key)}">${page.html}</div>`,
+              );
+            await mkdir(join(outDir, page.path), { recursive: true });
+            await writeFile(join(outDir, page.path, 'index.html'), html);
+          }
+        } finally {
+          await rm(serverDir, { recursive: true, force: true });
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), offline],
+  plugins: [react(), prerender(), offline],
   // Relative asset URLs, so the built site works from any sub-path of any static host.
   base: './',
   // ES module workers: the engine worker imports the engine like any other module.

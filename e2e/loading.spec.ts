@@ -30,15 +30,18 @@ test('the engine worker is asked to start before the page’s components are mou
     if (/\/assets\/engine\.worker-/.test(request.url())) order.push('worker');
   });
   await page.exposeFunction('__labMounted', () => order.push('mounted'));
+  // A page opened otherwise than prerendered (another lesson over index.html's): mounted when the
+  // page's own render shows that lesson.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.getElementById('root')?.firstElementChild) {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid=lesson-select]');
+      if (select?.value === 'lost-syn') {
         observer.disconnect();
         (window as unknown as { __labMounted: () => void }).__labMounted();
       }
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto('./?lang=en');
+  await page.goto('./?lang=en&lesson=lost-syn');
   await waitForTotal(page);
   await expect.poll(() => order.length).toBe(2);
   expect(order).toEqual(['worker', 'mounted']);

@@ -1,93 +1,11 @@
 // The page: one lab widget configured from the URL query (CONTRACT.md section 4), with every
-// optional part.
+// optional part. Started by ./start.ts in the browser; rendered to HTML at build time by
+// ./prerender.tsx.
 
 import { useEffect } from 'react';
-import { chooseLocaleForPage } from '../i18n';
-import { parseUrlOptions } from '../lab/urlOptions';
-import { lessonScenarioPending } from '../scenarios';
-import { provideMotion } from '../ui/diagram/motion';
 import { Lab } from '../ui/Lab';
-import { createLabStore, type LabInit, type LabRunner, type LabStore } from '../ui/store/labStore';
-import { createLabRunner } from '../ui/store/runner';
-import { labInitFromUrl } from '../ui/store/urlInit';
-import { loadExerciseSets, loadMotion, loadScenarioParam, pageComponents } from './chunks';
-import { labDeps, loadLessonScenarios } from './labDeps';
-import { registerOfflineWhenShown } from './offline';
-
-// Read once: the page does not change its query without a reload.
-const url = parseUrlOptions(window.location.search);
-// Before the first paint, so a forced theme never flashes the other one.
-if (url.theme) document.documentElement.dataset.theme = url.theme;
-// The compact layout leaves the course page's scroll wheel alone from the start (embed.css) until
-// the student's first touch releases it.
-if (url.embed) document.documentElement.dataset.embed = 'idle';
-
-provideMotion(loadMotion);
-
-/** The page's engine worker, a file of its own beside the page's scripts. */
-function spawnEngineWorker(): Worker {
-  // Vite spots this exact `new Worker(new URL(…, import.meta.url))` form and bundles the worker.
-  return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-}
-
-/** A runner on a new engine worker (the page starts one before anything else, main.tsx). */
-export const createRunner = () => createLabRunner(spawnEngineWorker);
-
-/**
- * What the widget opens on, once what it needs is in: the reader of an `s=` link, the exercise
- * sets of a `set=` link, or the scenario
- * of a lesson other than the default one. If one cannot be loaded, the widget says so and shows
- * the default lesson.
- */
-async function loadInit(): Promise<LabInit> {
-  const locale = chooseLocaleForPage().locale;
-  let decode: (value: string) => unknown = () => {
-    throw new Error('s: the link reader could not be loaded; try reloading the page');
-  };
-  let lessonsOfSet: (value: string) => string[] = () => {
-    throw new Error('set: the exercise sets could not be loaded; try reloading the page');
-  };
-  const [scenarioParam, exerciseSets] = await Promise.all([
-    url.scenario === null ? null : loadScenarioParam().catch(() => null),
-    url.set === null ? null : loadExerciseSets().catch(() => null),
-  ]);
-  if (scenarioParam) decode = scenarioParam.decodeScenarioParam;
-  if (exerciseSets) lessonsOfSet = exerciseSets.lessonsOfSet;
-  const init = labInitFromUrl(url, locale, { decode, lessonsOfSet });
-  if (init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)) {
-    await loadLessonScenarios().catch(() => {});
-  }
-  return init;
-}
-
-// Never rejects: whatever goes wrong, the page opens (on the default lesson, saying why).
-export const initReady: Promise<LabInit> = loadInit().catch((error: unknown) => ({
-  locale: 'en',
-  linkError: error instanceof Error ? error.message : String(error),
-}));
-
-/**
- * The page's store, with its engine worker already running the lesson: created before React
- * renders anything, so the run is computed while the page's components load and mount.
- */
-export function startPageLab(
-  init: LabInit,
-  running: LabRunner,
-): { store: LabStore; createRunner: () => LabRunner } {
-  const store = createLabStore(init, labDeps);
-  let early: LabRunner | null = running;
-  store.getState().attach(running);
-  registerOfflineWhenShown(store);
-  return {
-    store,
-    // The lab takes the running one first; a remount (React's strict mode in development) a new one.
-    createRunner: () => {
-      const runner = early ?? createRunner();
-      early = null;
-      return runner;
-    },
-  };
-}
+import type { LabRunner, LabStore } from '../ui/store/labStore';
+import { pageComponents } from './chunks';
 
 interface AppProps {
   store: LabStore;

@@ -6,10 +6,13 @@ import type { LabStore } from '../ui/store/labStore';
 export function registerOfflineWhenShown(store: LabStore): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const register = () => {
-    navigator.serviceWorker.register('./serviceWorker.js').catch((error: unknown) => {
-      // The lab works without it (a private window, a browser that refuses it): only say so.
-      console.info('Handshake Lab works online only here:', error);
-    });
+    // Beside the site's index.html, wherever the page is (a lesson's entry is two folders down).
+    navigator.serviceWorker
+      .register(new URL('../serviceWorker.js', import.meta.url))
+      .catch((error: unknown) => {
+        // The lab works without it (a private window, a browser that refuses it): only say so.
+        console.info('Handshake Lab works online only here:', error);
+      });
   };
   const afterLoad = () => {
     if (document.readyState === 'complete') register();

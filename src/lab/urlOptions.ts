@@ -64,7 +64,14 @@ function scormOf(text: string | null): '1.2' | '2004' | null {
   return text === '1.2' || text === '2004' ? text : null;
 }
 
-export function parseUrlOptions(search: string): UrlOptions {
+/** The lesson a lesson's own entry names (`…/lesson/ID/`, as the build writes one per lesson). */
+export function lessonOfPath(pathname: string): string | null {
+  const match = /\/lesson\/([a-z0-9-]+)\/(?:index\.html)?$/.exec(pathname);
+  return match?.[1] ?? null;
+}
+
+/** The page's options from its query (and, for a lesson's own entry, its path). */
+export function parseUrlOptions(search: string, pathname = ''): UrlOptions {
   const query = new URLSearchParams(search);
   const lang = query.get('lang')?.toLowerCase();
   const theme = query.get('theme');
@@ -72,7 +79,8 @@ export function parseUrlOptions(search: string): UrlOptions {
   const step = stepText !== null && /^\d+$/.test(stepText) ? Number(stepText) : null;
   const controls = query.get('controls');
   return {
-    lesson: query.get('lesson'),
+    // A `lesson=` in the query wins over the entry's own lesson.
+    lesson: query.get('lesson') ?? lessonOfPath(pathname),
     lang: lang === 'en' ? 'en' : lang === 'zh' || lang === 'zh-cn' ? 'zh-CN' : null,
     step,
     autoplay: query.has('autoplay') && flag(query.get('autoplay')),

@@ -112,7 +112,8 @@ function LabLayout() {
 
   // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
   const embed = useLab(selectEmbed) && host === null;
-  const framed = host === null && window.parent !== window;
+  // (No window where the page is prerendered: it is no frame there.)
+  const framed = host === null && typeof window !== 'undefined' && window.parent !== window;
   // An LMS launched this page (`scorm=`): its score goes to the LMS's run-time.
   const scorm = useLab(selectScorm) !== null && host === null;
   const late = (Part: ComponentType | null | undefined, when = true) =>

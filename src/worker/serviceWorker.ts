@@ -29,21 +29,28 @@ declare const self: ServiceWorkerSelf;
 void self.skipWaiting();
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
-cleanupOutdatedCaches();
-precacheAndRoute(self.__WB_MANIFEST);
-
+// Pages first, before the precache's own route: a page is asked of the network first, so that a
+// new version shows on the next load; the precached copy is for when there is no network.
 const pages = new NetworkFirst({ cacheName: 'handshake-lab-pages', networkTimeoutSeconds: 4 });
 registerRoute(
   new NavigationRoute(async (options) => {
     try {
       return await pages.handle(options);
     } catch {
-      // Offline and this address never cached: the page itself reads its query (`?lesson=…`).
-      const page = await matchPrecache('index.html');
+      // Offline and this address never visited: its prerendered page (a lesson's own entry), or
+      // the site's, which reads its query (`?lesson=…`) itself.
+      const path = new URL(options.request.url).pathname;
+      const lesson = /\/(lesson\/[a-z0-9-]+\/)(?:index\.html)?$/.exec(path)?.[1];
+      const page =
+        (lesson ? await matchPrecache(`${lesson}index.html`) : undefined) ??
+        (await matchPrecache('index.html'));
       return page ?? Response.error();
     }
   }),
 );
+
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
 
 registerRoute(
   ({ url }) => /\/noto-sans-sc-[^/]*\.woff2$/.test(url.pathname),

@@ -3,10 +3,12 @@
 
 import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Side } from '../../engine/types';
+import type { Scenario, Side } from '../../engine/types';
 import { DEFAULT_PORTS } from '../../engine/defaults';
 import { useT } from '../../i18n';
-import { stateChangesUpTo } from '../../lab/stateChanges';
+import { previewOf } from '../../lab/preview';
+import { stateChangesUpTo, type StateChange } from '../../lab/stateChanges';
+import { CAPTURE_LESSON_ID, CUSTOM_LESSON_ID } from '../../lab/types';
 import { stepNearY } from '../../lab/camera';
 import { usePaintedOnce } from '../useAfterPaint';
 import { Diagram } from './Diagram';
@@ -17,6 +19,10 @@ import { useLab } from '../store/context';
 import type { LabState } from '../store/labStore';
 import { useDiagramLabels } from './useDiagramLabels';
 
+const NO_CHANGES: readonly StateChange[] = [];
+/** The diagram's width before the page measures it (the prerendered page has no layout). */
+const FIRST_WIDTH = 800;
+
 const selectDiagram = (s: LabState) => ({
   derived: s.derived,
   view: s.view,
@@ -25,6 +31,8 @@ const selectDiagram = (s: LabState) => ({
   numbering: s.numbering,
   speed: s.speed,
   scenario: s.run?.scenario ?? null,
+  // Before the run is in: the lesson as written, drawn with nothing happened yet.
+  lessonScenario: s.run ? null : builtInScenario(s),
   // A capture's lifelines carry its own addresses.
   captured: s.capture?.endpoints,
   status: s.status,
@@ -37,11 +45,20 @@ const selectDiagram = (s: LabState) => ({
   pause: s.pause,
 });
 
+/** A built-in lesson's scenario (a link's or a capture's is drawn once it is read and run). */
+function builtInScenario(s: LabState): Scenario | null {
+  if (s.lessonId === CUSTOM_LESSON_ID || s.lessonId === CAPTURE_LESSON_ID) return null;
+  return s.lessonScenario() ?? null;
+}
+
 export function DiagramSection() {
   const t = useT();
   const labels = useDiagramLabels();
   const d = useLab(useShallow(selectDiagram));
   const derived = d.derived;
+  const preview = !derived && d.lessonScenario ? previewOf(d.lessonScenario) : null;
+  const drawn = derived ?? preview;
+  const scenario = d.scenario ?? d.lessonScenario;
   const painted = usePaintedOnce(derived !== null);
   const end = derived && d.step > 0 ? (derived.steps[d.step - 1]?.end ?? 0) : 0;
   const stateChanges = useMemo(
@@ -51,9 +68,9 @@ export function DiagramSection() {
   const endpoints = useMemo(() => {
     const label = (side: Side) =>
       d.captured?.[side] ??
-      `${ENDPOINT_ADDRESSES[side]}:${d.scenario?.[side]?.port ?? DEFAULT_PORTS[side]}`;
+      `${ENDPOINT_ADDRESSES[side]}:${scenario?.[side]?.port ?? DEFAULT_PORTS[side]}`;
     return { client: { label: label('client') }, server: { label: label('server') } };
-  }, [d.scenario, d.captured]);
+  }, [scenario, d.captured]);
 
   return (
     <section
@@ -62,11 +79,11 @@ export function DiagramSection() {
       tabIndex={-1}
       aria-label={t('ui.diagram.label')}
     >
-      {derived && d.view && (
+      {drawn && (
         <div className="dg-tools">
           {/* Its place is kept while it loads, so nothing below it moves. */}
           <Suspense fallback={<div className="dg-minimap" aria-hidden="true" />}>
-            {painted ? (
+            {painted && derived && d.view ? (
               <Minimap
                 segments={derived.segments}
                 steps={derived.steps}
@@ -92,29 +109,38 @@ export function DiagramSection() {
             data-testid="diagram-fit-toggle"
             aria-pressed={d.fit}
             title={t('ui.camera.fitTitle')}
+            disabled={!derived}
             onClick={d.toggleFit}
           >
             {t('ui.camera.fit')}
           </button>
         </div>
       )}
-      {derived && d.view ? (
+      {drawn && (
+        // Before the run is in, the lesson with nothing happened yet (what the prerendered page
+        // shows too); the same diagram then draws the run, so nothing is replaced.
         <Diagram
-          segments={derived.segments}
-          view={d.view}
-          axis={derived.axis}
-          stateChanges={stateChanges}
+          segments={drawn.segments}
+          view={derived && d.view ? d.view : drawn.viewAt(0)}
+          axis={drawn.axis}
+          stateChanges={derived ? stateChanges : NO_CHANGES}
           endpoints={endpoints}
           numbering={d.numbering}
           speed={d.speed}
-          animateStep={d.animateStep}
+          animateStep={derived ? d.animateStep : null}
           onSegmentClick={d.selectSegment}
           onDropInFlight={d.dropSegment}
           labels={labels}
           fit={d.fit}
+          initialWidth={FIRST_WIDTH}
         />
-      ) : (
-        <p className="status" data-testid="status" data-status={d.status}>
+      )}
+      {!derived && (
+        <p
+          className={preview ? 'status visually-hidden' : 'status'}
+          data-testid="status"
+          data-status={d.status}
+        >
           {t('ui.status.runningShort')}
         </p>
       )}
