@@ -175,13 +175,17 @@ interface Session {
 
 async function newPage(
   session: Session,
-  { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {},
+  {
+    serviceWorkers = 'block',
+    javaScript = true,
+  }: { serviceWorkers?: 'allow' | 'block'; javaScript?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   // A new context per load: its own empty HTTP cache, so every load is a cold one; no service
   // worker (it would start precaching the site) but where offline is measured.
   const context = await session.browser.newContext({
     viewport: { width: 1280, height: 800 },
     serviceWorkers,
+    javaScriptEnabled: javaScript,
   });
   const page = await context.newPage();
   await page.addInitScript({ content: PROBES });

@@ -1,7 +1,8 @@
 // The page's loading figures (ui.ts calls these with its own pages):
 //   ui-first-diagram-vs-peer     our first lifeline's time over the peer page's first picture
 //                                (../shared/peers/peerA, served here), medians of 9 interleaved cold loads
-//   ui-js-before-first-diagram-kb  scripts requested before the first lifeline, gzipped
+//   ui-js-before-first-diagram-kb  scripts the first lifeline waits for, gzipped: 0 when the page shows
+//                                it with JavaScript off, else those requested before it
 //   ui-js-before-first-step-kb     scripts requested before → first drew step 1, gzipped
 //   ui-first-step-ready-ms       navigation start → the frame after → drew step 1, → pressed as soon
 //                                as the page takes a key (median of 9 cold loads)
@@ -18,7 +19,7 @@ import { gzipBytes, median } from './uiMetrics';
 export interface LoadingPages {
   base: string;
   /** A fresh context (an empty cache) and a page in it, with the page bench's probe installed. */
-  newPage(options?: { serviceWorkers?: 'allow' | 'block' }): Promise<{
+  newPage(options?: { serviceWorkers?: 'allow' | 'block'; javaScript?: boolean }): Promise<{
     context: BrowserContext;
     page: Page;
   }>;
@@ -171,6 +172,17 @@ export interface LoadingFigures {
   firstStepReadyMs: number;
 }
 
+/** Whether the page shows its first lifeline with JavaScript off (its first picture is HTML). */
+async function pictureWithoutScripts(pages: LoadingPages): Promise<boolean> {
+  const { context, page } = await pages.newPage({ serviceWorkers: 'block', javaScript: false });
+  try {
+    await page.goto(pages.base);
+    return (await page.locator(LIFELINE).count()) > 0;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Nine cold loads of our page, interleaved with nine of the peer's where it is there. */
 export async function measureLoading(pages: LoadingPages): Promise<LoadingFigures> {
   const dir = peerDir();
@@ -184,13 +196,16 @@ export async function measureLoading(pages: LoadingPages): Promise<LoadingFigure
       if (peer) theirs.push(await loadPeer(pages, peer.base));
     }
     const pictures = ours.map((o) => o.firstPictureMs);
+    // The first picture waits for no script when the HTML has it; else for those requested first.
+    const htmlPicture = await pictureWithoutScripts(pages);
+    log(`  first lifeline with JavaScript off: ${htmlPicture ? 'shown' : 'not shown'}`);
     const steps = ours.map((o) => o.firstStepMs);
     log(`  our first lifeline (ms after navigation start): ${spread(pictures)}`);
     if (peer) log(`  the peer's first picture (#client): ${spread(theirs)}`);
     log(`  → drew step 1: ${spread(steps)}`);
     return {
       firstDiagramVsPeer: peer ? median(pictures) / median(theirs) : null,
-      jsBeforeFirstDiagramKb: median(ours.map((o) => o.jsBeforePictureKb)),
+      jsBeforeFirstDiagramKb: htmlPicture ? 0 : median(ours.map((o) => o.jsBeforePictureKb)),
       jsBeforeFirstStepKb: median(ours.map((o) => o.jsBeforeStepKb)),
       firstStepReadyMs: median(steps),
     };
