@@ -78,6 +78,7 @@ export function DiagramSection() {
       id="lab-diagram"
       tabIndex={-1}
       aria-label={t('ui.diagram.label')}
+      data-preview={preview ? 'true' : undefined}
     >
       {drawn && (
         <div className="dg-tools">
