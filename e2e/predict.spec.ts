@@ -9,6 +9,7 @@ import { blur, counterOf, openLab, watchErrors } from './helpers/page';
 import {
   ALL_RIGHT,
   KINDS,
+  MIXED_ANSWERS,
   NONE_RIGHT,
   answerAsked,
   answerByKeyboard,
@@ -58,15 +59,7 @@ test.describe('predict mode, one lesson by keyboard', () => {
       'last-ack',
     ]);
     // Per question: the kinds answered right, or "I don't know, show me".
-    const plans: Plan[] = [
-      ALL_RIGHT,
-      { flags: true, numbers: false, states: true },
-      'reveal',
-      { flags: false, numbers: true, states: false },
-      ALL_RIGHT,
-      { flags: true, numbers: true, states: false },
-      ALL_RIGHT,
-    ];
+    const plans = MIXED_ANSWERS;
     expect(await openLab(page, `lesson=${LESSON}&mode=predict&attempt=${ATTEMPT}&lang=en`)).toBe(
       total,
     );

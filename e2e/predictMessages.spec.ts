@@ -4,6 +4,11 @@
 // `answer` message, and at the lesson's end one `score`, both as the engine (computed here in Node,
 // e2e/helpers/predict.ts) says.
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import type {
+  AnswerMessage,
+  ChoiceAnswerMessage,
+  ScoreMessage,
+} from '../src/features/embed/messages';
 import { hostOrigin, hostPage } from './helpers/hosts';
 import { parseCounter, watchErrors } from './helpers/page';
 import {
@@ -23,49 +28,10 @@ import {
 const LESSON = 'lost-syn';
 const ATTEMPT = 4711;
 
-interface Texts {
-  flags: string;
-  numbers: string;
-  states: string;
-}
-
-interface SegmentAnswer {
-  source: string;
-  type: 'answer';
-  kind: 'segment';
-  lesson: string;
-  seed: number;
-  step: number;
-  phase: string;
-  answer: Texts | null;
-  expected: Texts;
-  right: { flags: boolean; numbers: boolean; states: boolean };
-}
-
-interface ChoiceAnswer {
-  source: string;
-  type: 'answer';
-  kind: 'choice';
-  lesson: string;
-  seed: number;
-  step: number;
-  question: string;
-  answer: string | null;
-  expected: string;
-  right: boolean;
-}
-
-interface Score {
-  source: string;
-  type: 'score';
-  correct: number;
-  asked: number;
-  lesson: string;
-  seed: number;
-  set: string[] | null;
-}
-
-type PredictMessage = SegmentAnswer | ChoiceAnswer | Score;
+// The messages as the page's own types say (src/features/embed/messages.ts).
+type SegmentAnswer = AnswerMessage;
+type Texts = AnswerMessage['expected'];
+type PredictMessage = AnswerMessage | ChoiceAnswerMessage | ScoreMessage;
 
 /**
  * Records on the course page, as its own listener does for `step` and `height` (the lab's window,

@@ -12,6 +12,7 @@ import {
   ALL_RIGHT,
   FLAGS,
   KINDS,
+  MIXED_ANSWERS,
   answerAsked,
   answerFor,
   choiceFor,
@@ -44,19 +45,8 @@ const SET = 'handshake';
 /** The set's lessons (src/scenarios/exerciseSets.ts). */
 const LESSONS = ['client-closes-first', 'lost-syn', 'lost-syn-ack'] as const satisfies LessonId[];
 
-/**
- * How the student answers the first lesson (six segment questions, then the lesson's own): some
- * right, some wrong, one "show me".
- */
-const FIRST_LESSON: Plan[] = [
-  ALL_RIGHT,
-  { flags: true, numbers: false, states: true },
-  'reveal',
-  { flags: false, numbers: true, states: false },
-  ALL_RIGHT,
-  { flags: true, numbers: true, states: false },
-  ALL_RIGHT,
-];
+/** How the student answers the first lesson: some right, some wrong, one "show me". */
+const FIRST_LESSON = MIXED_ANSWERS;
 
 const dirs = new Map<ScormVersion, string>();
 

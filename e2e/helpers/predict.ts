@@ -118,6 +118,19 @@ export function answerFor(question: SegmentQuestion, marks: Marks): Answer {
 
 export const ALL_RIGHT: Marks = { flags: true, numbers: true, states: true };
 export const NONE_RIGHT: Marks = { flags: false, numbers: false, states: false };
+/**
+ * A student's way through the client-closes-first lesson (six segment questions, then the lesson's
+ * own): some right, some partly wrong, one "I don't know, show me".
+ */
+export const MIXED_ANSWERS: readonly Plan[] = [
+  ALL_RIGHT,
+  { flags: true, numbers: false, states: true },
+  'reveal',
+  { flags: false, numbers: true, states: false },
+  ALL_RIGHT,
+  { flags: true, numbers: true, states: false },
+  ALL_RIGHT,
+];
 export const count = (marks: Marks): number => KINDS.filter((kind) => marks[kind]).length;
 
 /** The `N / M` score text after these questions answered as planned. */

@@ -6,17 +6,7 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import { findLms, findScormApi } from './lms';
 import { createScormReporter } from './runtime';
-
-type Frame = Record<string, unknown>;
-
-/** A course frame `depth` levels below a top window holding `props`. */
-function frames(props: Frame, depth = 2): Window {
-  const top: Frame = { ...props };
-  top.parent = top;
-  let win = top;
-  for (let level = 0; level < depth; level += 1) win = { parent: win };
-  return win as unknown as Window;
-}
+import { frames, type Frame } from '../../testing/scormFrames';
 
 describe('findScormApi', () => {
   const api12 = () => new Scorm12API({ autocommit: false, logLevel: 5 });

@@ -12,17 +12,7 @@ import {
   type ScormAnswer,
   type ScoreReport,
 } from './runtime';
-
-type Frame = Record<string, unknown>;
-
-/** A course frame `depth` levels below a top window holding `props`. */
-function frames(props: Frame, depth = 2): Window {
-  const top: Frame = { ...props };
-  top.parent = top;
-  let win = top;
-  for (let level = 0; level < depth; level += 1) win = { parent: win };
-  return win as unknown as Window;
-}
+import { frames } from '../../testing/scormFrames';
 
 /**
  * What the run-time held at each commit and at the finish, as it would send it to the LMS (its JSON, which unlike
