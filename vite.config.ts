@@ -67,7 +67,7 @@ const escapeHtml = (text: string) =>
  * The first picture without JavaScript: after the page's build, renders the page's first view
  * (src/app/prerender.tsx, built for Node in a folder of its own) into index.html and into an entry
  * per built-in lesson (`lesson/ID/index.html`, with its own title and description for link
- * previews). Runs before the service worker's precache list is made, so that it lists them.
+ * previews), each with its lesson's run for the page's first step (src/app/firstRun.ts). Runs before the service worker's precache list is made, so that it lists them.
  */
 function prerender(): Plugin {
   let config: ResolvedConfig;
@@ -120,7 +120,8 @@ function prerender(): Plugin {
               )
               .replace(
                 '<div id="root"></div>',
-                `<div id="root" data-prerendered="${escapeHtml(page.key)}">${page.html}</div>`,
+                `<div id="root" data-prerendered="${escapeHtml(page.key)}">${page.html}</div>` +
+                  page.firstRun,
               );
             await mkdir(join(outDir, page.path), { recursive: true });
             await writeFile(join(outDir, page.path, 'index.html'), html);

@@ -1,7 +1,37 @@
-// While the page loads: the engine worker starts before the components mount, and a step pressed
-// before the run is in is taken once it is (never lost).
+// While the page loads: a prerendered lesson steps with the run its HTML brought, before the
+// engine worker is in; otherwise the engine worker starts before the components mount, and a step
+// pressed before the run is in is taken once it is (never lost).
 import { expect, test } from '@playwright/test';
-import { counterOf, waitForTotal } from './helpers/page';
+import { expectRun, lessonScenario } from './helpers/engine';
+import { counterOf, expectEndToMatch, waitForTotal } from './helpers/page';
+
+test('a prerendered lesson steps to its end before the engine worker is in; its first knob starts it', async ({
+  page,
+}) => {
+  // The engine worker's script is held back until the test lets it through.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route('**/assets/engine.worker-*.js', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto('./lesson/server-closes-first/');
+  const total = await waitForTotal(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(counterOf(page)).toHaveText(`1 / ${total}`);
+  // The run in the HTML is the engine's own for this lesson, event for event.
+  const lesson = lessonScenario('server-closes-first');
+  await expectEndToMatch(page, expectRun(lesson), 'the run the HTML brought');
+  // Once the page is idle, the worker is asked for, ready for the first knob.
+  await expect.poll(() => asked).toBe(true);
+  await page.getByTestId('drop-final-ack').check();
+  release();
+  // The engine's run with the knob: an arrow lost, and more steps to the end.
+  await expect(page.locator('[data-testid=segment][data-fate=dropped]')).not.toHaveCount(0);
+  expect(await waitForTotal(page)).toBeGreaterThan(total);
+});
 
 test('→ pressed while the engine is still loading is taken once the run is in', async ({
   page,
@@ -13,7 +43,8 @@ test('→ pressed while the engine is still loading is taken once the run is in'
     released = true;
     await route.continue();
   });
-  await page.goto('./?lang=en', { waitUntil: 'domcontentloaded' });
+  // Another lesson than the one index.html's run is for: it runs in the worker.
+  await page.goto('./?lang=en&lesson=lost-syn', { waitUntil: 'domcontentloaded' });
   // The page's script has run (its module is in) but the run cannot be there yet.
   await page.waitForFunction(() => document.readyState !== 'loading');
   await page.keyboard.press('ArrowRight');

@@ -85,3 +85,48 @@ test('every lesson’s entry opens its lesson and steps; ?lesson= still works', 
   await expect(counterOf(page)).toHaveText(/^2 \/ \d+$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+/** The page's layout shifts while it loads (Chromium's `layout-shift` entries), with what moved. */
+async function shiftsWhileLoading(page: import('@playwright/test').Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shifts: { value: number; moved: string[] }[] };
+    w.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node | null }[];
+      }[]) {
+        if (entry.hadRecentInput) continue;
+        const moved = entry.sources.map((s) =>
+          s.node instanceof Element ? `${s.node.tagName} ${s.node.className}` : String(s.node),
+        );
+        w.__shifts.push({ value: entry.value, moved });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./');
+  // The footer comes last, with the parts that wait for the first diagram.
+  await expect(page.locator('.lab-footer')).toBeAttached();
+  await expect(page.getByTestId('state-machine')).toBeVisible();
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    () => (window as unknown as { __shifts: { value: number; moved: string[] }[] }).__shifts,
+  );
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+]) {
+  test(`nothing on screen moves while the page loads, ${size.width}×${size.height}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    const shifts = await shiftsWhileLoading(page);
+    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    // Chromium's "good" cumulative layout shift is under 0.1; the page aims at none.
+    expect(total, JSON.stringify(shifts)).toBeLessThan(0.01);
+  });
+}

@@ -1,8 +1,9 @@
 import { expect, test, type ConsoleMessage } from '@playwright/test';
 
-// The default lesson (src/scenarios/client-closes-first.json), run in the engine worker.
+// The default lesson (src/scenarios/client-closes-first.json): its first run comes with the
+// prerendered page (src/app/firstRun.ts), every other run from the engine worker.
 
-test('draws the default lesson, computed in a worker', async ({ page }) => {
+test('draws the default lesson; the engine runs in a worker, not on the page', async ({ page }) => {
   await page.goto('./');
 
   await expect(page.getByTestId('lifeline-client')).toBeVisible();

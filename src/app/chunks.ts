@@ -6,36 +6,55 @@
 // (src/features/export/fontCatalog.ts).
 
 import { lazy } from 'react';
-import { registerNamespace } from '../i18n';
+import { loadNamespace, registerNamespace } from '../i18n';
 import type { LabComponents } from '../ui/parts';
+
+// The parts shown once the first diagram is painted: fetched together (`loadLate`) and shown
+// together, so that none of them pushes another down.
+const loadSettingsPanel = () => import('../ui/panels/SettingsPanel');
+const loadStateMachine = () => import('../ui/stateMachine/StateMachineSection');
+const loadLessonFrame = () => import('../ui/lesson/LessonFrame');
+const loadAnswers = () => import('../features/answers/AnswerSection');
+const loadHeaderActions = () => import('../features/HeaderActions');
 
 /** The page's optional parts, each fetched when the lab first shows it. */
 export const pageComponents: LabComponents = {
-  // The knobs, the state diagram, the lesson's frame and the answer cards: after the first diagram.
-  SettingsPanel: lazy(() =>
-    import('../ui/panels/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
-  ),
+  // The knobs, the state diagram, the lesson's frame, the answer cards and the header's actions:
+  // after the first diagram.
+  SettingsPanel: lazy(() => loadSettingsPanel().then((m) => ({ default: m.SettingsPanel }))),
   StateMachineSection: lazy(() =>
-    import('../ui/stateMachine/StateMachineSection').then((m) => ({
-      default: m.StateMachineSection,
-    })),
+    loadStateMachine().then((m) => ({ default: m.StateMachineSection })),
   ),
-  LessonFrame: lazy(() =>
-    import('../ui/lesson/LessonFrame').then((m) => ({ default: m.LessonFrame })),
-  ),
-  AnswerSection: lazy(() =>
-    import('../features/answers/AnswerSection').then((m) => ({ default: m.AnswerSection })),
-  ),
+  LessonFrame: lazy(() => loadLessonFrame().then((m) => ({ default: m.LessonFrame }))),
+  AnswerSection: lazy(() => loadAnswers().then((m) => ({ default: m.AnswerSection }))),
+  loadLate: async (locale) => {
+    const words = ['lessonFrames', 'stateMachine', 'answers', 'exporting', 'capturing'] as const;
+    const [settings, stateMachine, frame, answers, actions] = await Promise.all([
+      loadSettingsPanel(),
+      loadStateMachine(),
+      loadLessonFrame(),
+      loadAnswers(),
+      loadHeaderActions(),
+      // Words that cannot be loaded are English, or say so, where they are used.
+      ...words.map((ns) => loadNamespace(locale, ns).catch(() => {})),
+    ]);
+    return {
+      SettingsPanel: settings.SettingsPanel,
+      StateMachineSection: stateMachine.StateMachineSection,
+      LessonFrame: frame.LessonFrame,
+      AnswerSection: answers.AnswerSection,
+      HeaderActions: actions.default,
+      CapturePanel: actions.CapturePanel,
+    };
+  },
   // On the first click on a segment.
   InspectorSection: lazy(() =>
     import('../ui/inspector/InspectorSection').then((m) => ({ default: m.InspectorSection })),
   ),
   // Share, Embed, Export and Open a capture, with the capture panel: one chunk after the first
   // diagram.
-  HeaderActions: lazy(() => import('../features/HeaderActions')),
-  CapturePanel: lazy(() =>
-    import('../features/HeaderActions').then((m) => ({ default: m.CapturePanel })),
-  ),
+  HeaderActions: lazy(loadHeaderActions),
+  CapturePanel: lazy(() => loadHeaderActions().then((m) => ({ default: m.CapturePanel }))),
   // Only in the compact layout, and only inside a frame.
   EmbedChrome: lazy(() => import('../features/embed/EmbedChrome')),
   CourseMessages: lazy(() => import('../features/embed/CourseMessages')),

@@ -4,16 +4,17 @@ import { DEFAULT_LESSON_ID } from '../scenarios';
 import { App } from './App';
 import { captureEarlySteps } from './earlySteps';
 import { prerenderKey } from './prerenderKey';
-import { createRunner, initReady, startPageLab } from './start';
+import { createPageRunner, initReady, startPageLab } from './start';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import '../ui/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// First of all: the engine worker starts loading, and → pressed from now on is kept.
+// First of all: the engine worker starts loading (unless the HTML brought the first run), and →
+// pressed from now on is kept.
 const earlySteps = captureEarlySteps();
-const runner = createRunner();
+const runner = createPageRunner();
 
 // Once the widget's starting point is known (start.ts's initReady): the lesson is run at once, and
 // rendered while it runs.

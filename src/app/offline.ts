@@ -2,10 +2,11 @@
 // which precaches the site) once its first diagram is on screen and the page has loaded, so that
 // precaching never competes with the first picture. Only the built site has a service worker.
 import type { LabStore } from '../ui/store/labStore';
+import { afterFirstDiagram } from './afterFirstDiagram';
 
 export function registerOfflineWhenShown(store: LabStore): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  const register = () => {
+  afterFirstDiagram(store, () => {
     // Beside the site's index.html, wherever the page is (a lesson's entry is two folders down).
     navigator.serviceWorker
       .register(new URL('../serviceWorker.js', import.meta.url))
@@ -13,19 +14,5 @@ export function registerOfflineWhenShown(store: LabStore): void {
         // The lab works without it (a private window, a browser that refuses it): only say so.
         console.info('Handshake Lab works online only here:', error);
       });
-  };
-  const afterLoad = () => {
-    if (document.readyState === 'complete') register();
-    else window.addEventListener('load', register, { once: true });
-  };
-  if (store.getState().run) {
-    afterLoad();
-    return;
-  }
-  const unsubscribe = store.subscribe((state) => {
-    if (!state.run) return;
-    unsubscribe();
-    // The frame with the first diagram first.
-    requestAnimationFrame(() => setTimeout(afterLoad, 0));
   });
 }

@@ -12,7 +12,9 @@ import { LESSONS } from '../scenarios/all';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { createLabStore, type LabRunner } from '../ui/store/labStore';
 import { labInitFromUrl } from '../ui/store/urlInit';
+import { engineService } from '../worker/engineService';
 import { App } from './App';
+import { firstRunBlock } from './firstRun';
 import { labDeps } from './labDeps';
 import { prerenderKey } from './prerenderKey';
 
@@ -23,6 +25,8 @@ export interface PrerenderedPage {
   /** The markup of #root, and the key the page's script checks before taking it over. */
   html: string;
   key: string;
+  /** The lesson's run as the page's first run request asks for it, as a JSON data block. */
+  firstRun: string;
   title: string;
   description: string;
 }
@@ -32,7 +36,10 @@ const noRunner = (): LabRunner => {
   throw new Error('prerendering runs no engine');
 };
 
-function render(query: string, pathname: string): { html: string; key: string; lessonId: string } {
+function render(
+  query: string,
+  pathname: string,
+): { html: string; key: string; lessonId: string; firstRun: string } {
   const url = parseUrlOptions(query, pathname);
   const init = labInitFromUrl(url, 'en', {
     decode: () => undefined,
@@ -48,7 +55,10 @@ function render(query: string, pathname: string): { html: string; key: string; l
       </ErrorBoundary>
     </StrictMode>,
   );
-  return { html, key, lessonId: store.getState().lessonId };
+  // What the page's store asks its runner for first (runs.ts), run by the worker's engine service.
+  const { lessonId, options } = store.getState();
+  const run = engineService.lab(labDeps.lessonScenario(lessonId), options);
+  return { html, key, lessonId, firstRun: firstRunBlock({ lessonId, options, run }) };
 }
 
 /** Every page the build writes: the site's index and one entry per built-in lesson. */

@@ -4,12 +4,14 @@
 
 import { chooseLocaleForPage } from '../i18n';
 import { parseUrlOptions } from '../lab/urlOptions';
-import { lessonScenarioPending } from '../scenarios';
+import { DEFAULT_LESSON_ID, lessonScenarioPending, loadedLessonScenario } from '../scenarios';
 import { provideMotion } from '../ui/diagram/motion';
 import { createLabStore, type LabInit, type LabRunner, type LabStore } from '../ui/store/labStore';
 import { createLabRunner } from '../ui/store/runner';
 import { labInitFromUrl } from '../ui/store/urlInit';
+import { afterFirstDiagram } from './afterFirstDiagram';
 import { loadExerciseSets, loadMotion, loadScenarioParam } from './chunks';
+import { type DeferredRunner, type FirstRun, readFirstRun, runnerWithFirstRun } from './firstRun';
 import { labDeps, loadLessonScenarios } from './labDeps';
 import { registerOfflineWhenShown } from './offline';
 
@@ -30,8 +32,40 @@ function spawnEngineWorker(): Worker {
   return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** A runner on a new engine worker (the page starts one before anything else, main.tsx). */
+/** A runner on a new engine worker. */
 export const createRunner = () => createLabRunner(spawnEngineWorker);
+
+// The run the prerendered HTML brought (firstRun.ts), read before anything asks for a run.
+const firstRun = readFirstRun(document);
+
+/** Whether the page, as its URL opens it, asks for the run the HTML brought (else it cannot wait). */
+const opensOn = (first: FirstRun) =>
+  (url.lesson ?? DEFAULT_LESSON_ID) === first.lessonId &&
+  url.scenario === null &&
+  url.set === null &&
+  url.mode === 'watch' &&
+  !url.dropFinalAck;
+
+/**
+ * The page's runner, made before anything else (main.tsx): the engine worker starts at once,
+ * unless the HTML brought the run the page opens on; then it starts once the first diagram is
+ * shown and the page is idle (startPageLab), or at the first other run asked for.
+ */
+export function createPageRunner(): DeferredRunner {
+  if (!firstRun) {
+    const runner = createRunner();
+    return { ...runner, warm: () => {} };
+  }
+  const runner = runnerWithFirstRun(firstRun, loadedLessonScenario, createRunner);
+  if (!opensOn(firstRun)) runner.warm();
+  return runner;
+}
+
+/** Calls `then` when the browser has nothing else to do (soon, where it cannot say). */
+const whenIdle = (then: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(then, { timeout: 1000 })
+    : setTimeout(then, 0);
 
 /**
  * What the widget opens on, once what it needs is in: the reader of an `s=` link, the exercise
@@ -72,12 +106,14 @@ export const initReady: Promise<LabInit> = loadInit().catch((error: unknown) => 
  */
 export function startPageLab(
   init: LabInit,
-  running: LabRunner,
+  running: DeferredRunner,
 ): { store: LabStore; createRunner: () => LabRunner } {
   const store = createLabStore(init, labDeps);
   let early: LabRunner | null = running;
   store.getState().attach(running);
   registerOfflineWhenShown(store);
+  // Ready for the student's first knob or lesson before they reach for it.
+  afterFirstDiagram(store, () => whenIdle(() => running.warm()));
   return {
     store,
     // The lab takes the running one first; a remount (React's strict mode in development) a new one.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLocale } from './core';
-import { formatDuration } from './format';
+import { formatDuration, formatNumber } from './format';
 
 beforeAll(async () => {
   await loadLocale('zh-CN');
@@ -90,5 +90,34 @@ describe('formatDuration', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('formatNumber', () => {
+  const intl = (locale: 'en' | 'zh-CN') =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 3, useGrouping: false });
+
+  it('writes every number as Intl.NumberFormat does in both locales', () => {
+    const numbers = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: 0, max: 1e7, noNaN: true }),
+      // Halves at the fourth decimal, where rounding is decided.
+      fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n * 10 + 5) / 10_000),
+      fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1000),
+    );
+    fc.assert(
+      fc.property(numbers, (n) => {
+        expect(formatNumber(n, 'en')).toBe(intl('en').format(n));
+        expect(formatNumber(n, 'zh-CN')).toBe(intl('zh-CN').format(n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rounds the fourth decimal half away from zero', () => {
+    expect(formatNumber(0.0005, 'en')).toBe('0.001');
+    expect(formatNumber(1.9995, 'en')).toBe('2');
+    expect(formatNumber(151.0004, 'en')).toBe('151');
+    expect(formatNumber(1e21, 'en')).toBe(intl('en').format(1e21));
   });
 });

@@ -22,6 +22,26 @@ function numberFormat(locale: Locale): Intl.NumberFormat {
 }
 
 /**
+ * `n` as `numberFormat(locale)` writes it, where that is plain digits: both of the page's locales
+ * write a number with Latin digits and a '.' and round its shortest decimal form half away from
+ * zero. The first Intl.NumberFormat a page makes loads the browser's locale data (tens of
+ * milliseconds on a slow machine), which the first diagram's time labels would otherwise wait
+ * for. Anything else (a negative number or zero, an exponent, NaN) goes to Intl.
+ */
+export function formatNumber(n: number, locale: Locale): string {
+  const shortest = String(n);
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(shortest);
+  if (!match || Object.is(n, -0)) return numberFormat(locale).format(n);
+  const [, whole = '0', fraction = ''] = match;
+  if (fraction.length <= 3) return shortest;
+  let thousandths = BigInt(whole + fraction.slice(0, 3));
+  if (fraction.charCodeAt(3) >= 53 /* '5' */) thousandths += 1n;
+  const digits = thousandths.toString().padStart(4, '0');
+  const decimals = digits.slice(-3).replace(/0+$/, '');
+  return decimals ? `${digits.slice(0, -3)}.${decimals}` : digits.slice(0, -3);
+}
+
+/**
  * `ms` of simulated time in the locale's words. The rule: below 1 s in milliseconds, exact to the
  * microsecond (captures have sub-millisecond times: "0.013 ms", "151 ms"); from 1 s to 1 h in
  * seconds, exact to the millisecond ("1.151 s", "90 s", "240.2 s"); from 1 h in hours, minutes
@@ -32,8 +52,8 @@ function numberFormat(locale: Locale): Intl.NumberFormat {
  */
 export function formatDuration(ms: number, locale: Locale): string {
   const units = (loadedMessages(locale) ?? en).ui.units;
-  const number = numberFormat(locale);
-  const unit = (template: string, n: number) => interpolate(template, { n: number.format(n) });
+  const unit = (template: string, n: number) =>
+    interpolate(template, { n: formatNumber(n, locale) });
   if (!Number.isFinite(ms)) return unit(units.ms, ms);
   if (ms < 0) return `-${formatDuration(-ms, locale)}`;
   const microseconds = Math.round(ms * 1000);

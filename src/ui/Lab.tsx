@@ -1,6 +1,6 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
-import { Suspense, useEffect, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType } from 'react';
 import './embed.css';
 import { I18nProvider, useNamespace, useT } from '../i18n';
 import { LanguageSwitch } from './controls/LanguageSwitch';
@@ -43,6 +43,30 @@ const selectScorm = (s: LabState) => s.scorm;
  */
 function useAfterFirstDiagram(): boolean {
   return usePaintedOnce(useLab(selectHasRun));
+}
+
+/**
+ * The lab's parts, with those shown after the first diagram ready to render once `loadLate` has
+ * fetched them and their words (null until then, or until it failed: the lazy parts then load
+ * each on its own and say so if they cannot). Ready together, they appear in one frame, so that
+ * none of them pushes down another already on screen.
+ */
+function useLateParts(painted: boolean, parts: LabComponents): LabComponents | null {
+  const locale = useLab(selectLocale);
+  const [late, setLate] = useState<LabComponents | null>(null);
+  const { loadLate } = parts;
+  useEffect(() => {
+    if (!painted || late) return;
+    let current = true;
+    const show = (loaded: LabComponents) => {
+      if (current) setLate(loaded);
+    };
+    (loadLate?.(locale) ?? Promise.resolve({})).then(show, () => show({}));
+    return () => {
+      current = false;
+    };
+  }, [painted, late, loadLate, locale]);
+  return late && { ...parts, ...late };
 }
 
 export interface LabProps {
@@ -91,27 +115,31 @@ function LabLayout() {
   const theme = useLab(selectTheme);
   const selected = useLab(selectSelectedSegment);
   const mode = useLab(selectMode);
-  const parts = useLabComponents();
+  const given = useLabComponents();
   // The inspector's words are fetched with its code on the first click (it waits for both).
   useNamespace('inspector', selected !== null);
-  const hasRun = useAfterFirstDiagram();
+  const host = useLabHost();
+  // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
+  const embed = useLab(selectEmbed) && host === null;
+  const painted = useAfterFirstDiagram();
+  // The compact layout shows none of the late parts but the lesson's frame: it fetches nothing more.
+  const loaded = useLateParts(painted && !embed, given);
+  const hasRun = embed ? painted : loaded !== null;
+  const parts = loaded ?? given;
   usePlayback();
   useKeyboard();
 
   // The other lessons' scenarios, so that picking one is instant.
   useEffect(() => {
-    if (hasRun) store.getState().prefetchLessons();
-  }, [hasRun, store]);
+    if (painted) store.getState().prefetchLessons();
+  }, [painted, store]);
 
-  const host = useLabHost();
   useEffect(() => {
     const root = themeElementOf(host);
     if (theme) root.dataset.theme = theme;
     else delete root.dataset.theme;
   }, [theme, host]);
 
-  // The compact layout (`embed=1`) and the course-page messages: for a lab that is the whole page.
-  const embed = useLab(selectEmbed) && host === null;
   // (No window where the page is prerendered: it is no frame there.)
   const framed = host === null && typeof window !== 'undefined' && window.parent !== window;
   // An LMS launched this page (`scorm=`): its score goes to the LMS's run-time.
@@ -131,7 +159,7 @@ function LabLayout() {
       {narrow && <ModeToggle />}
       <LanguageSwitch />
       <ThemeSwitch />
-      {late(parts.HeaderActions, hasRun)}
+      {narrow && late(parts.HeaderActions, hasRun)}
     </>
   );
 
@@ -156,6 +184,11 @@ function LabLayout() {
       <header className="lab-header">
         <h1>{t('ui.app.title')}</h1>
         {late(parts.EmbedChrome, embed && hasRun)}
+        {/* Beside the title, where their arrival after the first diagram moves nothing: the
+            title's row is as tall as they are, and the lesson's row under it keeps its place. */}
+        {showControls && !narrow && (
+          <div className="header-actions">{late(parts.HeaderActions, hasRun)}</div>
+        )}
         {showControls && (
           <div className="header-tools">
             <LessonPicker />
@@ -187,19 +220,12 @@ function LabLayout() {
           <DiagramSection />
         </main>
         <aside className="lab-side">
-          {/* The frame first on the page; in a course page's iframe the explanation stays right
-              under the diagram and the frame follows it. */}
           {late(parts.PredictPanel, hasRun && mode === 'predict')}
-          {/* Predicting, the explanation says at once why the engine did what it did. */}
-          {!embed && mode !== 'predict' && late(parts.LessonFrame, hasRun)}
+          {/* The explanation first, where the prerendered page shows it: the lesson's frame
+              arrives after the first diagram and takes its place under it, moving nothing. */}
           <ExplanationPanel />
-          {(embed || mode === 'predict') && late(parts.LessonFrame, hasRun)}
-          {StateMachineSection && hasRun && !embed && (
-            // Its place is kept while it loads, so the panels beside it do not jump.
-            <Suspense fallback={<div className="panel placeholder" aria-hidden="true" />}>
-              <StateMachineSection />
-            </Suspense>
-          )}
+          {late(parts.LessonFrame, hasRun)}
+          {late(StateMachineSection, hasRun && !embed)}
         </aside>
         {showControls && hasRun && parts.SettingsPanel && (
           <div className="lab-settings">{late(parts.SettingsPanel)}</div>
@@ -212,7 +238,8 @@ function LabLayout() {
       )}
       {late(parts.InspectorSection, selected !== null)}
       <LiveRegion />
-      {!embed && <footer className="lab-footer">{t('ui.app.footer')}</footer>}
+      {/* Last on the page, after everything that arrives late: nothing pushes it down. */}
+      {!embed && hasRun && <footer className="lab-footer">{t('ui.app.footer')}</footer>}
       {late(parts.CourseMessages, framed)}
       {late(parts.ScormBridge, scorm)}
     </div>

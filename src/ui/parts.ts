@@ -4,6 +4,7 @@
 // never imports a feature, and a build that leaves one out carries none of its code.
 
 import { createContext, useContext, type ComponentType } from 'react';
+import type { Locale } from '../i18n';
 
 export interface LabComponents {
   /** The knobs (loss, behaviour, MSL, port reuse…), beside the diagram with the controls. */
@@ -29,6 +30,13 @@ export interface LabComponents {
   PredictPanel?: ComponentType | null;
   /** What reports predict mode's score to an LMS (a page opened with `scorm=`). */
   ScormBridge?: ComponentType | null;
+  /**
+   * Fetches the parts shown once the first diagram is painted (the settings, the lesson's frame,
+   * the state diagram, the answer cards, the header's actions) with their words in `locale`, and
+   * gives them ready to render: they appear together, instead of each pushing down the ones
+   * before it as it arrives.
+   */
+  loadLate?: (locale: Locale) => Promise<LabComponents>;
 }
 
 const LabComponentsContext = createContext<LabComponents>({});
