@@ -104,7 +104,10 @@ async function measureLoad(
   app: string,
   errors: string[],
 ): Promise<LoadTimes> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1000, height: 900 },
+    bypassCSP: true,
+  });
   try {
     await context.addInitScript({ content: PROBE });
     const page = await context.newPage();

@@ -156,7 +156,8 @@ async function serveFolder(dir: string): Promise<{ base: string; server: Server 
         response.end(body);
       },
       () => {
-        response.writeHead(404);
+        // The browser asks every page for a favicon and the peer has none: not an error of a page.
+        response.writeHead(path.endsWith('favicon.ico') ? 204 : 404);
         response.end();
       },
     );

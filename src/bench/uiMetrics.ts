@@ -79,6 +79,8 @@ export interface UiFigures {
   firstStepReadyMs: number;
   /** After one visit, with the network cut, a reload showed and stepped the lesson. */
   offlineReload: boolean;
+  /** The longest main-thread task loading and driving the heaviest inputs (uiWorstInput.ts). */
+  longestTaskWorstInputMs: number;
 }
 
 /** The page's summary lines, in the exact form callers parse; a figure not measured is left out. */
@@ -106,6 +108,7 @@ export function uiLines(figures: Partial<UiFigures>): string[] {
   add('ui-long-tasks-while-playing', figures.longTasksWhilePlaying, 0);
   add('ui-layout-overlaps', figures.layoutOverlaps, 0);
   add('ui-hidden-steps', figures.hiddenSteps, 0);
+  add('ui-longest-task-ms-worst-input', figures.longestTaskWorstInputMs, 0);
   return lines;
 }
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import lesson from '../scenarios/reuse-without-time-wait.json';
-import { scrollTarget, stepFocus, stepNearY, type FocusRange } from './camera';
+import { focusSegments, scrollTarget, stepFocus, stepNearY, type FocusRange } from './camera';
 import { deriveRun } from './derive';
 import { runWithCauses } from './run';
+import { segmentWindow } from './segmentWindow';
+import { LESSONS } from '../scenarios/all';
 
 const parsed = parseScenario(lesson);
 if (!parsed.ok) throw new Error(parsed.error);
@@ -13,6 +15,26 @@ const derived = deriveRun(runWithCauses(scenario));
 const y = (t: number) => 28 + derived.axis.y(t);
 
 describe('stepFocus', () => {
+  it('is the same from the segments focusSegments picks, for every lesson at every step', () => {
+    for (const { id, scenario: raw } of LESSONS) {
+      const lessonParsed = parseScenario(raw);
+      if (!lessonParsed.ok) throw new Error(lessonParsed.error);
+      const run = deriveRun(runWithCauses(lessonParsed.scenario));
+      const at = (t: number, offset = 0) => 28 + run.axis.y(t, offset);
+      const window = segmentWindow(run.segments);
+      for (let step = 0; step <= run.steps.length; step++) {
+        const view = run.viewAt(step);
+        const picked = {
+          segments: focusSegments(run.segments, window, step),
+          stateChanges: run.stateChanges,
+        };
+        expect(stepFocus(picked, view, at), `${id} at step ${step}`).toEqual(
+          stepFocus(run, view, at),
+        );
+      }
+    }
+  });
+
   it('has nothing to show at step 0', () => {
     expect(stepFocus(derived, derived.viewAt(0), y)).toBeNull();
   });

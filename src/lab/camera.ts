@@ -3,6 +3,7 @@
 // every step change, whatever caused it (a key, the scrubber, a link's `step=`, autoplay, a course
 // page's message), so what the step did is never off screen; a manual scroll lasts until the next
 // step change.
+import type { SegmentWindow } from './segmentWindow';
 import type { StateChange } from './stateChanges';
 import type { SegmentInfo, StepView } from './types';
 
@@ -41,6 +42,25 @@ function touches(seg: SegmentInfo, step: number): boolean {
     seg.droppedStep === step ||
     seg.copies.some((copy) => copy.step === step)
   );
+}
+
+/**
+ * The segments `stepFocus` needs of a run at `step`, without visiting the others: those the step
+ * touches or leaves in flight (`window.active`) and the last one sent before it that it does not
+ * touch (the context above the step).
+ */
+export function focusSegments(
+  segments: readonly SegmentInfo[],
+  window: SegmentWindow,
+  step: number,
+): SegmentInfo[] {
+  const active = window.active(step);
+  for (let i = window.sentBy(step - 1) - 1; i >= 0; i--) {
+    const seg = segments[i];
+    // (stepFocus takes the segments in any order.)
+    if (seg && !touches(seg, step)) return active.includes(seg) ? active : [seg, ...active];
+  }
+  return active;
 }
 
 /**

@@ -4,7 +4,9 @@
 // `animateStep` fly, and old arrows are memoized so a step re-renders only what changed.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../engine/types';
-import { stepFocus } from '../../lab/camera';
+import { focusSegments, stepFocus } from '../../lab/camera';
+import { segmentWindow } from '../../lab/segmentWindow';
+import { fateAt } from '../../lab/view';
 import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../../lab/types';
 import { AppCalls } from './AppCalls';
 import { AxisBreaks } from './AxisBreaks';
@@ -77,7 +79,20 @@ export interface DiagramProps {
   timeScale?: TimeScale;
 }
 
-export function Diagram({
+export function Diagram(props: DiagramProps) {
+  const { view } = props;
+  // The time of the step shown before this one: a delivered arrow flies on from where it was. Set
+  // while rendering, which renders this component again at once: the drawing below renders once.
+  const [track, setTrack] = useState({ step: view.step, t: view.t, prevT: view.t });
+  let prevT = track.prevT;
+  if (track.step !== view.step) {
+    prevT = track.t;
+    setTrack({ step: view.step, t: view.t, prevT: track.t });
+  }
+  return <DiagramDrawing {...props} prevT={prevT} />;
+}
+
+function DiagramDrawing({
   segments,
   view,
   axis: axes,
@@ -95,7 +110,8 @@ export function Diagram({
   drawAll = false,
   fit = false,
   timeScale,
-}: DiagramProps) {
+  prevT,
+}: DiagramProps & { prevT: number }) {
   const chosenScale = useOptionalLab(selectTimeScale);
   const scale = timeScale ?? chosenScale ?? 'warped';
   const axis: DiagramProps['axis'] = scale === 'linear' && axes.linear ? axes.linear : axes;
@@ -106,17 +122,11 @@ export function Diagram({
   const prefersReduced = useReducedMotion() ?? false;
   const still = reducedMotion || prefersReduced;
 
-  // The time of the step shown before this one: a delivered arrow flies on from where it was.
-  const [track, setTrack] = useState({ step: view.step, t: view.t, prevT: view.t });
-  let prevT = track.prevT;
-  if (track.step !== view.step) {
-    prevT = track.t;
-    setTrack({ step: view.step, t: view.t, prevT: track.t });
-  }
 
   const axisY = axis.y;
   const y = useCallback((t: number, offset?: number) => TOP + axisY(t, offset), [axisY]);
-  const byId = useMemo(() => new Map(segments.map((s) => [s.id, s])), [segments]);
+  // Which segments a step looks at: in a long run, never all of them (../../lab/segmentWindow.ts).
+  const segmentIndex = useMemo(() => segmentWindow(segments), [segments]);
   const crossing = useMemo(() => crossingIds(segments, axisY), [segments, axisY]);
   // Each label where it overlaps no other text (./layoutCheck.ts); a long run keeps them on their
   // arrows, as the search would cost more than a step may take.
@@ -166,7 +176,7 @@ export function Diagram({
   const onMeasured = useCamera(scroller, svgBox, {
     step: view.step,
     focus: stepFocus(
-      { segments, stateChanges },
+      { segments: focusSegments(segments, segmentIndex, view.step), stateChanges },
       view,
       y,
       (seg) => {
@@ -189,15 +199,32 @@ export function Diagram({
       onMeasured();
     };
   });
+  const points = useMemo(
+    () => axis.points ?? pointsOf(segments, axisY),
+    [axis.points, segments, axisY],
+  );
+  // A burst's rows below its instant: how far below its time's y an arrow may be drawn.
+  const maxOffset = useMemo(() => burstDepth(segments), [segments]);
+  // Every state change of the run is drawn from the start: their depth is the run's.
+  const changesBottom = useMemo(
+    () => stateChanges.reduce((low, change) => Math.max(low, y(change.t) + 10), -Infinity),
+    [stateChanges, y],
+  );
   const still_: ReactNode[] = [];
   const flying: ReactNode[] = [];
   let bottom = view.step > 0 ? nowY : TOP;
-  let count = 0;
   const drops: { x: number; y: number }[] = [];
-  for (const [id, fate] of view.fates) {
-    const seg = byId.get(id);
-    if (!seg) continue;
-    count++;
+  const sentCount = segmentIndex.sentBy(view.step);
+  // A long run draws the arrows near the visible part and those the step changes or leaves in
+  // flight; it visits no other.
+  const span = range && timeSpanOf(points, range, maxOffset);
+  const considered = span
+    ? segmentIndex.drawn(view.step, span.from, span.to)
+    : segments.slice(0, sentCount);
+  const count = sentCount;
+  for (const seg of considered) {
+    const id = seg.id;
+    const fate = fateAt(seg, view.step);
     const path = segmentLine(seg, layout, y);
     const frac = shownFraction(seg, fate, view.t, lineLength(path));
     let fromFrac: number | undefined;
@@ -241,18 +268,15 @@ export function Diagram({
     );
   }
   for (const timer of view.timers) bottom = Math.max(bottom, y(timer.due) + 8);
-  for (const change of stateChanges) bottom = Math.max(bottom, y(change.t) + 10);
+  bottom = Math.max(bottom, changesBottom);
   for (const call of view.appCalls) bottom = Math.max(bottom, y(call.t) + 10);
+  const drawnTo = bottom;
   // The whole run's height from the start: the drawing never resizes while stepping, so a step
   // repaints only what changed (and the page does not jump).
-  const height = Math.max(bottom, TOP + axis.height) + BOTTOM + 28;
-  const points = useMemo(
-    () => axis.points ?? pointsOf(segments, axisY),
-    [axis.points, segments, axisY],
-  );
+  const height = Math.max(drawnTo, TOP + axis.height) + BOTTOM + 28;
   const breaks = useMemo(
-    () => axis.breaks.filter((b) => TOP + b.y < bottom),
-    [axis.breaks, bottom],
+    () => axis.breaks.filter((b) => TOP + b.y < drawnTo),
+    [axis.breaks, drawnTo],
   );
 
   const breakYs = useMemo(() => breaks.map((b) => TOP + b.y), [breaks]);
@@ -363,6 +387,43 @@ const WINDOW_FROM = 120;
 const WINDOW_MARGIN = 500;
 
 const selectTimeScale = (s: LabState) => s.timeScale;
+
+/** The deepest a burst's rows put an arrow's end below its time's y. */
+function burstDepth(segments: readonly SegmentInfo[]): number {
+  let depth = 0;
+  for (const seg of segments) depth = Math.max(depth, seg.sendOffset ?? 0, seg.arriveOffset ?? 0);
+  return depth;
+}
+
+/**
+ * The times whose arrows can be drawn near the visible part (with its margin): sent by `to`, and
+ * last drawn at `from` or later. `points` are the run's times in order with their ys (without the
+ * top margin): a time's y never decreases, and an arrow is drawn at most `depth` below its times.
+ */
+function timeSpanOf(
+  points: readonly { t: number; y: number }[],
+  range: VisibleRange,
+  depth: number,
+): { from: number; to: number } {
+  const top = range.top - WINDOW_MARGIN - TOP - depth;
+  const bottom = range.bottom + WINDOW_MARGIN - TOP;
+  /** How many points are drawn above `y` (strictly, or also at it). */
+  const above = (y: number, orAt: boolean) => {
+    let low = 0;
+    let high = points.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const py = points[mid]?.y ?? Infinity;
+      if (py < y || (orAt && py === y)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  // The last time drawn above the part: anything ending after it may reach into it.
+  const from = points[above(top, false) - 1]?.t ?? -Infinity;
+  const to = points[above(bottom, true) - 1]?.t ?? -Infinity;
+  return { from, to };
+}
 
 function near(seg: SegmentInfo, y: (t: number) => number, range: VisibleRange): boolean {
   const top = y(seg.sentAt);

@@ -1,8 +1,9 @@
 // The overview strip: the whole run as a sequence diagram turned on its side (time to the right,
 // the client on top, the server below), the part shown so far, the current step and where the last
-// knob change first shows. A click goes to the step drawn nearest. It repeats what the scrubber and
+// knob change first shows (what has not happened yet is faded). A click goes to the step drawn
+// nearest. It repeats what the scrubber and
 // the step buttons offer (those are the keyboard's way), so it is hidden from assistive technology.
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useId, useMemo, type MouseEvent } from 'react';
 import type { SegmentInfo } from '../../lab/types';
 
 export interface MinimapProps {
@@ -24,6 +25,41 @@ export interface MinimapProps {
 const W = 1000;
 const H = 20;
 
+/** The strip's x of a drawing's y, in a run drawn from `y0` over `span`. */
+const stripX = (y: number, y0: number, span: number) =>
+  Math.min(W, Math.max(0, ((y - y0) / span) * W));
+
+/**
+ * Every segment as a stroke of one path per side: a run of any length is four elements (each
+ * side's path drawn twice, below faded and above clipped to what has happened), drawn once per run.
+ * A step only moves the clip. Strokes that round to the same place are drawn once: the strip is
+ * 1,000 units wide, so a long run has far fewer distinct strokes than segments.
+ */
+export function minimapPaths(
+  segments: readonly SegmentInfo[],
+  x: (time: number) => number,
+): Record<'client' | 'server', string> {
+  const seen = new Set<string>();
+  const d = { client: [] as string[], server: [] as string[] };
+  const round = (v: number) => Math.round(v * 2) / 2;
+  for (const seg of segments) {
+    const arrival = seg.deliveredAt ?? seg.droppedAt;
+    const x1 = round(x(seg.sentAt));
+    const end = arrival === null ? x1 + 4 : x(arrival);
+    // A dropped arrow stops halfway, as on the diagram.
+    const x2 = round(seg.deliveredAt === null ? (x1 + end) / 2 : end);
+    const down = seg.from === 'client';
+    const y1 = down ? 3 : H - 3;
+    const y2 = seg.deliveredAt === null ? H / 2 : down ? H - 3 : 3;
+    const stroke = `M${x1} ${y1}L${x2} ${y2}`;
+    const key = `${seg.from}${stroke}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    d[seg.from].push(stroke);
+  }
+  return { client: d.client.join(''), server: d.server.join('') };
+}
+
 export const Minimap = memo(function Minimap({
   segments,
   steps,
@@ -35,39 +71,21 @@ export const Minimap = memo(function Minimap({
   onJumpToY,
 }: MinimapProps) {
   const last = steps.at(-1)?.t ?? 0;
-  const span = Math.max(1, y(last) - y(0));
-  const x = (time: number) => Math.min(W, Math.max(0, ((y(time) - y(0)) / span) * W));
-  const lines = useMemo(() => {
-    const at = (time: number) => Math.min(W, Math.max(0, ((y(time) - y(0)) / span) * W));
-    return segments.map((seg) => {
-      const arrival = seg.deliveredAt ?? seg.droppedAt;
-      const x2 = arrival === null ? at(seg.sentAt) + 4 : at(arrival);
-      const down = seg.from === 'client';
-      return {
-        id: seg.id,
-        sentStep: seg.sentStep,
-        from: seg.from,
-        x1: at(seg.sentAt),
-        // A dropped arrow stops halfway, as on the diagram.
-        x2: seg.deliveredAt === null ? (at(seg.sentAt) + x2) / 2 : x2,
-        y1: down ? 3 : H - 3,
-        y2: down
-          ? seg.deliveredAt === null
-            ? H / 2
-            : H - 3
-          : seg.deliveredAt === null
-            ? H / 2
-            : 3,
-      };
-    });
-  }, [segments, y, span]);
+  const y0 = y(0);
+  const span = Math.max(1, y(last) - y0);
+  const x = (time: number) => stripX(y(time), y0, span);
+  const paths = useMemo(
+    () => minimapPaths(segments, (time) => stripX(y(time), y0, span)),
+    [segments, y, y0, span],
+  );
+  const clipId = `dg-mm-clip-${useId().replace(/[^\w-]/g, '')}`;
   const markedT = marked === null ? null : (steps[marked - 1]?.t ?? null);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width <= 0) return;
     const f = (event.clientX - box.left) / box.width;
-    onJumpToY(y(0) + f * span);
+    onJumpToY(y0 + f * span);
   };
 
   const now = step > 0 ? x(t) : 0;
@@ -81,22 +99,37 @@ export const Minimap = memo(function Minimap({
       onClick={onClick}
     >
       <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none">
+        <defs>
+          <clipPath id={clipId}>
+            <rect x={0} y={0} width={now} height={H} />
+          </clipPath>
+        </defs>
         <rect className="dg-mm-seen" x={0} y={0} width={now} height={H} />
-        {lines.map((l) => (
-          <line
-            key={l.id}
-            className={`dg-mm-seg dg-mm-seg--${l.from}${l.sentStep > step ? ' dg-mm-seg--later' : ''}`}
-            x1={l.x1}
-            y1={l.y1}
-            x2={l.x2}
-            y2={l.y2}
-          />
-        ))}
+        <MinimapStrokes paths={paths} className="dg-mm-later" />
+        <MinimapStrokes paths={paths} clipPath={`url(#${clipId})`} />
         {markedT !== null && (
           <line className="dg-mm-marked" x1={x(markedT)} x2={x(markedT)} y1={0} y2={H} />
         )}
         {step > 0 && <line className="dg-mm-now" x1={now} x2={now} y1={0} y2={H} />}
       </svg>
     </div>
+  );
+});
+
+/** Both sides' strokes; memoized, so a step re-renders none of them. */
+const MinimapStrokes = memo(function MinimapStrokes({
+  paths,
+  className,
+  clipPath,
+}: {
+  paths: Record<'client' | 'server', string>;
+  className?: string;
+  clipPath?: string;
+}) {
+  return (
+    <g className={className} clipPath={clipPath}>
+      <path className="dg-mm-seg dg-mm-seg--client" d={paths.client} />
+      <path className="dg-mm-seg dg-mm-seg--server" d={paths.server} />
+    </g>
   );
 });
