@@ -355,3 +355,22 @@ describe('explainerFor', () => {
     }
   });
 });
+
+describe('explainerFor', () => {
+  it('gives each step the explanation of the whole run, whatever order the steps are asked in', () => {
+    for (const lesson of LESSONS) {
+      const parsed = parseScenario(lesson.scenario);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const run = runWithCauses(parsed.scenario);
+      const all = explainRun(run.events, run.causeStarts);
+      const derived = deriveRun({ scenario: parsed.scenario, ...run });
+      const explainer = explainerFor(run, derived);
+      // The last step first (a jump to the end), then the others from the start, and step 0.
+      const order = [all.length, ...all.map((_, i) => i + 1)];
+      for (const step of order)
+        expect(explainer.at(step), `${lesson.id} ${step}`).toEqual(all[step - 1]);
+      expect(explainer.at(0)).toBeNull();
+      expect(explainer.at(all.length + 1)).toBeNull();
+    }
+  });
+});

@@ -17,20 +17,43 @@ import { RunSoFar, StepView } from './step';
 
 export type { Explanation } from './explanation';
 
+/**
+ * The explanations of a run's steps, worked out as far as they are asked for: a step's sentences
+ * read the run before it, so step k costs the steps up to k once, and a long run's page pays for
+ * the steps shown, not for all of them when its run arrives.
+ */
+function stepExplanations(
+  events: readonly TraceEvent[],
+  steps: readonly Step[],
+  segments: readonly SegmentInfo[],
+): (step: number) => Explanation | null {
+  let byId: Map<number, SegmentInfo> | null = null;
+  let before: RunSoFar | null = null;
+  const done: Explanation[] = [];
+  return (step) => {
+    if (step < 1 || step > steps.length) return null;
+    byId ??= new Map(segments.map((seg) => [seg.id, seg]));
+    before ??= new RunSoFar(byId);
+    while (done.length < step) {
+      const next = steps[done.length];
+      if (!next) break;
+      const slice = events.slice(next.first, next.end);
+      const sentences = stepSentences(new StepView(slice, byId, before));
+      before.add(slice);
+      done.push(withSources(sentences));
+    }
+    return done[step - 1] ?? null;
+  };
+}
+
 /** Explanations of every step, in order, from the run's steps and segments. */
 function explainSteps(
   events: readonly TraceEvent[],
   steps: readonly Step[],
   segments: readonly SegmentInfo[],
 ): Explanation[] {
-  const byId = new Map(segments.map((seg) => [seg.id, seg]));
-  const before = new RunSoFar(byId);
-  return steps.map((step) => {
-    const slice = events.slice(step.first, step.end);
-    const sentences = stepSentences(new StepView(slice, byId, before));
-    before.add(slice);
-    return withSources(sentences);
-  });
+  const at = stepExplanations(events, steps, segments);
+  return steps.map((step) => at(step.number) as Explanation);
 }
 
 /** The step's deciding rule (its first sentence's) and where it comes from. */
@@ -74,13 +97,13 @@ export function explainerFor(
   run: Pick<Run, 'events' | 'causeStarts'>,
   model?: { steps: readonly Step[]; segments: readonly SegmentInfo[] },
 ): Explainer {
-  const list = model
-    ? explainSteps(run.events, model.steps, model.segments)
-    : explainRun(run.events, run.causeStarts);
-  return {
-    at: (step) => (step >= 1 ? (list[step - 1] ?? null) : null),
-    render: renderExplanation,
-  };
+  let steps = model?.steps;
+  let segments = model?.segments;
+  if (!steps || !segments) {
+    steps = buildSteps(run);
+    segments = describeSegments(run, steps);
+  }
+  return { at: stepExplanations(run.events, steps, segments), render: renderExplanation };
 }
 
 export type Numbering = 'relative' | 'absolute';
