@@ -363,7 +363,7 @@ describe('explainerFor', () => {
       if (!parsed.ok) throw new Error(parsed.error);
       const run = runWithCauses(parsed.scenario);
       const all = explainRun(run.events, run.causeStarts);
-      const derived = deriveRun({ scenario: parsed.scenario, ...run });
+      const derived = deriveRun(run);
       const explainer = explainerFor(run, derived);
       // The last step first (a jump to the end), then the others from the start, and step 0.
       const order = [all.length, ...all.map((_, i) => i + 1)];
