@@ -60,6 +60,44 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * The built page's Content-Security-Policy, as a meta tag (a static host may send no headers of its
+ * own): scripts only from the site itself, workers also from blob: URLs (src/worker/spawn.ts starts
+ * one from a copy of its script in a sandboxed frame), inline styles (React's `style` attributes),
+ * images and fonts also as data: and blob: URLs (the exports). `frame-ancestors` cannot be set by a
+ * meta tag: README says how a site sets it as a header.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * Puts the policy in the built page's head, right after its charset (before any script or
+ * stylesheet it governs), and so into every prerendered lesson entry, which is made from it. Not in
+ * the dev server's page: Vite injects inline scripts there (the React refresh preamble, the client)
+ * that the policy would stop.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'handshake-lab-content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      if (!charset.test(html))
+        throw new Error('index.html: no <meta charset> to put the CSP after');
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+      return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+    },
+  };
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -135,7 +173,7 @@ function prerender(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), prerender(), offline],
+  plugins: [react(), contentSecurityPolicy(), prerender(), offline],
   // Relative asset URLs, so the built site works from any sub-path of any static host.
   base: './',
   // ES module workers: the engine worker imports the engine like any other module.

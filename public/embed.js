@@ -4,23 +4,54 @@
  * reports, so it never shows a scrollbar of its own. Also gives `HandshakeLab.send(iframe, type,
  * scenario)` to drive a widget: type is step | back | play | pause | reset | load.
  * No dependencies; MIT, like the rest of Handshake Lab. */
-/* global window, document, URL */
+/* global window, document, Document, Node, URL */
 (function () {
   'use strict';
-  if (window.HandshakeLab) return; // included twice: one listener is enough
+  // Read through the prototypes: the course page's elements can shadow a document's properties by
+  // their name (<img name="currentScript">), but not these.
+  function documentGet(name) {
+    var descriptor = Object.getOwnPropertyDescriptor(Document.prototype, name);
+    return descriptor && descriptor.get ? descriptor.get.call(document) : undefined;
+  }
+  var baseURI = Object.getOwnPropertyDescriptor(Node.prototype, 'baseURI').get.call(document);
+  var getByTag = Document.prototype.getElementsByTagName;
 
-  /** The origin an iframe's src points at, or null. */
-  function originOf(iframe) {
+  /** The origin of a URL, or null. */
+  function originOfUrl(url) {
     try {
-      return new URL(iframe.src, document.baseURI).origin;
+      return new URL(url, baseURI).origin;
     } catch {
       return null;
     }
   }
 
+  /** The origin an iframe's src points at, or null. */
+  function originOf(iframe) {
+    return originOfUrl(iframe.src);
+  }
+
+  // The lab's origin: where this script was served from. Only frames pointing there are the lab's;
+  // any other frame (a video, a quiz) that posts a message shaped like ours is none of our business.
+  var script = documentGet('currentScript');
+  var labOrigin = script && typeof script.src === 'string' ? originOfUrl(script.src) : null;
+  if (labOrigin === 'null') labOrigin = null;
+
+  // Marks the object this script puts at window.HandshakeLab (its value adds a lab's origin). The
+  // name alone proves nothing: an element with id="HandshakeLab" (or a form or image named so)
+  // shows up as window.HandshakeLab too.
+  var OURS =
+    typeof Symbol === 'function' ? Symbol.for('handshake-lab.embed') : '__handshakeLabEmbed';
+  var existing = window.HandshakeLab;
+  if (existing && typeof existing[OURS] === 'function') {
+    // Included again (maybe from another lab's site): one listener is enough, for both origins.
+    if (labOrigin !== null) existing[OURS](labOrigin);
+    return;
+  }
+  var labOrigins = labOrigin === null ? [] : [labOrigin];
+
   /** The iframe whose window sent a message (looked up each time: iframes come and go). */
   function iframeOf(source) {
-    var iframes = document.getElementsByTagName('iframe');
+    var iframes = getByTag.call(document, 'iframe');
     for (var i = 0; i < iframes.length; i++) {
       if (iframes[i].contentWindow === source) return iframes[i];
     }
@@ -30,7 +61,9 @@
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (!data || typeof data !== 'object' || data.source !== 'handshake-lab') return;
-    // Only the page the iframe was pointed at may size it, not whatever it navigated to.
+    // Only the lab's own page may size its frame: the frame must point at a lab's origin and the
+    // message come from there (not from whatever the frame navigated to).
+    if (labOrigins.indexOf(event.origin) < 0) return;
     var iframe = event.source && iframeOf(event.source);
     if (!iframe || originOf(iframe) !== event.origin) return;
     var height = data.height;
@@ -39,7 +72,7 @@
     }
   });
 
-  window.HandshakeLab = {
+  var api = {
     send: function (iframe, type, scenario) {
       var message = { target: 'handshake-lab', type: type };
       if (type === 'load') message.scenario = scenario;
@@ -48,4 +81,11 @@
       if (origin && origin !== 'null') iframe.contentWindow.postMessage(message, origin);
     },
   };
+  Object.defineProperty(api, OURS, {
+    value: function (origin) {
+      if (labOrigins.indexOf(origin) < 0) labOrigins.push(origin);
+    },
+  });
+  // An own property of the window: it shadows an element of the same id.
+  window.HandshakeLab = api;
 })();

@@ -96,6 +96,10 @@ export const loadLessons = () => import('../scenarios/all');
 /** The reader of an `s=` link: only for pages opened on one. */
 export const loadScenarioParam = () => import('../lab/scenarioParam');
 
+/** The scenario validator, which the store passes a custom scenario through before it shows it:
+ * with the reader of an `s=` link, or at the first scenario a course page sends. */
+export const loadValidator = () => import('../engine/validate');
+
 /** The exercise sets' lessons: only for pages opened on a `set=` link. */
 export const loadExerciseSets = () => import('../scenarios/exerciseSets');
 

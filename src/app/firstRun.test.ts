@@ -3,7 +3,7 @@ import { defaultLabOptions } from '../lab/labOptions';
 import type { LabOptions, Run } from '../lab/types';
 import type { Scenario } from '../engine/types';
 import { LESSONS } from '../scenarios/all';
-import type { LabRunner } from '../ui/store/labStore';
+import type { EngineRunner } from '../ui/store/runner';
 import { createEngineService } from '../worker/engineService';
 import { type FirstRun, firstRunBlock, readFirstRun, runnerWithFirstRun } from './firstRun';
 
@@ -59,7 +59,11 @@ describe('runnerWithFirstRun', () => {
   const lessons = (id: string) => (id === 'a' ? lesson : undefined);
   const engineRunner = () => {
     const other = { events: [1] } as unknown as Run;
-    const runner: LabRunner = { run: vi.fn(async () => other), dispose: vi.fn() };
+    const runner: EngineRunner = {
+      run: vi.fn(async () => other),
+      cancel: vi.fn(),
+      dispose: vi.fn(),
+    };
     return { runner, other, create: vi.fn(() => runner) };
   };
 
@@ -101,6 +105,17 @@ describe('runnerWithFirstRun', () => {
     loaded.set('a', lesson);
     await expect(runner.run(lesson as never, options)).resolves.toBe(run);
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it("answering with its run, stops the engine's run asked before it", async () => {
+    const { runner: engine, create } = engineRunner();
+    const runner = runnerWithFirstRun(first, lessons, create);
+    void runner.run({ title: 'a long one' } as never, options);
+    await expect(runner.run(lesson as never, options)).resolves.toBe(run);
+    expect(engine.cancel).toHaveBeenCalledTimes(1);
+    // A run beside the lab's (the why-three comparison) stops nothing.
+    await runner.run(lesson as never, options, { beside: true });
+    expect(engine.cancel).toHaveBeenCalledTimes(1);
   });
 
   it('runs everything in the engine when the lesson it was made for is unknown', async () => {

@@ -9,6 +9,7 @@
 
 import type { LabOptions, Run } from '../lab/types';
 import type { LabRunner } from '../ui/store/labStore';
+import type { EngineRunner } from '../ui/store/runner';
 
 /** The id of the `<script type="application/json">` element holding the run. */
 export const FIRST_RUN_ELEMENT_ID = 'first-run';
@@ -61,7 +62,7 @@ export interface DeferredRunner extends LabRunner {
 export function runnerWithFirstRun(
   first: FirstRun,
   lessonScenario: (id: string) => unknown,
-  create: () => LabRunner,
+  create: () => EngineRunner,
 ): DeferredRunner {
   const requestKey = (lesson: unknown, options: LabOptions) => JSON.stringify([lesson, options]);
   // Asked when the first run is (a lesson other than the default one is fetched before it).
@@ -72,15 +73,17 @@ export function runnerWithFirstRun(
     firstKey ??= requestKey(lesson, first.options);
     return requestKey(scenario, options) === firstKey;
   };
-  let engine: LabRunner | null = null;
+  let engine: EngineRunner | null = null;
   let disposed = false;
   const started = () => (engine ??= create());
   return {
-    run(scenario, options) {
+    run(scenario, options, how) {
       if (isFirst(scenario, options)) {
+        // What the engine still computes was asked for before this: nobody will see it.
+        if (how?.beside !== true) engine?.cancel();
         return Promise.resolve(first.run);
       }
-      return started().run(scenario, options);
+      return started().run(scenario, options, how);
     },
     warm() {
       if (!disposed) started();

@@ -2,6 +2,7 @@
 // loaded as ./chunks.ts says.
 
 import type { Scenario } from '../engine/types';
+import type { ParseResult } from '../engine/validate';
 import { loadNamespace } from '../i18n';
 import { defaultLabOptions } from '../lab/labOptions';
 import { deriveRun } from '../lab/derive';
@@ -12,7 +13,13 @@ import {
   loadedLessonScenario,
 } from '../scenarios';
 import type { LabDeps } from '../ui/store/labStore';
-import { loadExplain, loadLessons, loadPredictKit, loadSegmentFault } from './chunks';
+import {
+  loadExplain,
+  loadLessons,
+  loadPredictKit,
+  loadSegmentFault,
+  loadValidator,
+} from './chunks';
 
 let lessonsLoading: Promise<void> | null = null;
 
@@ -26,6 +33,13 @@ export function loadLessonScenarios(): Promise<void> {
     },
   );
   return lessonsLoading;
+}
+
+let validate: ((raw: unknown) => ParseResult) | null = null;
+
+/** Fetches the scenario validator; once it is in, the store's checks are answered at once. */
+export function loadScenarioValidator(): Promise<(raw: unknown) => ParseResult> {
+  return loadValidator().then((m) => (validate = m.parseScenario));
 }
 
 /** Resolves once the browser has painted the next frame (at once where there are no frames). */
@@ -42,6 +56,8 @@ export const labDeps: LabDeps = {
   lessonPending: lessonScenarioPending,
   loadLessons: loadLessonScenarios,
   lessonOptions: defaultLabOptions,
+  // Custom scenarios only: the validator is no part of the page's first scripts.
+  checkScenario: (raw) => (validate ? validate(raw) : loadScenarioValidator().then((v) => v(raw))),
   derive: deriveRun,
   // The run has just arrived and its diagram is not painted yet: fetch nothing before it is. The
   // English words come alongside (the widget's language's, if another, are fetched by the panel).

@@ -8,11 +8,14 @@ import { DEFAULT_LESSON_ID, lessonScenarioPending, loadedLessonScenario } from '
 import { provideMotion } from '../ui/diagram/motion';
 import { createLabStore, type LabInit, type LabRunner, type LabStore } from '../ui/store/labStore';
 import { createLabRunner } from '../ui/store/runner';
-import { labInitFromUrl } from '../ui/store/urlInit';
+import { labInitFromUrl, readCompressedLink } from '../ui/store/urlInit';
+// Vite bundles the worker into a file of its own and gives its URL.
+import engineWorkerUrl from '../worker/engine.worker.ts?worker&url';
+import { spawnWorker } from '../worker/spawn';
 import { afterFirstDiagram } from './afterFirstDiagram';
 import { loadExerciseSets, loadMotion, loadScenarioParam } from './chunks';
 import { type DeferredRunner, type FirstRun, readFirstRun, runnerWithFirstRun } from './firstRun';
-import { labDeps, loadLessonScenarios } from './labDeps';
+import { labDeps, loadLessonScenarios, loadScenarioValidator } from './labDeps';
 import { registerOfflineWhenShown } from './offline';
 
 // Read once: the page does not change its query without a reload. A lesson's own entry
@@ -27,13 +30,13 @@ if (url.embed) document.documentElement.dataset.embed = 'idle';
 provideMotion(loadMotion);
 
 /** The page's engine worker, a file of its own beside the page's scripts. */
-function spawnEngineWorker(): Worker {
-  // Vite spots this exact `new Worker(new URL(…, import.meta.url))` form and bundles the worker.
-  return new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
-}
+const spawnEngineWorker = () => spawnWorker(engineWorkerUrl);
 
 /** A runner on a new engine worker. */
 export const createRunner = () => createLabRunner(spawnEngineWorker);
+
+/** Whether the URL carries a whole scenario (`s=`, or `z=` compressed). */
+const linksScenario = url.scenario !== null || url.compressed !== null;
 
 // The run the prerendered HTML brought (firstRun.ts), read before anything asks for a run.
 const firstRun = readFirstRun(document);
@@ -41,7 +44,7 @@ const firstRun = readFirstRun(document);
 /** Whether the page, as its URL opens it, asks for the run the HTML brought (else it cannot wait). */
 const opensOn = (first: FirstRun) =>
   (url.lesson ?? DEFAULT_LESSON_ID) === first.lessonId &&
-  url.scenario === null &&
+  !linksScenario &&
   url.set === null &&
   url.mode === 'watch' &&
   !url.dropFinalAck;
@@ -68,8 +71,8 @@ const whenIdle = (then: () => void) =>
     : setTimeout(then, 0);
 
 /**
- * What the widget opens on, once what it needs is in: the reader of an `s=` link, the exercise
- * sets of a `set=` link, or the scenario
+ * What the widget opens on, once what it needs is in: the reader of an `s=` or `z=` link (and a
+ * `z=` link's scenario, decompressed), the exercise sets of a `set=` link, or the scenario
  * of a lesson other than the default one. If one cannot be loaded, the widget says so and shows
  * the default lesson.
  */
@@ -82,12 +85,19 @@ async function loadInit(): Promise<LabInit> {
     throw new Error('set: the exercise sets could not be loaded; try reloading the page');
   };
   const [scenarioParam, exerciseSets] = await Promise.all([
-    url.scenario === null ? null : loadScenarioParam().catch(() => null),
+    linksScenario ? loadScenarioParam().catch(() => null) : null,
     url.set === null ? null : loadExerciseSets().catch(() => null),
+    // The store checks a link's scenario as it opens (without it, it says it could not).
+    linksScenario ? loadScenarioValidator().catch(() => null) : null,
   ]);
   if (scenarioParam) decode = scenarioParam.decodeScenarioParam;
   if (exerciseSets) lessonsOfSet = exerciseSets.lessonsOfSet;
-  const init = labInitFromUrl(url, locale, { decode, lessonsOfSet });
+  // Decompressing takes a promise: done here, so that the store opens on the result at once.
+  const compressed =
+    url.compressed !== null && scenarioParam
+      ? await readCompressedLink(url.compressed, scenarioParam.decodeCompressedScenarioParam)
+      : undefined;
+  const init = labInitFromUrl(url, locale, { decode, compressed, lessonsOfSet });
   if (init.custom === undefined && init.lessonId != null && lessonScenarioPending(init.lessonId)) {
     await loadLessonScenarios().catch(() => {});
   }

@@ -26,6 +26,7 @@ interface Building {
   /** Something other than the handshake went by (data or a FIN): no longer a simultaneous open. */
   pastHandshake: boolean;
   lastMs: number;
+  times: CaptureConnection['times'];
 }
 
 const endpointKey = (address: string, port: number): string => `${address}|${port}`;
@@ -80,11 +81,16 @@ function newBuilding(seg: CapturedSegment, index: number): Building {
     ending: 'open',
     pastHandshake: false,
     lastMs: seg.timeMs,
+    times: 'dated',
   };
 }
 
 function record(b: Building, seg: CapturedSegment, from: string): void {
   b.lastMs = Math.max(b.lastMs, seg.timeMs);
+  // One segment whose time is no date makes the connection's start no date; one whose time is not
+  // exact makes every time between its segments unknown.
+  if (seg.inexactTime) b.times = 'unusable';
+  else if (seg.notADate && b.times === 'dated') b.times = 'relative';
   if (has(seg, 'SYN')) {
     if (!b.isn.has(from)) b.isn.set(from, seg.seq);
     if (!has(seg, 'ACK')) {
@@ -159,6 +165,7 @@ export function findConnections(file: CaptureFile): CaptureConnection[] {
       endMs: b.lastMs,
       ending: b.ending,
       startedBeforeCapture: lateStart,
+      times: b.times,
     };
   });
 }

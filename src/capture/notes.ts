@@ -12,7 +12,9 @@ export type CaptureNoteCode =
   | 'retransmission'
   | 'more-retransmissions'
   | 'no-answer'
-  | 'not-captured';
+  | 'not-captured'
+  | 'time-not-a-date'
+  | 'time-unusable';
 
 /** Something the capture cannot show: a code the page words, its numbers, and an English sentence. */
 export interface CaptureNote {
@@ -29,6 +31,31 @@ function ms(t: number): string {
   return `${Number(t.toFixed(3))} ms`;
 }
 
+/**
+ * What the list of connections says instead of a start time when a connection's capture times are
+ * no dates (src/capture/dates.ts), and why one whose times are not exact is not drawn; else null.
+ */
+export function timesNote(connection: CaptureConnection): CaptureNote | null {
+  switch (connection.times) {
+    case 'dated':
+      return null;
+    case 'relative':
+      return {
+        code: 'time-not-a-date',
+        message:
+          'Its capture times lie beyond any date (the file’s time resolution or offset is likely wrong): no start time is shown, and its packets are timed from the first.',
+        params: {},
+      };
+    case 'unusable':
+      return {
+        code: 'time-unusable',
+        message:
+          'Its capture times are too large to be exact (past 2^53 seconds, as a wrong time resolution or offset makes them): its packets cannot be told apart in time, so it cannot be drawn.',
+        params: {},
+      };
+  }
+}
+
 export function notesFor(
   file: CaptureFile,
   connection: CaptureConnection,
@@ -38,6 +65,8 @@ export function notesFor(
   implied: readonly Implied[],
 ): CaptureNote[] {
   const notes: CaptureNote[] = [];
+  const times = timesNote(connection);
+  if (times !== null) notes.push(times);
   if (assumed !== null) {
     notes.push({
       code: 'started-before-capture',

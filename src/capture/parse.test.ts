@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { formatIpv6 } from './ip';
 import { parseCapture } from './parse';
 import { setTime } from './pcapng';
-import { MAX_WARNINGS, PROGRESS_STEP } from './reader';
+import { MAX_WARNINGS, MIN_PROGRESS_STEP, PROGRESS_STEP, progressStepFor } from './reader';
 import { readTcpOptions } from '../engine/wire/tcpHeader';
 import { CaptureError, type CapturedSegment, type CaptureFile } from './types';
 import { testDataPath } from '../testing/data';
+import { manyInterfaces } from '../testing/pcapng';
 
 const FIXTURES = testDataPath('captures');
 
@@ -351,19 +352,19 @@ describe('TCP options', () => {
 
 describe('times', () => {
   it('keeps nanoseconds exactly past 2^53, binary resolutions and time offsets', () => {
-    const out = { sec: 0, ns: 0 };
+    const out = { sec: 0, ns: 0, exact: false };
     const ns = 1795251155123456789n;
     const high = Number(ns >> 32n);
     const low = Number(ns & 0xffffffffn);
     setTime(out, { pow2: -1, unitsPerSecond: 1e9, offsetSec: 0 }, high, low);
-    expect(out).toEqual({ sec: 1795251155, ns: 123456789 });
+    expect(out).toEqual({ sec: 1795251155, ns: 123456789, exact: true });
     setTime(out, { pow2: -1, unitsPerSecond: 1e9, offsetSec: -3600 }, high, low);
-    expect(out).toEqual({ sec: 1795251155 - 3600, ns: 123456789 });
+    expect(out).toEqual({ sec: 1795251155 - 3600, ns: 123456789, exact: true });
     // 2^-32 s: the high half is the seconds, the low half the fraction.
     setTime(out, { pow2: 32, unitsPerSecond: 0, offsetSec: 0 }, 1795251155, 2 ** 31);
-    expect(out).toEqual({ sec: 1795251155, ns: 500000000 });
+    expect(out).toEqual({ sec: 1795251155, ns: 500000000, exact: true });
     setTime(out, { pow2: 0, unitsPerSecond: 0, offsetSec: 0 }, 0, 1795251155);
-    expect(out).toEqual({ sec: 1795251155, ns: 0 });
+    expect(out).toEqual({ sec: 1795251155, ns: 0, exact: true });
     // Picoseconds: past what the exact division handles, still to the nanosecond.
     const ps = 1795251155123456789000n;
     setTime(
@@ -393,6 +394,33 @@ describe('progress and limits', () => {
     const done = reports.map(([value]) => value);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(reports.every(([, total]) => total === big.length)).toBe(true);
+  });
+
+  it('reads 65,536 interface blocks, each of a link type of its own, in one pass', () => {
+    // 1.25 MB of nothing but IDBs: checking each new link type against the list of those seen
+    // before took 12 s (the default timeout fails that), with no progress until the end.
+    const bytes = manyInterfaces(65536);
+    const reports: number[] = [];
+    const file = parseCapture(bytes, { onProgress: (done) => reports.push(done) });
+    expect(file.interfaces).toHaveLength(65536);
+    // Every number a name of its own but the five of raw IP; in the order first seen.
+    expect(file.linkTypes).toHaveLength(65536 - 4);
+    expect(file.linkTypes.slice(0, 4)).toEqual(['null', 'ethernet', 'link-2', 'link-3']);
+    expect(new Set(file.linkTypes).size).toBe(file.linkTypes.length);
+    expect(file.packets).toBe(0);
+    // Progress by the bytes read, though no block is a packet: a report each step of the file.
+    const step = progressStepFor(bytes.length);
+    expect(step).toBe(MIN_PROGRESS_STEP);
+    expect(reports.length).toBeGreaterThan(16);
+    const gaps = reports.map((done, i) => done - (reports[i - 1] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(step + 20); // a step, to the next block's end
+    expect(reports.at(-1)).toBe(bytes.length);
+  });
+
+  it('reports progress a 64th of the file at a time, between 64 KB and 4 MB', () => {
+    expect(progressStepFor(1000)).toBe(MIN_PROGRESS_STEP);
+    expect(progressStepFor(64 * MIN_PROGRESS_STEP * 2)).toBe(2 * MIN_PROGRESS_STEP);
+    expect(progressStepFor(10 * 64 * PROGRESS_STEP)).toBe(PROGRESS_STEP);
   });
 
   it('lists a limited number of warnings and counts the rest', () => {

@@ -46,7 +46,7 @@ const utf8 = new TextDecoder();
 export function readPcapng(reader: CaptureReader): void {
   const { bytes, view } = reader;
   const size = bytes.length;
-  const time = { sec: 0, ns: 0 };
+  const time = { sec: 0, ns: 0, exact: true };
   let littleEndian = true;
   let section: SectionInterface[] = [];
   let simplePacketWarned = false;
@@ -67,6 +67,7 @@ export function readPcapng(reader: CaptureReader): void {
       time.sec,
       time.ns,
       iface.index,
+      time.exact,
     );
   while (at < size) {
     try {
@@ -258,10 +259,11 @@ function hex(value: number): string {
 /**
  * A pcapng time (a 64-bit count of the interface's units, as two 32-bit halves) as whole seconds
  * and nanoseconds, exactly where a double can hold it: nanosecond counts are past 2^53. Finer
- * fractions are cut to the nanosecond below, as Wireshark does.
+ * fractions are cut to the nanosecond below, as Wireshark does. `exact` tells whether the seconds
+ * are the file's exactly: a count or an offset past 2^53 s is rounded, even where their sum is not.
  */
 export function setTime(
-  out: { sec: number; ns: number },
+  out: { sec: number; ns: number; exact: boolean },
   iface: Pick<SectionInterface, 'pow2' | 'unitsPerSecond' | 'offsetSec'>,
   high: number,
   low: number,
@@ -318,4 +320,8 @@ export function setTime(
   }
   out.sec = sec + iface.offsetSec;
   out.ns = ns;
+  out.exact =
+    Number.isSafeInteger(sec) &&
+    Number.isSafeInteger(iface.offsetSec) &&
+    Number.isSafeInteger(out.sec);
 }

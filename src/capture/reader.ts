@@ -2,19 +2,34 @@
 // interfaces and the progress reports. A file reader finds each packet's bytes and time; the
 // CaptureReader decodes them (link.ts, ip.ts, tcp.ts) into a segment or a warning.
 import { AddressBook, readIp } from './ip';
+import { isDateMs, isExactTime } from './dates';
 import { isKnownLinkType, linkTypeName, readLink } from './link';
 import { DECODED, PacketFields, PROBLEM } from './packet';
 import { flagsOf, otherFlagsOf } from '../engine/wire/flags';
 import { readTcp } from './tcp';
 import type { CapturedSegment, CaptureFile, CaptureInterface, CaptureWarning } from './types';
 
-/** Progress is reported each time this many more bytes are read. */
+/** Progress is reported at least each time this many more bytes are read. */
 export const PROGRESS_STEP = 4 * 1024 * 1024;
+/** The fewest bytes between two progress reports (each is a message to the page). */
+export const MIN_PROGRESS_STEP = 64 * 1024;
+
+/**
+ * How many bytes are read between two progress reports of a file of `size` bytes: a 64th of it,
+ * between MIN_PROGRESS_STEP and PROGRESS_STEP, so that the bar moves on a file of a few MB too
+ * (one of small blocks reads far fewer bytes a second than one of packets).
+ */
+export function progressStepFor(size: number): number {
+  return Math.min(PROGRESS_STEP, Math.max(MIN_PROGRESS_STEP, Math.ceil(size / 64)));
+}
 /** Warnings kept; beyond, they are only counted (a broken file could have one per packet). */
 export const MAX_WARNINGS = 200;
 
 export interface ParseOptions {
-  /** Called every few MB with the bytes read so far and the file's size, and once at the end. */
+  /**
+   * Called with the bytes read so far and the file's size every progressStepFor(size) bytes,
+   * whatever blocks fill them, and once at the end.
+   */
   onProgress?(done: number, total: number): void;
 }
 
@@ -27,12 +42,14 @@ export class CaptureReader {
   packets = 0;
   truncated = false;
   /** The next file position at which to report progress. */
-  nextProgress = PROGRESS_STEP;
+  nextProgress: number;
+  private readonly progressStep: number;
 
   private readonly onProgress: ParseOptions['onProgress'];
   private readonly fields = new PacketFields();
   private readonly addresses = new AddressBook();
-  private readonly linkTypes: string[] = [];
+  /** The link types' names in the order first seen (a Set: a file may declare 65,536 of them). */
+  private readonly linkTypes = new Set<string>();
   private warningsLeftOut = 0;
   private lastLeftOutOffset = 0;
   private optionsCut = 0;
@@ -42,6 +59,8 @@ export class CaptureReader {
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.onProgress = options.onProgress;
+    this.progressStep = progressStepFor(bytes.length);
+    this.nextProgress = this.progressStep;
   }
 
   /** Declares an interface (the pcap header, or a pcapng IDB); returns its index in the file. */
@@ -52,7 +71,7 @@ export class CaptureReader {
     if (name !== undefined) info.name = name;
     if (description !== undefined) info.description = description;
     this.interfaces.push(info);
-    if (!this.linkTypes.includes(linkName)) this.linkTypes.push(linkName);
+    this.linkTypes.add(linkName);
     if (!isKnownLinkType(linkType)) {
       this.warn(
         offset,
@@ -78,13 +97,14 @@ export class CaptureReader {
   }
 
   progress(done: number): void {
-    this.nextProgress = done + PROGRESS_STEP;
+    this.nextProgress = done + this.progressStep;
     this.onProgress?.(done, this.bytes.length);
   }
 
   /**
    * One packet: its record starts at `offset`, its bytes at `start`. `wireLength` is its length
-   * on the wire (at least capturedLength); `sec`/`ns` its capture time.
+   * on the wire (at least capturedLength); `sec`/`ns` its capture time, `exactTime` false when the
+   * file reader could not keep it exact.
    */
   packet(
     offset: number,
@@ -95,6 +115,7 @@ export class CaptureReader {
     sec: number,
     ns: number,
     iface: number,
+    exactTime = true,
   ): void {
     const index = this.packets++;
     const bytes = this.bytes;
@@ -119,10 +140,11 @@ export class CaptureReader {
       this.optionsCutWarning = this.warnings.length;
       this.warn(offset, `packet ${index + 1}: the snap length cut its TCP options`);
     }
-    this.segments.push({
+    const timeMs = sec * 1000 + ns / 1e6;
+    const segment: CapturedSegment = {
       packet: index,
       offset,
-      timeMs: sec * 1000 + ns / 1e6,
+      timeMs,
       timeSec: sec,
       timeNs: ns,
       iface,
@@ -139,7 +161,11 @@ export class CaptureReader {
       len: fields.payloadLength,
       capturedLen: fields.capturedLength,
       options: fields.options,
-    });
+    };
+    // Flagged here, where the time is read, so that nothing downstream takes it for a date.
+    if (!isDateMs(timeMs)) segment.notADate = true;
+    if (!exactTime || !isExactTime(sec, ns)) segment.inexactTime = true;
+    this.segments.push(segment);
   }
 
   finish(format: CaptureFile['format']): CaptureFile {
@@ -156,7 +182,7 @@ export class CaptureReader {
     this.onProgress?.(this.bytes.length, this.bytes.length);
     return {
       format,
-      linkTypes: this.linkTypes,
+      linkTypes: [...this.linkTypes],
       interfaces: this.interfaces,
       packets: this.packets,
       segments: this.segments,

@@ -20,6 +20,16 @@ export interface CapturedSegment {
   timeSec?: number;
   timeNs?: number;
   /**
+   * Set when the capture time cannot be a date (src/capture/dates.ts): a broken time resolution or
+   * offset put it beyond what a calendar holds. `timeMs` is then a count, not a time of day.
+   */
+  notADate?: true;
+  /**
+   * Set when `timeSec` is not the file's time exactly: past 2^53 s a double rounds it, so no time
+   * from or to this segment can be measured.
+   */
+  inexactTime?: true;
+  /**
    * pcapng interface id (0 for pcap). In a file of several sections, ids count on across them
    * (an index into CaptureFile.interfaces), so that they stay unique in the file.
    */
@@ -109,4 +119,12 @@ export interface CaptureConnection {
   ending: 'fin' | 'rst' | 'open';
   /** The capture started after the connection's SYN (its handshake is not in the file). */
   startedBeforeCapture: boolean;
+  /**
+   * What its capture times are: dates; counts beyond what a date holds, but exact, so that its
+   * packets are timed from its first ('relative'); or too large to be exact, so that its packets
+   * cannot be told apart in time and it is not drawn ('unusable').
+   */
+  times: ConnectionTimes;
 }
+
+export type ConnectionTimes = 'dated' | 'relative' | 'unusable';

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_DIR } from '../testing/data';
 import { runScenario } from '../engine/engine';
+import { MAX_RETRIES, MAX_SYN_RETRIES, MIN_DURATION_MS } from '../engine/limits';
 import type { Scenario } from '../engine/types';
+import { parseScenario } from '../engine/validate';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -85,7 +87,10 @@ describe('npm run trace', () => {
     () => {
       const bad = { ...scenario, actions: [{ at: -5, who: 'client', do: 'connect' }] };
       const run = trace([file('bad-field.json', JSON.stringify(bad))]);
-      expectRefusal(run, /^handshake-lab: actions\[0\]\.at: must be a number ≥ 0 \(got -5\)$/m);
+      expectRefusal(
+        run,
+        /^handshake-lab: actions\[0\]\.at: must be a time from 0 to 2592000000 ms \(30 days\) \(got -5\)$/m,
+      );
     },
     TIMEOUT_MS,
   );
@@ -113,9 +118,63 @@ describe('npm run trace', () => {
   );
 
   it(
+    'stops at --max-events: exit 2, one line saying why, and no more events than the cap',
+    () => {
+      // The review's runaway, at the bounds: every segment lost, the smallest RTO, the most retries
+      // Linux allows, three connects (each gives up after 255 SYNs).
+      const runaway: Scenario = {
+        profile: 'linux',
+        sysctl: { tcp_syn_linear_timeouts: MAX_SYN_RETRIES },
+        network: { lossRate: 1 },
+        timers: {
+          rtoInitialMs: MIN_DURATION_MS,
+          rtoMinMs: MIN_DURATION_MS,
+          rtoMaxMs: MIN_DURATION_MS,
+          synRetries: MAX_SYN_RETRIES,
+          synAckRetries: MAX_RETRIES,
+          dataRetries: MAX_RETRIES,
+        },
+        actions: [
+          { at: 0, who: 'server', do: 'listen' },
+          ...[0, 1000, 2000].map((at) => ({ at, who: 'client' as const, do: 'connect' as const })),
+        ],
+      };
+      expect(parseScenario(runaway).ok).toBe(true);
+      expect(runScenario(runaway).events.length).toBeGreaterThan(2000);
+      const run = trace(['--max-events', '1000', file('runaway.json', JSON.stringify(runaway))]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(
+        /^handshake-lab: stopped after 1,000 events \(--max-events 1000\) at [\d.]+ ms: the run goes on; set "until" in the scenario to end it sooner, or raise --max-events\n$/,
+      );
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe('{"events":[');
+      const events = lines.slice(1);
+      expect(events).toHaveLength(1000);
+      expect(events.map((line) => JSON.parse(line.replace(/,$/, '')) as unknown)).toEqual(
+        runScenario(runaway).events.slice(0, 1000),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a --max-events that is not a whole number of events',
+    () => {
+      expectRefusal(
+        trace(['--max-events', '0', CONFORMANCE]),
+        /^handshake-lab: --max-events: must be a whole number of events ≥ 1 \(got "0"\)$/m,
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'reports a missing argument with exit 2 and the usage',
     () => {
-      expectRefusal(trace([]), /^handshake-lab: missing FILE; usage: npm run -s trace -- FILE/);
+      expectRefusal(
+        trace([]),
+        /^handshake-lab: missing FILE; usage: npm run -s trace -- \[--max-events N\] FILE/,
+      );
     },
     TIMEOUT_MS,
   );

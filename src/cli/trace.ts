@@ -1,14 +1,16 @@
 // The headless runner: `npm run -s trace -- FILE` (or `-` for standard input) prints the scenario's
 // trace as JSON (CONTRACT.md section 2). Bad input: one line on stderr, exit 2. Engine bug: exit 1.
+// A run past `--max-events` (the page's cap unless told) or whose clock stalls stops there: what
+// was printed stays, with one line on stderr saying why, exit 2.
 
 import { writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { streamScenario } from '../engine/engine';
-import type { FinalStates } from '../engine/types';
+import { type RunSummary, stalledReason, streamScenario } from '../engine/engine';
+import { EVENT_CAP } from '../engine/limits';
 import { parseScenarioJson } from '../engine/validate';
 import { TraceWriter } from './traceWriter';
 
-const USAGE = 'usage: npm run -s trace -- FILE (or - for standard input)';
+const USAGE = 'usage: npm run -s trace -- [--max-events N] FILE (or - for standard input)';
 
 /** Bad input from the user: reported in one line, exit 2. */
 class InputError extends Error {}
@@ -21,25 +23,72 @@ async function main(args: readonly string[]): Promise<number> {
     writeOut(`${USAGE}\n`);
     return 0;
   }
-  const [file] = args;
+  const { maxEvents, files } = options(args);
+  const [file] = files;
   if (file === undefined) throw new InputError(`missing FILE; ${USAGE}`);
-  if (args.length > 1)
-    throw new InputError(`expected one FILE, got ${args.length} arguments; ${USAGE}`);
+  if (files.length > 1)
+    throw new InputError(`expected one FILE, got ${files.length} arguments; ${USAGE}`);
 
   const parsed = parseScenarioJson(await readInput(file));
   if (!parsed.ok) throw new InputError(parsed.error);
 
   const writer = new TraceWriter(writeOut);
-  let final: FinalStates;
+  let printed = 0;
+  let summary: RunSummary;
   try {
-    final = streamScenario(parsed.scenario, (event) => writer.event(event)).final;
+    // The engine checks its cap between causes, and one cause may emit several events: the
+    // last one may go past it, but no more than the cap is printed.
+    summary = streamScenario(
+      parsed.scenario,
+      (event) => {
+        if (printed < maxEvents) writer.event(event);
+        printed++;
+      },
+      { maxEvents },
+    );
   } catch (error) {
     if (error instanceof OutputClosed) throw error;
     report(`internal error: ${messageOf(error)}`);
     return 1;
   }
-  writer.end(final);
+  if (summary.end === 'stalled') {
+    writer.cut();
+    throw new InputError(stalledReason(summary.endTime));
+  }
+  if (summary.truncated || printed > maxEvents) {
+    writer.cut();
+    const cap = maxEvents.toLocaleString('en');
+    throw new InputError(
+      `stopped after ${cap} events (--max-events ${maxEvents}) at ${summary.endTime} ms: the run goes on; set "until" in the scenario to end it sooner, or raise --max-events`,
+    );
+  }
+  writer.end(summary.final);
   return 0;
+}
+
+/** The command line: `--max-events N` (or `--max-events=N`) anywhere, and the rest files. */
+function options(args: readonly string[]): { maxEvents: number; files: string[] } {
+  let maxEvents = EVENT_CAP;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--max-events' || arg.startsWith('--max-events=')) {
+      const value = arg === '--max-events' ? args[++i] : arg.slice('--max-events='.length);
+      maxEvents = eventCap(value);
+    } else if (arg.startsWith('--')) {
+      throw new InputError(`unknown option ${JSON.stringify(arg)}; ${USAGE}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  return { maxEvents, files };
+}
+
+function eventCap(value: string | undefined): number {
+  const n = value !== undefined && /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
+  if (Number.isSafeInteger(n)) return n;
+  const got = value === undefined ? 'nothing' : JSON.stringify(value.slice(0, 40));
+  throw new InputError(`--max-events: must be a whole number of events ≥ 1 (got ${got})`);
 }
 
 async function readInput(file: string): Promise<string> {

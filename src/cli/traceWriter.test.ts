@@ -42,6 +42,19 @@ describe('TraceWriter', () => {
     expect(trace.events.map((e) => e.t)).toEqual(Array.from({ length: 5000 }, (_, t) => t));
   });
 
+  it('cut short, writes the events so far, one per line, and no final', () => {
+    const chunks: string[] = [];
+    const writer = new TraceWriter((text) => chunks.push(text));
+    writer.event(event(0));
+    writer.event(event(1));
+    writer.cut();
+    expect(chunks.join('')).toBe(
+      '{"events":[\n' +
+        '{"t":0,"type":"app","who":"client","call":"connect","result":"ok"},\n' +
+        '{"t":1,"type":"app","who":"client","call":"connect","result":"ok"}\n',
+    );
+  });
+
   it('writes nothing until the first event, so a run that fails at once prints nothing', () => {
     const chunks: string[] = [];
     new TraceWriter((text) => chunks.push(text));

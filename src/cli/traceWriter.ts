@@ -31,6 +31,15 @@ export class TraceWriter {
     this.flush();
   }
 
+  /**
+   * Writes out the events so far and stops: a run cut short has no `final`, so what is printed is
+   * the start of a trace, one event per line, and not a whole JSON document.
+   */
+  cut(): void {
+    if (this.started) this.chunk += '\n';
+    this.flush();
+  }
+
   private flush(): void {
     if (this.chunk === '') return;
     const text = this.chunk;

@@ -3,6 +3,7 @@
 import { runAction } from './app';
 import { DEFAULT_DELAY_MS, DEFAULT_PORTS, DEFAULT_SEED } from './defaults';
 import { Agenda } from './heap';
+import { MAX_CAUSES_PER_INSTANT, MIN_DURATION_MS } from './limits';
 import { finAcked, onDelayedAckTimer, onLossProbeTimer, onRetransmitTimer } from './output';
 import { resolveBehaviour } from './profile';
 import { receive } from './receive';
@@ -49,12 +50,27 @@ export interface RunOptions {
   onCause?: () => void;
 }
 
+/**
+ * How a run ended: nothing was left to happen (`done`), the next thing was past `until`, or a guard
+ * stopped it: `maxEvents` reached, or the clock stalled (MAX_CAUSES_PER_INSTANT causes within
+ * MIN_DURATION_MS of each other), a run that would otherwise go on without time passing.
+ */
+export type RunEnd = 'done' | 'until' | 'max-events' | 'stalled';
+
 export interface RunSummary {
   final: FinalStates;
   events: number;
-  /** The run stopped at `maxEvents` before the agenda emptied. */
+  end: RunEnd;
+  /** A guard stopped the run (`end` is `max-events` or `stalled`): the trace is cut short. */
   truncated: boolean;
+  /** The time of the last thing handled: at most `until`. */
   endTime: number;
+}
+
+/** Why a run that stalled was stopped, in one line (the page and the headless runner say it). */
+export function stalledReason(endTime: number): string {
+  const many = MAX_CAUSES_PER_INSTANT.toLocaleString('en');
+  return `the simulated clock stopped advancing at ${endTime} ms: ${many} things happened within ${MIN_DURATION_MS} ms of each other, so the run was stopped there`;
 }
 
 function makeEndpoint(side: Side, scenario: Scenario, isn: number): Endpoint {
@@ -249,13 +265,30 @@ export function streamScenario(
 
   const until = scenario.until ?? Infinity;
   const maxEvents = options.maxEvents ?? Infinity;
-  let truncated = false;
+  let end: RunEnd = 'done';
+  // The guard against a clock that stops: causes since it last moved on by MIN_DURATION_MS.
+  let instant = -Infinity;
+  let causesAtInstant = 0;
   for (;;) {
     const item = sim.agenda.pop();
-    if (item === undefined || item.t > until) break;
-    if (count >= maxEvents) {
-      truncated = true;
+    if (item === undefined) break;
+    // Written so that a time that is not a number (a caller that skipped the validator) ends it.
+    if (!(item.t <= until)) {
+      end = 'until';
       break;
+    }
+    if (count >= maxEvents) {
+      end = 'max-events';
+      break;
+    }
+    if (item.t - instant < MIN_DURATION_MS) {
+      if (++causesAtInstant > MAX_CAUSES_PER_INSTANT) {
+        end = 'stalled';
+        break;
+      }
+    } else {
+      instant = item.t;
+      causesAtInstant = 1;
     }
     sim.now = item.t;
     options.onCause?.();
@@ -273,7 +306,8 @@ export function streamScenario(
       listener: sim.endpoints.server.listening ? 'LISTEN' : 'CLOSED',
     },
     events: count,
-    truncated,
+    end,
+    truncated: end === 'max-events' || end === 'stalled',
     endTime: sim.now,
   };
 }

@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from './jsonSyntax';
+import {
+  MAX_DURATION_MS,
+  MAX_INSTANT_MS,
+  MAX_RETRIES,
+  MAX_RTO_MS,
+  MAX_SYN_RETRIES,
+  MIN_DURATION_MS,
+} from './limits';
 import { parseScenario, parseScenarioJson, TOP_FIELDS, type ParseResult } from './validate';
 import { CONFORMANCE_DIR } from '../testing/data';
 
@@ -199,8 +207,18 @@ const REFUSED: [string, string, unknown, string][] = [
     2 ** 53,
     'seed: must be a safe integer (|n| < 2^53) (got 9007199254740992)',
   ],
-  ['until is a time', 'until', -1, 'until: must be a number ≥ 0 (got -1)'],
-  ['until is finite', 'until', Infinity, 'until: must be a number ≥ 0 (got Infinity)'],
+  [
+    'until is a time',
+    'until',
+    -1,
+    'until: must be a time from 0 to 2592000000 ms (30 days) (got -1)',
+  ],
+  [
+    'until is finite',
+    'until',
+    Infinity,
+    'until: must be a time from 0 to 2592000000 ms (30 days) (got Infinity)',
+  ],
   // endpoints
   ['client is an object', 'client', 'a', 'client: must be a JSON object (got "a")'],
   [
@@ -292,7 +310,12 @@ const REFUSED: [string, string, unknown, string][] = [
     'sysctl: only allowed with "profile": "linux" (these are Linux settings)',
   ],
   // network and timers
-  ['delay a time', 'network.delayMs', -2, 'network.delayMs: must be a number ≥ 0 (got -2)'],
+  [
+    'delay a time',
+    'network.delayMs',
+    -2,
+    'network.delayMs: must be 0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h) (got -2)',
+  ],
   [
     'loss at most 1',
     'network.lossRate',
@@ -311,22 +334,42 @@ const REFUSED: [string, string, unknown, string][] = [
     0.1,
     'network.loss: unknown field (did you mean "lossRate"?)',
   ],
-  ['msl a time', 'timers.mslMs', -1, 'timers.mslMs: must be a number ≥ 0 (got -1)'],
+  [
+    'msl a time',
+    'timers.mslMs',
+    -1,
+    'timers.mslMs: must be 0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h) (got -1)',
+  ],
   [
     'delayed ACK a time',
     'timers.delayedAckMs',
     null,
-    'timers.delayedAckMs: must be a number ≥ 0 (got null)',
+    'timers.delayedAckMs: must be 0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h) (got null)',
   ],
   [
     'fin-wait-2 a time',
     'timers.finWait2Ms',
     '1s',
-    'timers.finWait2Ms: must be a number ≥ 0 (got "1s")',
+    'timers.finWait2Ms: must be 0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h) (got "1s")',
   ],
-  ['rto above 0', 'timers.rtoInitialMs', 0, 'timers.rtoInitialMs: must be a number > 0 (got 0)'],
-  ['rto floor above 0', 'timers.rtoMinMs', -5, 'timers.rtoMinMs: must be a number > 0 (got -5)'],
-  ['rto ceiling above 0', 'timers.rtoMaxMs', 0, 'timers.rtoMaxMs: must be a number > 0 (got 0)'],
+  [
+    'rto above 0',
+    'timers.rtoInitialMs',
+    0,
+    'timers.rtoInitialMs: must be a duration from 0.001 ms (1 µs) to 3600000 ms (1 h) (got 0)',
+  ],
+  [
+    'rto floor above 0',
+    'timers.rtoMinMs',
+    -5,
+    'timers.rtoMinMs: must be a duration from 0.001 ms (1 µs) to 3600000 ms (1 h) (got -5)',
+  ],
+  [
+    'rto ceiling above 0',
+    'timers.rtoMaxMs',
+    0,
+    'timers.rtoMaxMs: must be a duration from 0.001 ms (1 µs) to 3600000 ms (1 h) (got 0)',
+  ],
   [
     'rto ceiling ≥ floor',
     'timers.rtoMaxMs',
@@ -337,19 +380,19 @@ const REFUSED: [string, string, unknown, string][] = [
     'retries integers',
     'timers.synRetries',
     1.5,
-    'timers.synRetries: must be an integer ≥ 0 (got 1.5)',
+    'timers.synRetries: must be an integer from 0 to 127 (got 1.5)',
   ],
   [
     'retries not negative',
     'timers.dataRetries',
     -1,
-    'timers.dataRetries: must be an integer ≥ 0 (got -1)',
+    'timers.dataRetries: must be an integer from 0 to 255 (got -1)',
   ],
   [
     'synack retries',
     'timers.synAckRetries',
     true,
-    'timers.synAckRetries: must be an integer ≥ 0 (got true)',
+    'timers.synAckRetries: must be an integer from 0 to 255 (got true)',
   ],
   ['unknown timer', 'timers.msl', 1, 'timers.msl: unknown field (did you mean "mslMs"?)'],
   // what-ifs
@@ -401,7 +444,7 @@ const REFUSED: [string, string, unknown, string][] = [
     'action delay a time',
     'actions[4].delayMs',
     -1,
-    'actions[4].delayMs: must be a number ≥ 0 (got -1)',
+    'actions[4].delayMs: must be 0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h) (got -1)',
   ],
   [
     'action delay only with after',
@@ -427,7 +470,12 @@ const REFUSED: [string, string, unknown, string][] = [
     'listener',
     "actions[3].socket: only the server's close or abort may name its listening socket",
   ],
-  ['action at a time', 'actions[2].at', -1, 'actions[2].at: must be a number ≥ 0 (got -1)'],
+  [
+    'action at a time',
+    'actions[2].at',
+    -1,
+    'actions[2].at: must be a time from 0 to 2592000000 ms (30 days) (got -1)',
+  ],
   ['action who required', 'actions[0].who', undefined, 'actions[0].who: required'],
   [
     'action who a side',
@@ -500,8 +548,18 @@ const REFUSED: [string, string, unknown, string][] = [
     'faults[0].who: unknown side "both" (expected client or server)',
   ],
   ['fault nth required', 'faults[0].nth', undefined, 'faults[0].nth: required'],
-  ['fault nth ≥ 1', 'faults[0].nth', 0, 'faults[0].nth: must be an integer ≥ 1 (got 0)'],
-  ['fault after a time', 'faults[0].after', -3, 'faults[0].after: must be a number ≥ 0 (got -3)'],
+  [
+    'fault nth ≥ 1',
+    'faults[0].nth',
+    0,
+    'faults[0].nth: must be an integer from 1 to 1000000 (got 0)',
+  ],
+  [
+    'fault after a time',
+    'faults[0].after',
+    -3,
+    'faults[0].after: must be a time from 0 to 2592000000 ms (30 days) (got -3)',
+  ],
   ['fault flags required', 'faults[0].flags', undefined, 'faults[0].flags: required'],
   [
     'fault flags known',
@@ -557,7 +615,7 @@ const REFUSED: [string, string, unknown, string][] = [
     'fault delay ≥ 0',
     'faults[0].fate',
     { delayMs: -1 },
-    'faults[0].fate.delayMs: must be a number ≥ 0 (got -1)',
+    'faults[0].fate.delayMs: must be 0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h) (got -1)',
   ],
   [
     'fault delay fields',
@@ -567,7 +625,12 @@ const REFUSED: [string, string, unknown, string][] = [
   ],
   // injections
   ['inject at required', 'inject[0].at', undefined, 'inject[0].at: required'],
-  ['inject at ≥ 0', 'inject[0].at', -1, 'inject[0].at: must be a number ≥ 0 (got -1)'],
+  [
+    'inject at ≥ 0',
+    'inject[0].at',
+    -1,
+    'inject[0].at: must be a time from 0 to 2592000000 ms (30 days) (got -1)',
+  ],
   ['inject to required', 'inject[0].to', undefined, 'inject[0].to: required'],
   [
     'inject to a side',
@@ -594,7 +657,12 @@ const REFUSED: [string, string, unknown, string][] = [
     '0',
     'inject[0].ack: must be a safe integer (|n| < 2^53) (got "0")',
   ],
-  ['inject len ≥ 0', 'inject[0].len', -1, 'inject[0].len: must be an integer ≥ 0 (got -1)'],
+  [
+    'inject len ≥ 0',
+    'inject[0].len',
+    -1,
+    'inject[0].len: must be an integer from 0 to 65495 (got -1)',
+  ],
   [
     'inject window 16 bits',
     'inject[0].window',
@@ -712,6 +780,170 @@ describe('parseScenario refuses', () => {
     const error = errorOf(parseScenario(withValue('profile', 'x'.repeat(500))));
     expect(error.length).toBeLessThan(150);
   });
+
+  it('nesting deeper than any scenario, before walking it', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(errorOf(parseScenario({ ...full(), title: deep }))).toBe(
+      'scenario: nested more than 32 levels deep; a scenario needs a few',
+    );
+    expect(errorOf(parseScenarioJson(`{"actions":${'['.repeat(40)}${']'.repeat(40)}}`))).toMatch(
+      /^scenario: nested more than 32 levels deep/,
+    );
+  });
+});
+
+// ---- the ranges of times and counts (limits.ts): every run of a valid scenario ends ----
+
+const INSTANT = 'a time from 0 to 2592000000 ms (30 days)';
+const DURATION = '0 or a duration from 0.001 ms (1 µs) to 86400000 ms (24 h)';
+const RTO = 'a duration from 0.001 ms (1 µs) to 3600000 ms (1 h)';
+
+/** Where each kind of time is, as [path to set, value to set there, path the error names]. */
+const TIMES: Record<'instant' | 'duration' | 'rto', [string, (v: number) => unknown, string][]> = {
+  instant: [
+    ['until', (v) => v, 'until'],
+    ['actions[0].at', (v) => v, 'actions[0].at'],
+    ['faults[0].after', (v) => v, 'faults[0].after'],
+    ['inject[0].at', (v) => v, 'inject[0].at'],
+  ],
+  duration: [
+    ['network.delayMs', (v) => v, 'network.delayMs'],
+    ['timers.mslMs', (v) => v, 'timers.mslMs'],
+    ['timers.delayedAckMs', (v) => v, 'timers.delayedAckMs'],
+    ['timers.finWait2Ms', (v) => v, 'timers.finWait2Ms'],
+    ['actions[4].delayMs', (v) => v, 'actions[4].delayMs'],
+    ['faults[0].fate', (v) => ({ delayMs: v }), 'faults[0].fate.delayMs'],
+  ],
+  rto: [
+    ['timers.rtoInitialMs', (v) => v, 'timers.rtoInitialMs'],
+    ['timers.rtoMinMs', (v) => v, 'timers.rtoMinMs'],
+    ['timers.rtoMaxMs', (v) => v, 'timers.rtoMaxMs'],
+  ],
+};
+const RANGE = { instant: INSTANT, duration: DURATION, rto: RTO };
+
+describe('parseScenario bounds every time and count', () => {
+  it.each([
+    ['an instant at 0', 'instant', 0],
+    ['an instant at 30 days', 'instant', 2_592_000_000],
+    ['a duration of 0', 'duration', 0],
+    ['a duration of 1 µs', 'duration', 0.001],
+    ['a duration of 24 h', 'duration', 86_400_000],
+    ['an RTO of 1 µs', 'rto', 0.001],
+    ['an RTO of 1 h', 'rto', 3_600_000],
+  ] as const)('accepts %s in every field of that kind', (_name, kind, value) => {
+    for (const [path, make] of TIMES[kind]) {
+      const input = withValue(path, make(value));
+      // The floor may not exceed the ceiling: an RTO at either end is given to all three.
+      if (kind === 'rto') {
+        Object.assign(input.timers as object, {
+          rtoInitialMs: value,
+          rtoMinMs: value,
+          rtoMaxMs: value,
+        });
+      }
+      expect([path, errorOf(parseScenario(input))]).toEqual([path, '(accepted)']);
+    }
+  });
+
+  it.each([
+    ['an instant past 30 days', 'instant', 2_592_000_001],
+    ['an instant of 1e300 ms', 'instant', 1e300],
+    ['a duration under 1 µs', 'duration', 0.0009],
+    ['a duration of 1e-300 ms', 'duration', 1e-300],
+    ['a duration past 24 h', 'duration', 86_400_001],
+    ['an RTO of 0', 'rto', 0],
+    ['an RTO of 1e-300 ms', 'rto', 1e-300],
+    ['an RTO past 1 h', 'rto', 3_600_001],
+  ] as const)('refuses %s, naming the field, the value and the range', (_name, kind, value) => {
+    for (const [path, make, named] of TIMES[kind]) {
+      expect(parseScenario(withValue(path, make(value)))).toEqual({
+        ok: false,
+        error: `${named}: must be ${RANGE[kind]} (got ${value})`,
+      });
+    }
+  });
+
+  it.each([
+    ['timers.synRetries', 127, "Linux's MAX_TCP_SYNCNT"],
+    ['timers.synAckRetries', 255, 'tcp_synack_retries is a byte'],
+    ['timers.dataRetries', 255, 'tcp_retries2 is a byte'],
+    ['faults[0].nth', 1_000_000, 'no run shown has more events'],
+    ['inject[0].len', 65_495, 'the most an IPv4 segment carries'],
+  ])('takes %s up to %i (%s), no further', (path, max) => {
+    const min = path === 'faults[0].nth' ? 1 : 0;
+    expect(errorOf(parseScenario(withValue(path, max)))).toBe('(accepted)');
+    expect(errorOf(parseScenario(withValue(path, min)))).toBe('(accepted)');
+    for (const bad of [max + 1, min - 1, 1e15]) {
+      expect(parseScenario(withValue(path, bad))).toEqual({
+        ok: false,
+        error: `${path}: must be an integer from ${min} to ${max} (got ${bad})`,
+      });
+    }
+  });
+
+  it("takes tcp_syn_linear_timeouts up to Linux's MAX_TCP_SYNCNT (127)", () => {
+    const linux = (n: number) => ({
+      ...full(),
+      profile: 'linux',
+      sysctl: { tcp_syn_linear_timeouts: n },
+    });
+    expect(errorOf(parseScenario(linux(127)))).toBe('(accepted)');
+    expect(parseScenario(linux(128))).toEqual({
+      ok: false,
+      error: 'sysctl.tcp_syn_linear_timeouts: must be an integer from 0 to 127 (got 128)',
+    });
+  });
+
+  it("refuses the review's runaway scenarios: an RTO of 1e-300 ms, retries by the quadrillion", () => {
+    const stalls = {
+      network: { lossRate: 1 },
+      timers: { rtoInitialMs: 1e-300, rtoMinMs: 1e-300, rtoMaxMs: 1e-300 },
+      actions: [
+        { at: 0, who: 'server', do: 'listen' },
+        { at: 0, who: 'client', do: 'connect' },
+      ],
+      until: 1000,
+    };
+    expect(parseScenario(stalls)).toEqual({
+      ok: false,
+      error: `timers.rtoInitialMs: must be ${RTO} (got 1e-300)`,
+    });
+    const endless = { ...stalls, timers: { rtoInitialMs: 1, rtoMinMs: 1, synRetries: 1e15 } };
+    expect(parseScenario(endless)).toEqual({
+      ok: false,
+      error: 'timers.synRetries: must be an integer from 0 to 127 (got 1000000000000000)',
+    });
+  });
+
+  it('refuses any time out of its range, whatever the value', () => {
+    const below = (min: number) => fc.double({ max: min, maxExcluded: true, noNaN: true });
+    const above = (max: number) => fc.double({ min: max, minExcluded: true, noNaN: true });
+    const negative = fc.double({ max: -Number.MIN_VALUE, noNaN: true });
+    const outside = {
+      instant: fc.oneof(negative, above(MAX_INSTANT_MS)),
+      duration: fc.oneof(
+        negative,
+        fc.double({ min: Number.MIN_VALUE, max: MIN_DURATION_MS, maxExcluded: true }),
+        above(MAX_DURATION_MS),
+      ),
+      rto: fc.oneof(below(MIN_DURATION_MS), above(MAX_RTO_MS)),
+    };
+    const kinds = ['instant', 'duration', 'rto'] as const;
+    const cases = fc
+      .constantFrom(...kinds)
+      .chain((kind) => fc.tuple(fc.constant(kind), fc.constantFrom(...TIMES[kind]), outside[kind]));
+    fc.assert(
+      fc.property(cases, ([kind, [path, make, named], value]) => {
+        expect(parseScenario(withValue(path, make(value)))).toEqual({
+          ok: false,
+          error: `${named}: must be ${RANGE[kind]} (got ${value})`,
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('parseScenarioJson', () => {
@@ -803,10 +1035,25 @@ function expectWellFormed(result: ParseResult): void {
 }
 
 const side = fc.constantFrom('client', 'server');
-const time = fc.oneof(
+/** When something happens: from 0 to 30 days, often a round number of milliseconds. */
+const instant = fc.oneof(
   fc.nat(1_000_000),
-  fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+  fc.double({ min: 0, max: MAX_INSTANT_MS, noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, MAX_INSTANT_MS),
 );
+/** How long something lasts: 0 (none), or from 1 µs to 24 hours. */
+const duration = fc.oneof(
+  fc.nat(1_000_000),
+  fc.double({ min: MIN_DURATION_MS, max: MAX_DURATION_MS, noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, MIN_DURATION_MS, MAX_DURATION_MS),
+);
+/** A retransmission timeout between `min` and `max`. */
+const rto = (min: number, max: number) =>
+  fc.oneof(
+    fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
+    fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(min, max),
+  );
 const flags = fc
   .subarray(['SYN', 'FIN', 'RST', 'ACK'], { minLength: 1 })
   .chain((names) => fc.shuffledSubarray(names, { minLength: names.length }))
@@ -814,9 +1061,9 @@ const flags = fc
 
 /** When an action runs: at a time, or once an event of its side happened (with a delay or not). */
 const when = fc.oneof(
-  fc.record({ at: time }),
+  fc.record({ at: instant }),
   fc.record(
-    { after: fc.constantFrom('connected', 'accepted', 'acked', 'eof'), delayMs: time },
+    { after: fc.constantFrom('connected', 'accepted', 'acked', 'eof'), delayMs: duration },
     { requiredKeys: ['after'] },
   ),
 );
@@ -846,8 +1093,8 @@ const fault = fc.record(
     who: side,
     flags,
     nth: fc.integer({ min: 1, max: 10 }),
-    after: time,
-    fate: fc.oneof(fc.constantFrom('drop', 'duplicate'), fc.record({ delayMs: time })),
+    after: instant,
+    fate: fc.oneof(fc.constantFrom('drop', 'duplicate'), fc.record({ delayMs: duration })),
   },
   { requiredKeys: ['who', 'flags', 'nth', 'fate'] },
 );
@@ -865,7 +1112,7 @@ const tcpOption = fc.oneof(
 
 const injection = fc.record(
   {
-    at: time,
+    at: instant,
     to: side,
     flags,
     seq: fc.integer(),
@@ -905,7 +1152,7 @@ const sysctl = fc.record(
   {
     tcp_syn_retries: fc.integer({ min: 1, max: 127 }),
     tcp_synack_retries: fc.nat(255),
-    tcp_syn_linear_timeouts: fc.nat(255),
+    tcp_syn_linear_timeouts: fc.nat(127),
     tcp_retries2: fc.nat(255),
     tcp_fin_timeout: fc.integer({ min: 1, max: 86_400 }),
     tcp_timestamps: fc.nat(2),
@@ -928,20 +1175,21 @@ const validScenario = fc
       client: endpoint(fc.integer({ min: 32768, max: 65535 })),
       server: endpoint(fc.integer({ min: 1, max: 32767 })),
       network: fc.record(
-        { delayMs: time, lossRate: fc.double({ min: 0, max: 1, noNaN: true }) },
+        { delayMs: duration, lossRate: fc.double({ min: 0, max: 1, noNaN: true }) },
         { requiredKeys: [] },
       ),
       timers: fc.record(
         {
-          mslMs: time,
-          rtoInitialMs: fc.integer({ min: 1, max: 1e6 }),
-          rtoMinMs: fc.integer({ min: 1, max: 1000 }),
-          rtoMaxMs: fc.integer({ min: 1000, max: 1e6 }),
-          delayedAckMs: time,
-          finWait2Ms: time,
-          synRetries: fc.nat(20),
-          synAckRetries: fc.nat(20),
-          dataRetries: fc.nat(20),
+          mslMs: duration,
+          // rtoMaxMs ≥ rtoMinMs when both are given.
+          rtoInitialMs: rto(MIN_DURATION_MS, MAX_RTO_MS),
+          rtoMinMs: rto(MIN_DURATION_MS, 1000),
+          rtoMaxMs: rto(1000, MAX_RTO_MS),
+          delayedAckMs: duration,
+          finWait2Ms: duration,
+          synRetries: fc.nat(MAX_SYN_RETRIES),
+          synAckRetries: fc.nat(MAX_RETRIES),
+          dataRetries: fc.nat(MAX_RETRIES),
         },
         { requiredKeys: [] },
       ),
@@ -953,7 +1201,7 @@ const validScenario = fc
       actions: fc.array(action, { maxLength: 8 }),
       faults: fc.array(fault, { maxLength: 3 }),
       inject: fc.array(injection, { maxLength: 3 }),
-      until: time,
+      until: instant,
     },
     { requiredKeys: ['actions'] },
   )

@@ -5,6 +5,16 @@
 import { DEFAULT_PORTS } from './defaults';
 import { locateJsonError } from './jsonSyntax';
 import {
+  MAX_DURATION_MS,
+  MAX_INSTANT_MS,
+  MAX_RETRIES,
+  MAX_RTO_MS,
+  MAX_SYN_RETRIES,
+  MIN_DURATION_MS,
+} from './limits';
+import { nestingProblem } from './nesting';
+import { oneLine, quote } from './quote';
+import {
   ACTION_KINDS,
   AFTER_EVENTS,
   PROFILES,
@@ -37,6 +47,9 @@ export const MAX_SEND_BYTES = 16 * 1024 * 1024;
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
 export function parseScenario(input: unknown): ParseResult {
+  // Before anything walks it: too deep, and only the stack would say so.
+  const tooDeep = nestingProblem(input);
+  if (tooDeep !== null) return { ok: false, error: `scenario: ${tooDeep}` };
   try {
     return { ok: true, scenario: scenario(input) };
   } catch (error) {
@@ -132,7 +145,7 @@ function scenario(input: unknown): Scenario {
   checkListenerSocket(out.actions);
   if (o.faults !== undefined) out.faults = list(o.faults, 'faults', fault);
   if (o.inject !== undefined) out.inject = list(o.inject, 'inject', injection);
-  if (o.until !== undefined) out.until = time(o.until, 'until');
+  if (o.until !== undefined) out.until = instant(o.until, 'until');
   if (o.questions !== undefined) out.questions = list(o.questions, 'questions', lessonQuestion);
   return out;
 }
@@ -220,10 +233,11 @@ function options(value: unknown, path: string): OptionsConfig {
 
 /** Each setting's range, as Linux 6.18 accepts it through /proc/sys/net/ipv4. */
 const SYSCTL_RANGES: Record<(typeof SYSCTL_NAMES)[number], readonly [number, number]> = {
-  tcp_syn_retries: [1, 127],
-  tcp_synack_retries: [0, 255],
-  tcp_syn_linear_timeouts: [0, 255],
-  tcp_retries2: [0, 255],
+  tcp_syn_retries: [1, MAX_SYN_RETRIES],
+  tcp_synack_retries: [0, MAX_RETRIES],
+  // Its ceiling is MAX_TCP_SYNCNT too (tcp_syn_linear_timeouts_max in sysctl_net_ipv4.c).
+  tcp_syn_linear_timeouts: [0, MAX_SYN_RETRIES],
+  tcp_retries2: [0, MAX_RETRIES],
   tcp_fin_timeout: [1, 86_400],
   tcp_timestamps: [0, 2],
   tcp_sack: [0, 1],
@@ -255,7 +269,7 @@ function checkPortsDiffer(s: Scenario): void {
 function network(value: unknown, path: string): NetworkConfig {
   const o = record(value, path, ['delayMs', 'lossRate']);
   const out: NetworkConfig = {};
-  if (o.delayMs !== undefined) out.delayMs = time(o.delayMs, `${path}.delayMs`);
+  if (o.delayMs !== undefined) out.delayMs = duration(o.delayMs, `${path}.delayMs`);
   if (o.lossRate !== undefined) out.lossRate = fraction(o.lossRate, `${path}.lossRate`);
   return out;
 }
@@ -275,16 +289,19 @@ const TIMER_FIELDS = [
 function timers(value: unknown, path: string): TimerConfig {
   const o = record(value, path, TIMER_FIELDS);
   const out: TimerConfig = {};
+  // 0 means none: TIME_WAIT ends at once, ACKs go at once, FIN_WAIT_2 waits forever.
   for (const key of ['mslMs', 'delayedAckMs', 'finWait2Ms'] as const) {
-    if (o[key] !== undefined) out[key] = time(o[key], `${path}.${key}`);
+    if (o[key] !== undefined) out[key] = duration(o[key], `${path}.${key}`);
   }
   // A zero RTO would retransmit forever at the same instant.
   for (const key of ['rtoInitialMs', 'rtoMinMs', 'rtoMaxMs'] as const) {
-    if (o[key] !== undefined) out[key] = positive(o[key], `${path}.${key}`);
+    if (o[key] !== undefined) out[key] = rto(o[key], `${path}.${key}`);
   }
-  for (const key of ['synRetries', 'synAckRetries', 'dataRetries'] as const) {
-    if (o[key] !== undefined)
-      out[key] = integer(o[key], `${path}.${key}`, 0, Number.MAX_SAFE_INTEGER);
+  // What Linux's matching settings allow: tcp_syn_retries, tcp_synack_retries, tcp_retries2.
+  if (o.synRetries !== undefined)
+    out.synRetries = integer(o.synRetries, `${path}.synRetries`, 0, MAX_SYN_RETRIES);
+  for (const key of ['synAckRetries', 'dataRetries'] as const) {
+    if (o[key] !== undefined) out[key] = integer(o[key], `${path}.${key}`, 0, MAX_RETRIES);
   }
   if (out.rtoMinMs !== undefined && out.rtoMaxMs !== undefined && out.rtoMaxMs < out.rtoMinMs) {
     fail(
@@ -330,10 +347,10 @@ function action(value: unknown, path: string): Action {
     fail(`${path}.after`, 'give either "at" or "after", not both');
   if (o.after !== undefined) {
     out.after = oneOf(o.after, `${path}.after`, AFTER_EVENTS, 'event');
-    if (o.delayMs !== undefined) out.delayMs = time(o.delayMs, `${path}.delayMs`);
+    if (o.delayMs !== undefined) out.delayMs = duration(o.delayMs, `${path}.delayMs`);
   } else {
     if (o.delayMs !== undefined) fail(`${path}.delayMs`, 'only allowed with "after"');
-    out.at = time(required(o.at, `${path}.at`), `${path}.at`);
+    out.at = instant(required(o.at, `${path}.at`), `${path}.at`);
   }
   if (o.socket !== undefined) {
     if (o.socket !== 'listener') fail(`${path}.socket`, 'must be "listener"', o.socket);
@@ -364,15 +381,18 @@ function fault(value: unknown, path: string): Fault {
   const out: Fault = {
     who: side(required(o.who, `${path}.who`), `${path}.who`),
     flags: flagList(required(o.flags, `${path}.flags`), `${path}.flags`),
-    nth: integer(required(o.nth, `${path}.nth`), `${path}.nth`, 1, Number.MAX_SAFE_INTEGER),
+    nth: integer(required(o.nth, `${path}.nth`), `${path}.nth`, 1, MAX_FAULT_NTH),
     fate: fate(required(o.fate, `${path}.fate`), `${path}.fate`),
   };
   // Faults match flags with PSH ignored, so "PSH" alone would never match anything.
   if (out.flags === 'PSH')
     fail(`${path}.flags`, 'needs a flag besides PSH (PSH is ignored when matching)');
-  if (o.after !== undefined) out.after = time(o.after, `${path}.after`);
+  if (o.after !== undefined) out.after = instant(o.after, `${path}.after`);
   return out;
 }
+
+/** A run shown on the page has at most a million events, so no fault counts further. */
+const MAX_FAULT_NTH = 1_000_000;
 
 const FATE_SHAPE = '"drop", "duplicate" or { "delayMs": N }';
 
@@ -382,13 +402,13 @@ function fate(value: unknown, path: string): FaultFate {
     fail(path, `unknown fate ${quote(value)} (expected ${FATE_SHAPE})`);
   if (!isRecord(value)) fail(path, `must be ${FATE_SHAPE}`, value);
   const o = record(value, path, ['delayMs']);
-  return { delayMs: time(required(o.delayMs, `${path}.delayMs`), `${path}.delayMs`) };
+  return { delayMs: duration(required(o.delayMs, `${path}.delayMs`), `${path}.delayMs`) };
 }
 
 function injection(value: unknown, path: string): Injection {
   const o = record(value, path, ['at', 'to', 'flags', 'seq', 'ack', 'len', 'window', 'options']);
   const out: Injection = {
-    at: time(required(o.at, `${path}.at`), `${path}.at`),
+    at: instant(required(o.at, `${path}.at`), `${path}.at`),
     to: side(required(o.to, `${path}.to`), `${path}.to`),
     flags: flagList(required(o.flags, `${path}.flags`), `${path}.flags`),
     // Relative numbers as in packetdrill; the engine takes them mod 2^32, so any integer will do.
@@ -402,7 +422,8 @@ function injection(value: unknown, path: string): Injection {
   if (o.ack !== undefined) {
     out.ack = integer(o.ack, `${path}.ack`, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   }
-  if (o.len !== undefined) out.len = integer(o.len, `${path}.len`, 0, Number.MAX_SAFE_INTEGER);
+  // The most a TCP segment carries over IPv4 (65535 − 20 − 20), as the MSS's ceiling.
+  if (o.len !== undefined) out.len = integer(o.len, `${path}.len`, 0, MSS_RANGE[1]);
   if (o.window !== undefined) out.window = integer(o.window, `${path}.window`, 0, 65535);
   if (o.options !== undefined) {
     out.options = list(o.options, `${path}.options`, tcpOption);
@@ -482,21 +503,29 @@ function required(value: unknown, path: string): unknown {
   return value;
 }
 
-/**
- * The latest time a scenario may name: the engine adds times (an action's time and the network's
- * delay, a timer's duration), and far beyond this the sum would overflow to Infinity, a time no
- * trace can carry. 2^53 ms is about 285,000 years.
- */
-const MAX_TIME_MS = Number.MAX_SAFE_INTEGER;
+// Times are simulated milliseconds, within the ranges of limits.ts: an instant (when something
+// happens), a duration that may be 0 (none, at once), or a retransmission timeout.
 
-function time(value: unknown, path: string): number {
-  if (!isFiniteNumber(value) || value < 0) fail(path, 'must be a number ≥ 0', value);
-  if (value > MAX_TIME_MS) fail(path, 'must be at most 2^53 ms (about 285,000 years)', value);
+const INSTANT_RANGE = `a time from 0 to ${MAX_INSTANT_MS} ms (30 days)`;
+const DURATION_RANGE = `0 or a duration from ${MIN_DURATION_MS} ms (1 µs) to ${MAX_DURATION_MS} ms (24 h)`;
+const RTO_RANGE = `a duration from ${MIN_DURATION_MS} ms (1 µs) to ${MAX_RTO_MS} ms (1 h)`;
+
+function instant(value: unknown, path: string): number {
+  if (!isFiniteNumber(value) || value < 0 || value > MAX_INSTANT_MS)
+    fail(path, `must be ${INSTANT_RANGE}`, value);
   return value === 0 ? 0 : value; // turn -0 into 0
 }
 
-function positive(value: unknown, path: string): number {
-  if (!isFiniteNumber(value) || value <= 0) fail(path, 'must be a number > 0', value);
+function duration(value: unknown, path: string): number {
+  if (value === 0) return 0; // also -0
+  if (!isFiniteNumber(value) || value < MIN_DURATION_MS || value > MAX_DURATION_MS)
+    fail(path, `must be ${DURATION_RANGE}`, value);
+  return value;
+}
+
+function rto(value: unknown, path: string): number {
+  if (!isFiniteNumber(value) || value < MIN_DURATION_MS || value > MAX_RTO_MS)
+    fail(path, `must be ${RTO_RANGE}`, value);
   return value;
 }
 
@@ -625,11 +654,6 @@ function editDistance(a: string, b: string): number {
 
 // ---- rendering values inside a message ----
 
-/** A string as JSON, shortened, with nothing that could break the line. */
-function quote(value: string): string {
-  return oneLine(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value), 60);
-}
-
 function describe(value: unknown): string {
   if (typeof value === 'string') return quote(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null)
@@ -637,9 +661,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   return typeof value; // bigint, function, symbol, undefined: only from JavaScript callers
-}
-
-function oneLine(message: string, max: number): string {
-  const flat = message.replace(/[\r\n\u2028\u2029]+/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

@@ -4,7 +4,11 @@ import { DEFAULT_SEED } from '../engine/defaults';
 import type { Action, Scenario } from '../engine/types';
 import type { LabOptions } from './types';
 
-/** The options that leave a lesson as written (the page's starting point). */
+/**
+ * The options that leave a lesson as written (the page's starting point). `lesson` is a built-in
+ * lesson or a scenario the validator passed: its fields are read as they are, unchecked (a text
+ * for a loss rate would make the settings NaN).
+ */
 export function defaultLabOptions(lesson: Scenario): LabOptions {
   return {
     profile: lesson.profile ?? 'rfc9293',

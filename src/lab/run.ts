@@ -1,6 +1,6 @@
 // Runs a scenario and records where each cause (an action, an arrival, a timer) begins, so the page
 // can step one cause at a time. Used in the worker (never on the page's main thread) and in tests.
-import { streamScenario, type RunOptions } from '../engine/engine';
+import { streamScenario, type RunEnd, type RunOptions } from '../engine/engine';
 import type { Scenario, TraceEvent } from '../engine/types';
 import type { Run } from './types';
 
@@ -29,7 +29,9 @@ export class CauseRecorder {
 export type RunWithCausesOptions = Pick<RunOptions, 'maxEvents' | 'actions'>;
 
 export interface CausedRun extends Run {
-  /** The run stopped at `maxEvents`: the trace is cut short. */
+  /** How the run ended (a guard, `until`, or nothing left to happen). */
+  end: RunEnd;
+  /** A guard stopped the run (`maxEvents`, or a stalled clock): the trace is cut short. */
   truncated: boolean;
   endTime: number;
 }
@@ -46,6 +48,7 @@ export function runWithCauses(scenario: Scenario, options: RunWithCausesOptions 
     events,
     causeStarts: recorder.finish(events.length),
     final: summary.final,
+    end: summary.end,
     truncated: summary.truncated,
     endTime: summary.endTime,
   };

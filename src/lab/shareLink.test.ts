@@ -1,19 +1,28 @@
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../engine/types';
 import { chooseLocaleForPage } from '../i18n/core';
 import { lessonById } from '../scenarios/all';
 import { DEFAULT_LESSON_ID } from '../scenarios';
 import type { LabStore } from '../ui/store/labStore';
 import { CUSTOM_LESSON_ID } from './types';
 import { LabDriver } from '../testing/labDriver';
-import { decodeScenarioParam } from './scenarioParam';
+import {
+  decodeCompressedScenarioParam,
+  decodeScenarioParam,
+  MAX_INFLATED_BYTES,
+} from './scenarioParam';
 import { lessonsOfSet } from '../scenarios/exerciseSets';
-import { labInitFromUrl } from '../ui/store/urlInit';
+import { labInitFromUrl, readCompressedLink } from '../ui/store/urlInit';
 import { parseUrlOptions } from './urlOptions';
 import {
+  compactLabLink,
   embedScriptUrl,
   embedSnippet,
+  encodeCompressedScenarioParam,
   encodeScenarioParam,
   labLink,
+  LONGEST_SAFE_LINK,
   pageBase,
   parseEmbedWidth,
   type LinkExtra,
@@ -25,11 +34,20 @@ import { selectLinkSource } from '../ui/store/selectors';
 const driver = new LabDriver();
 afterAll(() => driver.dispose());
 
-/** Opens `link` as the page does: its query read by parseUrlOptions and labInitFromUrl. */
-function reopen(link: string): Promise<LabStore> {
+/**
+ * Opens `link` as the page does: its query read by parseUrlOptions, a `z=` scenario decompressed
+ * first, and labInitFromUrl.
+ */
+async function reopen(link: string): Promise<LabStore> {
   const search = new URL(link).search;
-  const init = labInitFromUrl(parseUrlOptions(search), chooseLocaleForPage(search, []).locale, {
+  const url = parseUrlOptions(search);
+  const compressed =
+    url.compressed === null
+      ? undefined
+      : await readCompressedLink(url.compressed, decodeCompressedScenarioParam);
+  const init = labInitFromUrl(url, chooseLocaleForPage(search, []).locale, {
     decode: decodeScenarioParam,
+    compressed,
     lessonsOfSet,
   });
   return driver.open(init);
@@ -192,6 +210,51 @@ describe('share links', () => {
   });
 });
 
+describe('compressed share links (z=)', () => {
+  /** A lesson with `count` faults that never match (a RST the server never sends): long, and
+   * as repetitive as a scenario a course page builds. */
+  const padded = (id: string, count: number): Scenario => {
+    const lesson = lessonById(id)?.scenario as Scenario;
+    const never = Array.from({ length: count }, (_, i) => ({
+      who: 'server' as const,
+      flags: 'RST',
+      nth: i + 1,
+      fate: 'drop' as const,
+    }));
+    return { ...lesson, faults: [...(lesson.faults ?? []), ...never] };
+  };
+
+  it('compress a scenario whose plain link is too long for servers, and reopen the same run', async () => {
+    const a = await driver.open({ custom: padded('lost-syn', 250) });
+    a.getState().goTo(5);
+    const plain = labLink(BASE, sourceOf(a));
+    expect(plain.length).toBeGreaterThan(LONGEST_SAFE_LINK);
+    const link = await compactLabLink(BASE, sourceOf(a));
+    expect(new URL(link).searchParams.has('s')).toBe(false);
+    expect(new URL(link).searchParams.get('step')).toBe('5');
+    expect(link.length).toBeLessThan(LONGEST_SAFE_LINK / 4);
+    const b = await reopen(link);
+    expect(b.getState().error).toBeNull();
+    expect(b.getState().lessonId).toBe(CUSTOM_LESSON_ID);
+    expect(b.getState().step).toBe(5);
+    expect(b.getState().run?.events).toEqual(a.getState().run?.events);
+  });
+
+  it('leave a link that names its lesson as it is', async () => {
+    const b = await open('abort');
+    expect(await compactLabLink(BASE, sourceOf(b), { short: true })).toBe(
+      labLink(BASE, sourceOf(b), { short: true }),
+    );
+  });
+
+  it('win over s= when a link has both', async () => {
+    const lost = lessonById('lost-syn')?.scenario as Scenario;
+    const z = await encodeCompressedScenarioParam(lost);
+    const store = await reopen(`${PAGE}?s=${encodeScenarioParam({ actions: [] })}&z=${z}`);
+    expect(store.getState().custom.scenario?.title).toBe(lost.title);
+  });
+});
+
 describe('broken links open the default lesson and say why', () => {
   const scenarioLink = (json: string) =>
     `${PAGE}?s=${Buffer.from(json, 'utf8').toString('base64url')}`;
@@ -219,11 +282,11 @@ describe('broken links open the default lesson and say why', () => {
       /^s: actions\[0\]\.do: unknown action "jump"/,
     ],
     [
-      'times so large the clock would overflow',
+      'times far past what the lab allows',
       scenarioLink(
         '{"network":{"delayMs":1e308},"actions":[{"at":0,"who":"client","do":"connect"}]}',
       ),
-      /^s: network\.delayMs: must be at most 2\^53 ms/,
+      /^s: network\.delayMs: must be 0 or a duration from 0\.001 ms \(1 µs\) to 86400000 ms \(24 h\) \(got 1e\+308\)$/,
     ],
     [
       'an unknown lesson',
@@ -231,6 +294,41 @@ describe('broken links open the default lesson and say why', () => {
       /^lesson: no lesson "no-such-lesson"; showing "client-closes-first"$/,
     ],
   ];
+  const deflated = (bytes: Uint8Array | string) =>
+    Buffer.from(deflateRawSync(Buffer.from(bytes))).toString('base64url');
+  const compressedLink = (json: string) => `${PAGE}?z=${deflated(json)}`;
+  const goodZ = deflated(JSON.stringify(lessonById('lost-syn')?.scenario));
+  cases.push(
+    ['z= that is not base64url', `${PAGE}?z=ab$cd`, /^z: not base64url \("\$" at position 3\)$/],
+    ['z= that is not deflate', `${PAGE}?z=${valid}`, /^z: not compressed with deflate \(.+\)$/],
+    [
+      'z= cut short',
+      `${PAGE}?z=${goodZ.slice(0, 60)}`,
+      /^z: not compressed with deflate \(.+\); is the link cut short\?$/,
+    ],
+    [
+      'z= that inflates past 1 MB (a decompression bomb)',
+      `${PAGE}?z=${deflated(new Uint8Array(MAX_INFLATED_BYTES * 50))}`,
+      /^z: over 1 MB once decompressed; a scenario takes a few kB$/,
+    ],
+    ['z= of text that is not JSON', compressedLink('{"seed": 1,'), /^z: not JSON \(.+\)$/],
+    [
+      'z= nested too deep',
+      compressedLink(`{"seed":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+      /^z: nested more than 32 levels deep/,
+    ],
+    ['z= of JSON that is not an object', compressedLink('[1,2]'), /JSON object, not an array$/],
+    [
+      'z= of a scenario the format refuses',
+      compressedLink('{"actions":[{"at":0,"who":"client","do":"jump"}]}'),
+      /: actions\[0\]\.do: unknown action "jump"/,
+    ],
+    [
+      'a lesson id as long as a message, quoted short',
+      `${PAGE}?lesson=${encodeURIComponent('Submit your password here: '.repeat(60))}`,
+      /^lesson: no lesson "Submit your password here: Submit your p…"; showing "client-closes-first"$/,
+    ],
+  );
   it.each(cases)('%s', async (_name, link, message) => {
     const store = await reopen(link);
     expect(store.getState().lessonId).toBe(DEFAULT_LESSON_ID);

@@ -5,7 +5,8 @@
 // A share link carries the whole scenario (`s=`) with the student's knobs baked in (loss, seed,
 // profile, MSL, port reuse, the segments clicked to drop), so it shows the same run even if the
 // lesson changes in a later version. Only "drop the final ACK" stays a knob (`dropFinalAck=1`): the
-// fault it adds is found by a probe run, in the worker.
+// fault it adds is found by a probe run, in the worker. The Share button's link compresses the
+// scenario (`z=`) when that makes it shorter (compactLabLink).
 
 import type { Scenario } from '../engine/types';
 import type { Locale } from '../i18n/types';
@@ -14,9 +15,22 @@ import { applyOptions } from './variants';
 
 import type { ThemeChoice } from './urlOptions';
 
-/** base64url (no padding) of the scenario's JSON as UTF-8: the inverse of decodeScenarioParam (urlOptions.ts). */
+/** base64url (no padding) of the scenario's JSON as UTF-8: the inverse of decodeScenarioParam (scenarioParam.ts). */
 export function encodeScenarioParam(scenario: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(scenario));
+  return base64url(new TextEncoder().encode(JSON.stringify(scenario)));
+}
+
+/**
+ * A `z=` value: the scenario's UTF-8 JSON compressed with raw deflate, as base64url (no padding).
+ * The inverse of decodeCompressedScenarioParam (scenarioParam.ts).
+ */
+export async function encodeCompressedScenarioParam(scenario: unknown): Promise<string> {
+  const json = new Blob([JSON.stringify(scenario)]).stream();
+  const compressed = json.pipeThrough(new CompressionStream('deflate-raw'));
+  return base64url(new Uint8Array(await new Response(compressed).arrayBuffer()));
+}
+
+function base64url(bytes: Uint8Array): string {
   let binary = '';
   // In slices: String.fromCharCode(...bytes) overflows the stack for long scenarios.
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -24,6 +38,13 @@ export function encodeScenarioParam(scenario: unknown): string {
   }
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/**
+ * Links longer than this many characters may be refused on the way: a link is sent as a request
+ * line, and common servers take 8 kB of it (nginx's default large_client_header_buffers; Node's
+ * limit is 16 kB).
+ */
+export const LONGEST_SAFE_LINK = 8000;
 
 /** What a link is built from: the widget's lesson, knobs, step and looks. */
 export interface LinkSource {
@@ -94,7 +115,6 @@ export function sharedScenario(source: Pick<LinkSource, 'lesson' | 'options'>): 
   return applyOptions(source.lesson, { ...source.options, dropFinalAck: false });
 }
 
-/** The page URL (`base` without its query) that reopens `source`, with `extra`'s choices. */
 /** The options without predict mode's attempt numbers. */
 function withoutNumbers(options: LabOptions): LabOptions {
   const rest = { ...options };
@@ -102,11 +122,20 @@ function withoutNumbers(options: LabOptions): LabOptions {
   return rest;
 }
 
+/** Whether a link with `extra` asks students to predict (each then draws numbers of their own). */
+const isPredicting = (extra: LinkExtra) => extra.mode === 'predict' || (extra.set?.length ?? 0) > 0;
+
+/** The source a link is made from: predicting, without the sharer's numbers. */
+function linkedSource(given: LinkSource, extra: LinkExtra): LinkSource {
+  return isPredicting(extra) ? { ...given, options: withoutNumbers(given.options) } : given;
+}
+
+/** The page URL (`base` without its query) that reopens `given`, with `extra`'s choices. */
 export function labLink(base: string, given: LinkSource, extra: LinkExtra = {}): string {
   const query = new URLSearchParams();
-  const predicting = extra.mode === 'predict' || (extra.set?.length ?? 0) > 0;
+  const predicting = isPredicting(extra);
   // Predicting, each student draws fresh numbers (or the class's `attempt`), not the sharer's.
-  const source = predicting ? { ...given, options: withoutNumbers(given.options) } : given;
+  const source = linkedSource(given, extra);
   const short =
     extra.short === true &&
     source.lessonId !== CUSTOM_LESSON_ID &&
@@ -135,6 +164,29 @@ export function labLink(base: string, given: LinkSource, extra: LinkExtra = {}):
     if (extra.attempt) query.set('attempt', String(extra.attempt));
   }
   return `${pageBase(base)}?${query.toString()}`;
+}
+
+/**
+ * labLink's link, with its scenario compressed (`z=` for `s=`) where that makes the link shorter:
+ * a long scenario's link then stays under the length servers take (LONGEST_SAFE_LINK).
+ */
+export async function compactLabLink(
+  base: string,
+  given: LinkSource,
+  extra: LinkExtra = {},
+): Promise<string> {
+  const link = labLink(base, given, extra);
+  const plain = /([?&])s=([^&#]*)/.exec(link);
+  if (!plain) return link;
+  let compressed: string;
+  try {
+    compressed = await encodeCompressedScenarioParam(sharedScenario(linkedSource(given, extra)));
+  } catch {
+    // A browser without CompressionStream: the plain link still works.
+    return link;
+  }
+  const shorter = compressed.length < (plain[2] ?? '').length;
+  return shorter ? link.replace(plain[0], `${plain[1]}z=${compressed}`) : link;
 }
 
 /** Where the page's auto-height script is: beside the page, wherever it is served from. */

@@ -20,6 +20,11 @@ export interface UrlOptions {
   /** `s=…`: a whole scenario, base64url of its JSON, as written (see decodeScenarioParam). */
   scenario: string | null;
   /**
+   * `z=…` (our extension): a whole scenario, its JSON compressed with raw deflate, as base64url, as
+   * written (see decodeCompressedScenarioParam); wins over `s=`.
+   */
+  compressed: string | null;
+  /**
    * `origins=a,b`: origins besides the parent frame's allowed to drive the widget by postMessage
    * (each normalised to scheme://host[:port]; unreadable entries are left out).
    */
@@ -88,6 +93,7 @@ export function parseUrlOptions(search: string, pathname = ''): UrlOptions {
     controls: !(controls === '0' || controls === 'false'),
     embed: query.has('embed') && flag(query.get('embed')),
     scenario: query.get('s'),
+    compressed: query.get('z'),
     origins: (query.get('origins') ?? '')
       .split(',')
       .map(normalizeOrigin)

@@ -4,6 +4,7 @@
 // with helpers to load a store, step it, drop a segment and wait for its run to settle.
 
 import type { Scenario } from '../engine/types';
+import { parseScenario } from '../engine/validate';
 import { deriveRun } from '../lab/derive';
 import type { LabOptions } from '../lab/types';
 import { defaultLabOptions } from '../lab/labOptions';
@@ -54,6 +55,7 @@ function lessonDeps(lessons: Record<string, Scenario> | undefined, debounceMs: n
           : undefined
         : (lessonById(id)?.scenario as Scenario | undefined),
     lessonOptions: defaultLabOptions,
+    checkScenario: parseScenario,
     derive: deriveRun,
     faultForSegment,
     typingDebounceMs: debounceMs,
@@ -84,10 +86,11 @@ export class LabDriver {
       run: (lesson, options) => {
         this.calls.push(options);
         const request = ++latest;
-        if (!latestOnly) return this.engine.run(lesson, options);
+        // Beside each other: one store's run must not stop another's on the shared worker.
+        if (!latestOnly) return this.engine.run(lesson, options, { beside: true });
         return new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
           if (request !== latest) throw new Error('superseded');
-          return this.engine.run(lesson, options);
+          return this.engine.run(lesson, options, { beside: true });
         });
       },
       // Shared by every store: the worker ends with the driver (dispose).

@@ -17,6 +17,8 @@ export function connectionSummary(
     endMs: 1010,
     ending: 'fin',
     startedBeforeCapture: false,
+    times: 'dated',
+    notes: [],
     ...overrides,
   };
 }

@@ -1,10 +1,11 @@
 // One lab widget: its own store (and engine worker), language and layout.
 
-import { Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import './embed.css';
 import { I18nProvider, useNamespace, useT } from '../i18n';
 import { LanguageSwitch } from './controls/LanguageSwitch';
 import { DiagramSection } from './diagram/DiagramSection';
+import { PanelBoundary } from './ErrorBoundary';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { ExplanationPanel } from './panels/ExplanationPanel';
 import { LessonPicker } from './controls/LessonPicker';
@@ -16,6 +17,7 @@ import { ThemeSwitch } from './controls/ThemeSwitch';
 import { LabStoreProvider, useLab, useLabStoreApi } from './store/context';
 import type { LabRunner, LabState, LabStore } from './store/labStore';
 import { rootNodeOf, themeElementOf, useLabHost } from './labHost';
+import { late } from './latePart';
 import { LabComponentsProvider, useLabComponents, type LabComponents } from './parts';
 import {
   selectLocale,
@@ -144,12 +146,6 @@ function LabLayout() {
   const framed = host === null && typeof window !== 'undefined' && window.parent !== window;
   // An LMS launched this page (`scorm=`): its score goes to the LMS's run-time.
   const scorm = useLab(selectScorm) !== null && host === null;
-  const late = (Part: ComponentType | null | undefined, when = true) =>
-    Part && when ? (
-      <Suspense fallback={null}>
-        <Part />
-      </Suspense>
-    ) : null;
   const { AnswerSection, StateMachineSection } = parts;
   const narrow = useNarrow();
   const tools = (
@@ -223,7 +219,9 @@ function LabLayout() {
           {late(parts.PredictPanel, hasRun && mode === 'predict')}
           {/* The explanation first, where the prerendered page shows it: the lesson's frame
               arrives after the first diagram and takes its place under it, moving nothing. */}
-          <ExplanationPanel />
+          <PanelBoundary>
+            <ExplanationPanel />
+          </PanelBoundary>
           {late(parts.LessonFrame, hasRun)}
           {late(StateMachineSection, hasRun && !embed)}
         </aside>
@@ -232,9 +230,11 @@ function LabLayout() {
         )}
       </div>
       {AnswerSection && showControls && hasRun && (
-        <Suspense fallback={null}>
-          <AnswerSection onShowMe={(lessonId) => store.getState().setLesson(lessonId)} />
-        </Suspense>
+        <PanelBoundary>
+          <Suspense fallback={null}>
+            <AnswerSection onShowMe={(lessonId) => store.getState().setLesson(lessonId)} />
+          </Suspense>
+        </PanelBoundary>
       )}
       {late(parts.InspectorSection, selected !== null)}
       <LiveRegion />

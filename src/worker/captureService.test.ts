@@ -5,6 +5,7 @@ import { captureRun } from '../capture/infer';
 import { parseCapture } from '../capture/parse';
 import { CaptureError, type CaptureConnection, type CaptureFile } from '../capture/types';
 import { testDataPath } from '../testing/data';
+import { manyInterfaces } from '../testing/pcapng';
 import { InProcessWorker } from '../testing/inProcessWorker';
 import {
   createCaptureService,
@@ -83,6 +84,18 @@ describe('the capture service', () => {
     expect(progress.map(([done]) => done)).toEqual([0, 2500, 5000, 7500, total]);
   });
 
+  it('says how far it got on a file of a MB or two of blocks that are no packets', () => {
+    // 65,536 interface description blocks, 1.25 MB: read as fast as the reader goes, but the bar
+    // must move on a file like it that reads slower.
+    const bytes = manyInterfaces(65536);
+    const { opened, progress } = openWith(createCaptureService(realApi), bytes.buffer);
+    expect(opened.connections).toEqual([]);
+    expect(opened.linkTypes).toHaveLength(65536 - 4);
+    const midway = progress.filter(([done, total]) => done > 0 && done < total);
+    expect(midway.length).toBeGreaterThan(16);
+    expect(progress.at(-1)).toEqual([bytes.length, bytes.length]);
+  });
+
   it('refuses a file that is not a capture with the byte where it stopped making sense', () => {
     const service = createCaptureService(realApi);
     const text = new TextEncoder().encode('just some notes, not a capture\n');
@@ -141,6 +154,7 @@ describe('the capture service', () => {
       endMs: 0,
       ending: 'open',
       startedBeforeCapture: true,
+      times: 'dated',
     };
     const service = createCaptureService({
       parseCapture: () => emptyFile(),

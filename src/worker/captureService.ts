@@ -1,13 +1,14 @@
-// What the capture worker serves (capture.worker.ts): parses a file, saying how far it got every few
-// MB, lists its TCP connections, and keeps the parsed file so that the page asks for one
+// What the capture worker serves (capture.worker.ts): parses a file, saying how far it got as it
+// goes, lists its TCP connections, and keeps the parsed file so that the page asks for one
 // connection's run by its id without sending the file again. It keeps one file: opening another
 // drops the last. A worker of its own, not the engine's: parsing a big file never holds up a
 // lesson's run, and the parsed file's memory goes with the worker.
 
 import { findConnections } from '../capture/connections';
 import { captureRun } from '../capture/infer';
-import type { CaptureNote as InferredNote } from '../capture/notes';
+import { timesNote, type CaptureNote as InferredNote } from '../capture/notes';
 import { parseCapture } from '../capture/parse';
+import { progressStepFor } from '../capture/reader';
 import {
   CaptureError,
   type CaptureConnection,
@@ -16,8 +17,6 @@ import {
 } from '../capture/types';
 import type { Run } from '../lab/types';
 
-/** How many bytes between two progress reports. */
-export const PROGRESS_STEP_BYTES = 4 * 1024 * 1024;
 /** Warnings sent with a file's summary (a broken file may have one per packet). */
 export const MAX_WARNINGS = 20;
 
@@ -45,6 +44,10 @@ export interface CaptureConnectionSummary {
   endMs: number;
   ending: CaptureConnection['ending'];
   startedBeforeCapture: boolean;
+  /** Whether its times are dates, only times from its first packet, or unusable (not drawn). */
+  times: CaptureConnection['times'];
+  /** What the list says about it before it is drawn (its times when they are no dates). */
+  notes: CaptureNote[];
 }
 
 /** A file as the worker read it: its summary and connections (the file stays in the worker). */
@@ -95,6 +98,8 @@ function summaryOf(connection: CaptureConnection): CaptureConnectionSummary {
     endMs: connection.endMs,
     ending: connection.ending,
     startedBeforeCapture: connection.startedBeforeCapture,
+    times: connection.times,
+    notes: [timesNote(connection)].filter((note) => note !== null),
   };
 }
 
@@ -114,7 +119,8 @@ function reading<T>(read: () => T): T {
 
 export function createCaptureService(
   api: CaptureApi = { parseCapture, findConnections, captureRun },
-  progressStep: number = PROGRESS_STEP_BYTES,
+  /** Bytes between two progress reports (by default, as the reader reports them). */
+  progressStep?: number,
 ) {
   let open: { captureId: number; file: CaptureFile; connections: CaptureConnection[] } | null =
     null;
@@ -123,7 +129,7 @@ export function createCaptureService(
   return {
     /**
      * Parses a capture file (the page transfers its bytes) and lists its connections, telling
-     * `onProgress` how far it got every few MB. Throws the reader's message for a file that is
+     * `onProgress` how far it got as it goes. Throws the reader's message for a file that is
      * not a capture or is malformed ("… at byte N").
      */
     open(bytes: ArrayBuffer, onProgress?: ProgressListener): OpenedCapture {
@@ -132,12 +138,13 @@ export function createCaptureService(
       return reading(() => {
         const total = bytes.byteLength;
         onProgress?.(0, total);
-        let next = progressStep;
+        const step = progressStep ?? progressStepFor(total);
+        let next = step;
         const file = api.parseCapture(new Uint8Array(bytes), {
           onProgress: (done: number) => {
             if (done < next || done >= total) return;
             onProgress?.(done, total);
-            while (next <= done) next += progressStep;
+            while (next <= done) next += step;
           },
         });
         onProgress?.(total, total);
@@ -166,6 +173,11 @@ export function createCaptureService(
       }
       const connection = file.connections.find((c) => c.id === id);
       if (!connection) throw new StaleRequestError(`capture: no connection ${id} in the file`);
+      if (connection.times === 'unusable') {
+        throw new StaleRequestError(
+          `capture: connection ${id}’s times are too large to be exact; it cannot be drawn`,
+        );
+      }
       return reading(() => {
         const { run, notes, inferredTimes } = api.captureRun(file.file, connection);
         return { run, notes, inferredTimes };

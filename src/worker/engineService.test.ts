@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EVENT_CAP } from '../engine/limits';
 import { parseScenario } from '../engine/validate';
 import { runWithCauses } from '../lab/run';
 import type { LabOptions } from '../lab/types';
 import { InProcessWorker } from '../testing/inProcessWorker';
-import {
-  createEngineService,
-  engineService,
-  PAGE_MAX_EVENTS,
-  type EngineService,
-} from './engineService';
+import { createEngineService, engineService, type EngineService } from './engineService';
 import { connect } from './rpc';
 import { closingScenario } from '../testing/scenarios';
 
@@ -86,11 +82,27 @@ describe('the engine service', () => {
     const endless = createEngineService({
       runScenario: (scenario) => ({
         ...runWithCauses(scenario),
+        end: 'max-events',
         truncated: true,
       }),
     });
-    expect(PAGE_MAX_EVENTS).toBe(1_000_000);
+    expect(EVENT_CAP).toBe(1_000_000);
     expect(() => endless.run(lesson)).toThrow(/more than 1,000,000 events, too many to show/);
+  });
+
+  it('refuses a run whose clock stalled, saying where', () => {
+    const stalled = createEngineService({
+      runScenario: (scenario) => ({
+        ...runWithCauses(scenario),
+        end: 'stalled',
+        truncated: true,
+        endTime: 7,
+      }),
+    });
+    expect(() => stalled.run(lesson)).toThrow(
+      /^the simulated clock stopped advancing at 7 ms: 100,000 things happened within 0\.001 ms of each other/,
+    );
+    expect(() => stalled.run(lesson)).not.toThrow(/engine failed/);
   });
 
   it('reports an engine exception as an engine failure, so it is reported as a bug', () => {

@@ -2,6 +2,8 @@
 // thread, the whole run in one answer. What it is given is raw, untrusted input (a link's or a
 // course page's scenario), checked by the validator before anything runs.
 
+import { stalledReason } from '../engine/engine';
+import { EVENT_CAP } from '../engine/limits';
 import type { Scenario } from '../engine/types';
 import { parseScenario } from '../engine/validate';
 import { runWithCauses, type CausedRun, type RunWithCausesOptions } from '../lab/run';
@@ -9,15 +11,8 @@ import { ALL_APPLY, knobApplicability, memoRun } from '../lab/knobs';
 import type { KnobApplicability, LabOptions, Run } from '../lab/types';
 import { scenarioForLab } from '../lab/variants';
 
-/** The most events one run may make on the page. */
-export const PAGE_MAX_EVENTS = 1_000_000;
-
 export interface EngineServiceOptions {
-  /**
-   * The most events a run may make (the page's million unless told). The page keeps every event to
-   * step through them; past this a tab would crawl or run out of memory. The headless runner
-   * streams and has no such limit.
-   */
+  /** The most events a run may make (EVENT_CAP, the page's million, unless told). */
   maxEvents?: number;
   /** Runs a scenario (the engine, unless a test stands in for it). */
   runScenario?: (scenario: Scenario, options: RunWithCausesOptions) => CausedRun;
@@ -31,7 +26,7 @@ function messageOf(error: unknown): string {
 }
 
 export function createEngineService({
-  maxEvents = PAGE_MAX_EVENTS,
+  maxEvents = EVENT_CAP,
   runScenario = runWithCauses,
 }: EngineServiceOptions = {}) {
   const tooLong = `this scenario makes more than ${maxEvents.toLocaleString('en')} events, too many to show; shorten it (until, fewer actions) or run it with npm run trace`;
@@ -44,8 +39,9 @@ export function createEngineService({
 
   /** The whole run, or a refusal when it would make more events than the page may hold. */
   function runOf(scenario: Scenario): Run {
-    const { events, causeStarts, final, truncated } = runScenario(scenario, { maxEvents });
-    if (truncated) throw new InputError(tooLong);
+    const { events, causeStarts, final, end, endTime } = runScenario(scenario, { maxEvents });
+    if (end === 'max-events') throw new InputError(tooLong);
+    if (end === 'stalled') throw new InputError(stalledReason(endTime));
     return { scenario, events, causeStarts, final };
   }
 

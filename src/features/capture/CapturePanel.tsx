@@ -1,6 +1,6 @@
-// Under the header while a capture file is in play: the reading's progress, the file's connections
-// to pick from, and the note beside a connection drawn from it. It renders nothing until a file is
-// opened.
+// Under the header while a capture file is in play: the reading's progress (which can be
+// cancelled), the file's connections to pick from, and the note beside a connection drawn from it.
+// It renders nothing until a file is opened.
 
 import { useEffect, useId } from 'react';
 import { useStore } from 'zustand';
@@ -24,7 +24,9 @@ const selectSession = (s: SessionState) => ({
   opened: s.opened,
   drawing: s.drawing,
   drawn: s.drawn,
+  cancelled: s.cancelled,
   draw: s.draw,
+  cancel: s.cancel,
   close: s.close,
 });
 
@@ -36,11 +38,12 @@ export default function CapturePanel() {
   const session = captureSessionFor(lab);
   const s = useStore(session, useShallow(selectSession));
   const shown = useLab(selectCapture);
-  const ready = useNamespace('capturing', s.phase !== 'idle' || shown !== null);
+  const inPlay = s.phase !== 'idle' || shown !== null || s.cancelled !== null;
+  const ready = useNamespace('capturing', inPlay);
   // The file's worker stops with the widget.
   useEffect(() => () => closeCaptureSession(lab), [lab]);
 
-  if (!ready || (s.phase === 'idle' && !shown)) return null;
+  if (!ready || !inPlay) return null;
   const { opened } = s;
   const count = new Intl.NumberFormat(locale);
   return (
@@ -51,7 +54,13 @@ export default function CapturePanel() {
           fileName={s.fileName ?? ''}
           done={s.progress.done}
           total={s.progress.total}
+          onCancel={s.cancel}
         />
+      )}
+      {s.cancelled !== null && (
+        <p role="status" data-testid="capture-cancelled">
+          {t('capturing.cancelled', { file: s.cancelled })}
+        </p>
       )}
       {opened && (
         <section className="capture-file" aria-labelledby={headingId}>

@@ -1,5 +1,5 @@
 // How far the reading of a capture file has got: a progress bar (bytes parsed of the file's size)
-// and the same in MB, for a file big enough to take a while.
+// and the same in MB, for a file big enough to take a while, and a button to stop it.
 
 import { useId } from 'react';
 import { useT } from '../../i18n';
@@ -15,12 +15,15 @@ export function CaptureProgress({
   fileName,
   done,
   total,
+  onCancel,
 }: {
   /** Loading the file into the page, or parsing it in the worker. */
   phase: 'reading' | 'parsing';
   fileName: string;
   done: number;
   total: number;
+  /** Stops the reading (its worker is terminated at once). */
+  onCancel: () => void;
 }) {
   const t = useT();
   const id = useId();
@@ -36,6 +39,9 @@ export function CaptureProgress({
         aria-valuetext={text}
       />
       <span className="capture-progress-text">{text}</span>
+      <button type="button" data-testid="capture-cancel" onClick={onCancel}>
+        {t('capturing.cancel')}
+      </button>
     </div>
   );
 }

@@ -37,6 +37,8 @@ const notes: CaptureNote[] = [
   },
   { code: 'snap-truncated', message: 'm', params: { count: 3 } },
   { code: 'capture-cut', message: 'm', params: { client: 'FIN_WAIT_2', server: 'CLOSE_WAIT' } },
+  { code: 'time-not-a-date', message: 'm', params: {} },
+  { code: 'time-unusable', message: 'm', params: {} },
 ];
 
 describe('noteWords', () => {

@@ -38,6 +38,10 @@ export function noteWords(
     }
     case 'snap-truncated':
       return t('capturing.notes.snapTruncated', { count: num('count') });
+    case 'time-not-a-date':
+      return t('capturing.notes.timeNotADate');
+    case 'time-unusable':
+      return t('capturing.notes.timeUnusable');
     case 'capture-cut':
       return t('capturing.notes.captureCut', {
         client: String(p.client ?? ''),

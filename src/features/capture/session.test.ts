@@ -200,6 +200,88 @@ describe('capture session', () => {
   });
 });
 
+describe('cancelling a file being read', () => {
+  const labFixture = openedLab({ lessons: { basic: lesson } });
+
+  it('terminates its worker at once, goes back to idle saying so, and keeps the lesson', async () => {
+    const { store: lab, driver } = labFixture();
+    const workers: InProcessWorker[] = [];
+    const session = createCaptureSession(lab, () => {
+      // The first file's parse never ends (as one of minutes would not); the next one's does.
+      const service = {
+        open: (_bytes: ArrayBuffer, progress?: (done: number, total: number) => void) => {
+          progress?.(1, 4);
+          return workers.length === 1
+            ? new Promise<OpenedCapture>(() => {})
+            : opened([connection(0), connection(1)]);
+        },
+        connection: () => runResult,
+      };
+      const worker = new InProcessWorker(service);
+      workers.push(worker);
+      return connect<CaptureService>(worker, 'capture');
+    });
+    const before = lab.getState().run;
+    const reading = session.getState().openFile(file('huge.pcapng'));
+    await vi.waitFor(() => expect(session.getState().progress).toEqual({ done: 1, total: 4 }));
+    expect(session.getState().phase).toBe('parsing');
+
+    session.getState().cancel();
+    expect(workers[0]?.terminated).toBe(true);
+    expect(session.getState()).toMatchObject({
+      phase: 'idle',
+      progress: null,
+      opened: null,
+      cancelled: 'huge.pcapng',
+    });
+    // The terminated worker's call fails, and nobody hears of it.
+    await reading;
+    expect(session.getState().phase).toBe('idle');
+    // The lesson shown before is still shown, without an error, and steps.
+    expect(lab.getState().run).toBe(before);
+    expect(lab.getState().lessonId).toBe('basic');
+    expect(lab.getState().error).toBeNull();
+    const step = lab.getState().step;
+    expect(driver.step(lab)).toBe(step + 1);
+
+    // The next file gets a worker of its own, and the line goes.
+    await session.getState().openFile(file('small.pcap'));
+    expect(workers).toHaveLength(2);
+    expect(session.getState()).toMatchObject({ phase: 'open', cancelled: null });
+    expect(session.getState().opened?.connections).toHaveLength(2);
+    // Nothing to cancel once the file is open.
+    session.getState().cancel();
+    expect(workers[1]?.terminated).toBe(false);
+    expect(session.getState().phase).toBe('open');
+    session.getState().close();
+  });
+
+  it('cancels while the page still loads the file, before any worker', async () => {
+    const { store: lab } = labFixture();
+    const makeClient = vi.fn(() => fakeClient({}) as unknown as CaptureClient);
+    const session = createCaptureSession(lab, makeClient);
+    const reading = session.getState().openFile(file('slow.pcap'));
+    expect(session.getState().phase).toBe('reading');
+    session.getState().cancel();
+    await reading;
+    expect(makeClient).not.toHaveBeenCalled();
+    expect(session.getState()).toMatchObject({ phase: 'idle', cancelled: 'slow.pcap' });
+    expect(lab.getState().error).toBeNull();
+  });
+
+  it('does not ask the worker to draw a connection whose times cannot be told apart', async () => {
+    const { store: lab } = labFixture();
+    const client = fakeClient({
+      open: () => Promise.resolve(opened([connection(0, { times: 'unusable' })])),
+    });
+    const session = createCaptureSession(lab, () => client as unknown as CaptureClient);
+    await session.getState().openFile(file('offset.pcapng'));
+    await session.getState().draw(0);
+    expect(client.asked).toEqual([]);
+    expect(lab.getState().lessonId).toBe('basic');
+  });
+});
+
 describe('labels', () => {
   it('writes IPv6 endpoints in brackets', () => {
     expect(endpointLabel({ address: '::1', port: 80 })).toBe('[::1]:80');

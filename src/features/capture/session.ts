@@ -12,17 +12,16 @@ import type {
   OpenedCapture,
 } from '../../worker/captureService';
 import { connect, transfer, type Client } from '../../worker/rpc';
+// Vite bundles the worker into a file of its own and gives its URL.
+import captureWorkerUrl from '../../worker/capture.worker.ts?worker&url';
+import { spawnWorker } from '../../worker/spawn';
 import type { LabStore } from '../../ui/store/labStore';
 
 export type CaptureClient = Client<CaptureService>;
 
 /** A client with a capture worker of its own. */
 function spawnCaptureClient(): CaptureClient {
-  // Vite spots this exact `new Worker(new URL(…, import.meta.url))` form and bundles the worker.
-  const worker = new Worker(new URL('../../worker/capture.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  return connect<CaptureService>(worker, 'capture');
+  return connect<CaptureService>(spawnWorker(captureWorkerUrl), 'capture');
 }
 
 export type CapturePhase = 'idle' | 'reading' | 'parsing' | 'open';
@@ -39,6 +38,8 @@ export interface CaptureSessionData {
   drawing: number | null;
   /** The connection last drawn from this file. */
   drawn: number | null;
+  /** The file whose reading was cancelled last (until another is opened or closed). */
+  cancelled: string | null;
 }
 
 export interface CaptureSessionActions {
@@ -46,6 +47,11 @@ export interface CaptureSessionActions {
   openFile(file: File): Promise<void>;
   /** Draws a connection of the open file. */
   draw(id: number): Promise<void>;
+  /**
+   * Stops reading the file at once: its worker is terminated, mid-parse if need be (the next file
+   * gets a new one), and the panel goes back to idle, saying so. What is drawn stays.
+   */
+  cancel(): void;
   /** Forgets the file and stops its worker (what is drawn stays). */
   close(): void;
 }
@@ -73,6 +79,7 @@ const IDLE: CaptureSessionData = {
   opened: null,
   drawing: null,
   drawn: null,
+  cancelled: null,
 };
 
 export function createCaptureSession(
@@ -83,6 +90,12 @@ export function createCaptureSession(
   // Bumped by each file opened or closed: answers about an older one are ignored.
   let generation = 0;
   const clientOf = (): CaptureClient => (client ??= makeClient());
+  /** Drops the file: answers still on their way are ignored, and its worker is terminated. */
+  const stop = () => {
+    generation++;
+    client?.dispose();
+    client = null;
+  };
   const fail = (fileName: string, error: unknown) =>
     lab.getState().showError({ kind: 'file', message: `${fileName}: ${messageOf(error)}` });
 
@@ -120,7 +133,8 @@ export function createCaptureSession(
     async draw(id) {
       const { opened, fileName, drawing, drawn } = get();
       const connection = opened?.connections.find((c) => c.id === id);
-      if (!opened || !connection) return;
+      // One whose times cannot be told apart is not drawn: the list says why.
+      if (!opened || !connection || connection.times === 'unusable') return;
       // Already on its way, or on the diagram: a second click keeps the step shown.
       if (drawing === id || (drawn === id && drawing === null && lab.getState().capture)) return;
       const gen = generation;
@@ -145,10 +159,15 @@ export function createCaptureSession(
       }
     },
 
+    cancel() {
+      const { phase, fileName } = get();
+      if (phase !== 'reading' && phase !== 'parsing') return;
+      stop();
+      set({ ...IDLE, cancelled: fileName });
+    },
+
     close() {
-      generation++;
-      client?.dispose();
-      client = null;
+      stop();
       set({ ...IDLE });
     },
   }));

@@ -31,7 +31,8 @@ async function runBoth(runner: LabRunner): Promise<Runs> {
     COMPARE_VARIANTS.map(async (variant) => {
       // Raw JSON: the worker validates it; only its profile, seed and timers are read here.
       const scenario = COMPARE_SCENARIOS[variant] as Scenario;
-      const run = await runner.run(scenario, defaultLabOptions(scenario));
+      // Beside the lesson shown: neither stops the other's run.
+      const run = await runner.run(scenario, defaultLabOptions(scenario), { beside: true });
       return [variant, { run, derived: deriveRun(run) }] as const;
     }),
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/types';
 import lessonJson from '../../scenarios/client-closes-first.json';
+import { decodeScenarioParam } from '../../lab/scenarioParam';
 import { openedLab } from '../../testing/labDriver';
 import { applyCommand, MAX_SCENARIO_TEXT } from './commands';
 
@@ -37,6 +38,36 @@ describe('applyCommand', () => {
     applyCommand(store, { type: 'load', scenario: { ...lesson, seed: 98 } });
     await driver.settle(store);
     expect(store.getState().run?.scenario.seed).toBe(98);
+  });
+
+  it('refuses a scenario nested too deep with the words of a share link, and keeps the lesson', async () => {
+    const { driver, store } = lab();
+    const shown = store.getState().run;
+    const deepText = JSON.stringify(lesson).replace(
+      '"seed":7',
+      `"seed":${'['.repeat(5000)}${']'.repeat(5000)}`,
+    );
+    let deepObject: unknown = 7;
+    for (let i = 0; i < 5000; i++) deepObject = i % 2 ? [deepObject] : { v: deepObject };
+    const link = Buffer.from(deepText, 'utf8').toString('base64url');
+    const linkReason = (() => {
+      try {
+        decodeScenarioParam(link);
+      } catch (error) {
+        return (error as Error).message.replace(/^s: /, '');
+      }
+      throw new Error('the link was read');
+    })();
+    expect(linkReason).toMatch(/^nested more than 32 levels deep/);
+    for (const scenario of [deepText, { ...lesson, seed: deepObject }]) {
+      applyCommand(store, { type: 'load', scenario });
+      await driver.settle(store);
+      expect(store.getState().error).toEqual({ kind: 'load', message: `load: ${linkReason}` });
+      expect(store.getState().run).toBe(shown);
+      expect(store.getState().lessonId).toBe('basic');
+    }
+    applyCommand(store, { type: 'step' });
+    expect(store.getState().step).toBe(1);
   });
 
   it('refuses text too long to parse, saying so, and keeps the lesson', () => {

@@ -13,6 +13,7 @@
 // script, not part of the app.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { block, ByteWriter, interfaceBlock, packetBlock, sectionHeader } from '../pcapng';
 
 const dir = import.meta.dirname;
 
@@ -86,58 +87,13 @@ function read(name: string): Capture {
   return { linkTypes, packets };
 }
 
-/** A growing byte buffer written in one byte order. */
-class Writer {
-  private bytes = new Uint8Array(1 << 16);
-  private view = new DataView(this.bytes.buffer);
-  length = 0;
-  constructor(private readonly littleEndian: boolean) {}
-
-  private room(n: number): number {
-    while (this.length + n > this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2);
-      bigger.set(this.bytes);
-      this.bytes = bigger;
-      this.view = new DataView(bigger.buffer);
-    }
-    const at = this.length;
-    this.length += n;
-    return at;
-  }
-  u8(value: number): void {
-    this.bytes[this.room(1)] = value;
-  }
-  u16(value: number): void {
-    this.view.setUint16(this.room(2), value, this.littleEndian);
-  }
-  u32(value: number): void {
-    this.view.setUint32(this.room(4), value, this.littleEndian);
-  }
-  /** A u32 in network order, whatever the file's order. */
-  u32be(value: number): void {
-    this.view.setUint32(this.room(4), value, false);
-  }
-  raw(data: Uint8Array): void {
-    this.bytes.set(data, this.room(data.length));
-  }
-  pad4(): void {
-    while (this.length % 4 !== 0) this.u8(0);
-  }
-  setU32(at: number, value: number): void {
-    this.view.setUint32(at, value, this.littleEndian);
-  }
-  result(): Uint8Array {
-    return this.bytes.slice(0, this.length);
-  }
-}
-
 function writePcap(
   name: string,
   linkType: number,
   packets: Packet[],
   options: { littleEndian: boolean; nano: boolean },
 ): void {
-  const out = new Writer(options.littleEndian);
+  const out = new ByteWriter(options.littleEndian);
   out.u32(options.nano ? 0xa1b23c4d : 0xa1b2c3d4);
   out.u16(2);
   out.u16(4);
@@ -155,48 +111,6 @@ function writePcap(
   writeFileSync(join(dir, name), out.result());
 }
 
-/** Writes one pcapng block: type, length, body (from `body`), length. */
-function block(out: Writer, type: number, body: (out: Writer) => void): void {
-  const start = out.length;
-  out.u32(type);
-  out.u32(0);
-  body(out);
-  out.pad4();
-  const length = out.length - start + 4;
-  out.setU32(start + 4, length);
-  out.u32(length);
-}
-
-function sectionHeader(out: Writer): void {
-  block(out, 0x0a0d0d0a, () => {
-    out.u32(0x1a2b3c4d);
-    out.u16(1);
-    out.u16(0);
-    out.u32(0xffffffff); // section length -1: not given
-    out.u32(0xffffffff);
-  });
-}
-
-/** An IDB; `resolution` is if_tsresol's byte. */
-function interfaceBlock(out: Writer, linkType: number, resolution: number, name: string): void {
-  block(out, 1, () => {
-    out.u16(linkType);
-    out.u16(0);
-    out.u32(262144);
-    const text = new TextEncoder().encode(name);
-    out.u16(2); // if_name
-    out.u16(text.length);
-    out.raw(text);
-    out.pad4();
-    out.u16(9); // if_tsresol
-    out.u16(1);
-    out.u8(resolution);
-    out.pad4();
-    out.u16(0); // opt_endofopt
-    out.u16(0);
-  });
-}
-
 function stamp(packet: Packet, resolution: number): bigint {
   const ns = BigInt(packet.sec) * 1_000_000_000n + BigInt(packet.ns);
   if (resolution & 0x80) return (ns << BigInt(resolution & 0x7f)) / 1_000_000_000n;
@@ -204,23 +118,11 @@ function stamp(packet: Packet, resolution: number): bigint {
 }
 
 /** An Enhanced (type 6) or obsolete (type 2) Packet Block. */
-function packetBlock(out: Writer, type: 2 | 6, packet: Packet, resolution: number): void {
-  const time = stamp(packet, resolution);
-  block(out, type, () => {
-    if (type === 6) out.u32(packet.iface);
-    else {
-      out.u16(packet.iface);
-      out.u16(0); // drops count
-    }
-    out.u32(Number(time >> 32n));
-    out.u32(Number(time & 0xffffffffn));
-    out.u32(packet.data.length);
-    out.u32(packet.wireLength);
-    out.raw(packet.data);
-  });
+function packetOf(out: ByteWriter, type: 2 | 6, packet: Packet, resolution: number): void {
+  packetBlock(out, type, packet.iface, stamp(packet, resolution), packet.data, packet.wireLength);
 }
 
-function simplePacketBlock(out: Writer, packet: Packet): void {
+function simplePacketBlock(out: ByteWriter, packet: Packet): void {
   block(out, 3, () => {
     out.u32(packet.wireLength);
     out.raw(packet.data);
@@ -285,23 +187,23 @@ writePcap('be.pcap', nano.linkTypes[0]!, nano.packets, { littleEndian: false, na
 
 const twoInterfaces = read('dumpcap-two-ifaces.pcapng');
 {
-  const out = new Writer(false);
+  const out = new ByteWriter(false);
   sectionHeader(out);
   twoInterfaces.linkTypes.forEach((linkType, index) =>
-    interfaceBlock(out, linkType, 9, index === 0 ? 'lo' : 'any'),
+    interfaceBlock(out, { linkType, resolution: 9, name: index === 0 ? 'lo' : 'any' }),
   );
-  for (const packet of twoInterfaces.packets) packetBlock(out, 6, packet, 9);
+  for (const packet of twoInterfaces.packets) packetOf(out, 6, packet, 9);
   writeFileSync(join(dir, 'be.pcapng'), out.result());
 }
 
 {
-  const out = new Writer(true);
+  const out = new ByteWriter(true);
   sectionHeader(out);
   const binary = 0x80 | 20; // 2^-20 s
-  interfaceBlock(out, 1, binary, 'lo');
+  interfaceBlock(out, { linkType: 1, resolution: binary, name: 'lo' });
   ethernet.packets.forEach((packet, index) => {
-    if (index % 3 === 0) packetBlock(out, 6, packet, binary);
-    else if (index % 3 === 1) packetBlock(out, 2, packet, binary);
+    if (index % 3 === 0) packetOf(out, 6, packet, binary);
+    else if (index % 3 === 1) packetOf(out, 2, packet, binary);
     else simplePacketBlock(out, packet);
     if (index === 5) {
       // Blocks that carry no packet: name resolution (127.0.0.1 is "localhost") and a type
@@ -318,10 +220,10 @@ const twoInterfaces = read('dumpcap-two-ifaces.pcapng');
       block(out, 0x00000abc, () => out.u32(42));
     }
   });
-  const bigEndian = new Writer(false);
+  const bigEndian = new ByteWriter(false);
   sectionHeader(bigEndian);
-  interfaceBlock(bigEndian, 101, 9, 'tun');
-  for (const packet of rawIp.packets) packetBlock(bigEndian, 6, packet, 9);
+  interfaceBlock(bigEndian, { linkType: 101, resolution: 9, name: 'tun' });
+  for (const packet of rawIp.packets) packetOf(bigEndian, 6, packet, 9);
   const first = out.result();
   const second = bigEndian.result();
   writeFileSync(join(dir, 'blocks.pcapng'), withHeader(first, second));

@@ -122,7 +122,6 @@ function DiagramDrawing({
   const prefersReduced = useReducedMotion() ?? false;
   const still = reducedMotion || prefersReduced;
 
-
   const axisY = axis.y;
   const y = useCallback((t: number, offset?: number) => TOP + axisY(t, offset), [axisY]);
   // Which segments a step looks at: in a long run, never all of them (../../lab/segmentWindow.ts).

@@ -377,6 +377,8 @@ export function scaleMarks(
     const slope = (y(t1) - y(mid)) / (t1 - mid);
     if (!(slope > 0)) continue;
     const unit = niceUnit(MARK_GAP / slope);
+    // Past 2^53 units from 0 (a capture's times can lie that far apart) k++ stops moving k.
+    if (!(t1 / unit <= Number.MAX_SAFE_INTEGER)) continue;
     units.add(unit);
     const first = Math.floor(t0 / unit) + 1;
     for (let k = first; k * unit < t1 && k - first < 60 && k * unit <= upToT; k++) {

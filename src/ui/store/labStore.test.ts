@@ -251,6 +251,7 @@ describe('URL options', () => {
       controls: false,
       embed: false,
       scenario: null,
+      compressed: null,
       origins: [],
       dropFinalAck: false,
       scale: 'warped',
@@ -267,6 +268,10 @@ describe('URL options', () => {
     expect(parseUrlOptions('?attempt=0').attempt).toBeNull();
     expect(parseUrlOptions('?attempt=1234567').attempt).toBeNull();
     expect(parseUrlOptions('?attempt=12a').attempt).toBeNull();
+    expect(parseUrlOptions('?s=e30&z=q1YqyS_JzEtXsgJSAA')).toMatchObject({
+      scenario: 'e30',
+      compressed: 'q1YqyS_JzEtXsgJSAA',
+    });
     expect(parseUrlOptions('?scale=linear').scale).toBe('linear');
     expect(parseUrlOptions('?scale=LINEAR').scale).toBe('linear');
     expect(parseUrlOptions('?scale=log').scale).toBe('warped');

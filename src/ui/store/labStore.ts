@@ -10,6 +10,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Fault, Scenario, Side } from '../../engine/types';
+import type { ParseResult } from '../../engine/validate';
 import type { Locale } from '../../i18n/types';
 import type { Derived } from '../../lab/derive';
 import type { Explainer } from '../../lab/explain';
@@ -38,7 +39,12 @@ export type { TimeScale };
  * Rejects with a one-line reason for bad input.
  */
 export interface LabRunner {
-  run(lesson: Scenario, options: LabOptions): Promise<Run>;
+  /**
+   * The store shows only the last run it asked for, so a run asked while an earlier one is still
+   * computing replaces it: the earlier one stops at once and its promise rejects. A run asked
+   * `beside` (the why-three comparison's) neither replaces one nor is replaced.
+   */
+  run(lesson: Scenario, options: LabOptions, how?: { beside?: boolean }): Promise<Run>;
   dispose(): void;
 }
 
@@ -55,6 +61,14 @@ export interface LabDeps {
   loadLessons?: () => Promise<void>;
   /** The options a lesson starts with (its own profile, seed, MSL; nothing broken). */
   lessonOptions: (lesson: Scenario) => LabOptions;
+  /**
+   * The validator (engine/validate.ts's parseScenario) for a custom scenario: a share link's, a
+   * course page's `load`, a web component's `scenario`. The store keeps only scenarios it passes, so
+   * the settings are never read from a field of the wrong type. A promise where the validator is
+   * fetched on demand (the page's); a store opening on a link needs the answer at once, so the page
+   * fetches it with the link's reader.
+   */
+  checkScenario: (raw: unknown) => ParseResult | Promise<ParseResult>;
   derive: (run: Run) => Derived;
   /** Explains a run, from the steps and segments derived to draw it; without it the page shows
    * no explanations. */
@@ -173,7 +187,8 @@ export interface LabActions {
   prefetchLessons(): void;
   /**
    * Shows a whole scenario (a course page's `load` message: an object or its JSON text) as lesson
-   * `custom`. If it cannot be run, the lesson shown before stays and the error says why.
+   * `custom`, once the validator has passed it. If it is refused or cannot be run, the lesson shown
+   * before stays and the error says why.
    */
   loadScenario(raw: unknown): void;
   /** The scenario of the lesson shown, as written (before the lab's options), if known. */
@@ -226,7 +241,10 @@ export type LabStore = StoreApi<LabState>;
 
 export interface LabInit {
   lessonId?: string | null;
-  /** A whole scenario (raw JSON from an `s=` link); shown as lesson `custom`, over `lessonId`. */
+  /**
+   * A whole scenario (raw JSON from an `s=` link); shown as lesson `custom`, over `lessonId`, if the
+   * validator passes it.
+   */
   custom?: unknown;
   /** Why an `s=` link could not be read (shown as an error over the default lesson). */
   linkError?: string;

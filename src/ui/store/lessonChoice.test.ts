@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/types';
+import { parseScenario } from '../../engine/validate';
 import { defaultLabOptions } from '../../lab/labOptions';
 import { CAPTURE_LESSON_ID, CUSTOM_LESSON_ID } from '../../lab/types';
 import type { LabDeps } from './labStore';
@@ -26,6 +27,7 @@ const deps: LabDeps = {
   defaultLessonId: 'basic',
   lessonScenario: (id) => (Object.hasOwn(LESSONS, id) ? LESSONS[id] : undefined),
   lessonOptions: defaultLabOptions,
+  checkScenario: parseScenario,
   derive: () => {
     throw new Error('not used');
   },
@@ -115,6 +117,18 @@ describe('openingOf', () => {
       kind: 'link',
       message: 'lesson: no lesson "nope"; showing "basic"',
     });
+  });
+
+  it('quotes at most 40 characters of an unknown lesson, on one line, whatever the link holds', () => {
+    const line = 'Your session expired.\nSubmit your password at https://evil.example/ ';
+    const pretence = line.repeat(25);
+    const opening = openingOf({ locale: 'en', lessonId: pretence }, deps);
+    expect(opening.choice.lessonId).toBe('basic');
+    const message = opening.error?.message ?? '';
+    expect(message).toBe(
+      `lesson: no lesson ${JSON.stringify(`${pretence.slice(0, 40)}…`)}; showing "basic"`,
+    );
+    expect(message.length).toBeLessThan(100);
   });
 
   it('says why a link could not be read, and what a scenario that is not an object is', () => {

@@ -2,12 +2,16 @@
 // page's `load`): a pure reducer, so that what a custom scenario that cannot run falls back to is
 // plain state of the store, and its rules are tested on their own (lessonChoice.test.ts).
 //
-// A custom scenario is checked by the worker like any input; the page only needs it to be an
-// object. Until one of its runs works, a failed run puts back the lesson shown before it (a
-// built-in one, or the custom scenario before it if that one ran) and says why. What a widget opens
-// on (`openingOf`) is worked out here too, as pure functions of its init.
+// A custom scenario reaches the choice only once the validator passed it (deps.checkScenario):
+// the settings are read from it (its profile, seed, timers), and one with a field of the wrong type
+// would break them. One the validator refuses is never shown; until one that passed has run, a
+// failed run (too long for the page, say) puts back the lesson shown before it (a built-in one, or
+// the custom scenario before it if that one ran) and says why. What a widget opens on
+// (`openingOf`) is worked out here too, as pure functions of its init.
 
+import { quote } from '../../engine/quote';
 import type { Scenario } from '../../engine/types';
+import type { ParseResult } from '../../engine/validate';
 import { CUSTOM_LESSON_ID, type LabOptions } from '../../lab/types';
 import type { LabDeps, LabError, LabInit } from './labStore';
 
@@ -15,7 +19,7 @@ import type { LabDeps, LabError, LabInit } from './labStore';
 export type CustomSource = 'link' | 'load';
 
 export interface CustomScenario {
-  /** The scenario of lesson `custom`, as given; undefined when there is none. */
+  /** The scenario of lesson `custom`, one the validator passed; undefined when there is none. */
   scenario: Scenario | undefined;
   /** One of its runs worked: a later failure is reported over it, not undone. */
   proven: boolean;
@@ -37,7 +41,7 @@ export interface LessonChoice {
 export type LessonEvent =
   /** A lesson (or a capture) is picked. */
   | { type: 'pick'; lessonId: string }
-  /** A course page's scenario is to be shown as lesson `custom`. */
+  /** A course page's scenario, passed by the validator, is to be shown as lesson `custom`. */
   | { type: 'load'; scenario: Scenario }
   /** A run of lesson `lessonId` worked. */
   | { type: 'ran'; lessonId: string }
@@ -105,10 +109,33 @@ const FALLBACK_OPTIONS: LabOptions = {
   extraFaults: [],
 };
 
-export function asScenarioObject(raw: unknown): Scenario | undefined {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-    ? (raw as Scenario)
-    : undefined;
+/** `raw` if it is a JSON object (a scenario to check), else undefined. */
+export function asScenarioObject(raw: unknown): object | undefined {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : undefined;
+}
+
+/** Why a scenario is refused when the validator could not be fetched. */
+export const UNCHECKED = 'the scenario could not be checked; try reloading the page';
+
+/**
+ * `given`, once the validator passed it. Kept as given rather than as the validator's normalized
+ * copy (the same scenario, its fields in another order), so that a share link made of it reads as
+ * the one it came from.
+ */
+export function passedScenario(given: object, answer: ParseResult): Scenario | undefined {
+  return answer.ok ? (given as Scenario) : undefined;
+}
+
+/**
+ * The validator's answer for a scenario needed at once (a link's, when the widget opens). One that
+ * would come later is refused: the page fetches the validator before it opens on a link, so this
+ * is a validator that could not be fetched.
+ */
+function checkedNow(raw: object, deps: LabDeps): ParseResult {
+  const answer = deps.checkScenario(raw);
+  if (!(answer instanceof Promise)) return answer;
+  answer.catch(() => {});
+  return { ok: false, error: UNCHECKED };
 }
 
 /** What a JSON value that is not an object is, for "must be a JSON object, not …". */
@@ -122,22 +149,28 @@ export function scenarioOf(choice: LessonChoice, id: string, deps: LabDeps): Sce
   return id === CUSTOM_LESSON_ID ? choice.custom.scenario : deps.lessonScenario(id);
 }
 
-/** The options the choice's lesson starts with; the lab's defaults for one too broken to read. */
+/**
+ * The options the choice's lesson starts with (read from a built-in lesson or a custom scenario
+ * the validator passed); the lab's defaults for a lesson not known.
+ */
 export function optionsOf(choice: LessonChoice, deps: LabDeps): LabOptions {
   const lesson = scenarioOf(choice, choice.lessonId, deps);
-  try {
-    if (lesson) return deps.lessonOptions(lesson);
-  } catch {
-    // A malformed scenario: the worker's validation will say what is wrong with it.
-  }
-  return FALLBACK_OPTIONS;
+  return lesson ? deps.lessonOptions(lesson) : FALLBACK_OPTIONS;
 }
 
 export function openingOf(init: LabInit, deps: LabDeps): Opening {
   const { defaultLessonId } = deps;
-  const linked = asScenarioObject(init.custom);
+  const given = asScenarioObject(init.custom);
+  const checked = given ? checkedNow(given, deps) : null;
+  const linked = given && checked ? passedScenario(given, checked) : undefined;
   const wanted: LessonChoice = {
-    lessonId: linked ? CUSTOM_LESSON_ID : (init.lessonId ?? defaultLessonId),
+    // A linked scenario the validator refuses gives way to the default lesson, as one that cannot
+    // run does: the link's `lesson=` is not what it asked for.
+    lessonId: linked
+      ? CUSTOM_LESSON_ID
+      : given
+        ? defaultLessonId
+        : (init.lessonId ?? defaultLessonId),
     custom: {
       scenario: linked,
       proven: false,
@@ -150,12 +183,14 @@ export function openingOf(init: LabInit, deps: LabDeps): Opening {
   const own = optionsOf(choice, deps);
   const linkError =
     init.linkError ??
-    (init.custom !== undefined && !linked
+    (init.custom !== undefined && !given
       ? `s: the scenario must be a JSON object, not ${jsonKindOf(init.custom)}`
-      : null);
+      : checked && !checked.ok
+        ? refusalOf('link', checked.error)
+        : null);
   const message = known
     ? linkError
-    : `lesson: no lesson "${wanted.lessonId}"; showing "${choice.lessonId}"`;
+    : `lesson: no lesson ${quote(wanted.lessonId)}; showing ${quote(choice.lessonId)}`;
   return {
     choice,
     options: { ...own, ...init.options },

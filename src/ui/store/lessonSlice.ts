@@ -3,7 +3,10 @@
 // the reducer of lessonChoice.ts; everything kept between calls is in the state.
 
 import type { StateCreator } from 'zustand/vanilla';
+import { nestingProblem } from '../../engine/nesting';
+import { quote } from '../../engine/quote';
 import type { Fault } from '../../engine/types';
+import type { ParseResult } from '../../engine/validate';
 import { CAPTURE_LESSON_ID } from '../../lab/types';
 import type { LabDeps, LabError, LabState } from './labStore';
 import {
@@ -11,7 +14,10 @@ import {
   chooseLesson,
   jsonKindOf,
   optionsOf,
+  passedScenario,
+  refusalOf,
   scenarioOf,
+  UNCHECKED,
   type LessonChoice,
   type Opening,
 } from './lessonChoice';
@@ -74,6 +80,19 @@ export function createLessonSlice(
       runs.start();
     }
 
+    /**
+     * Shows a course page's scenario if the validator passed it. One it refused changes nothing but
+     * the message: the lesson, its run and the step shown stay, and nothing is read from it.
+     */
+    function showChecked(given: object, answer: ParseResult): void {
+      if (!answer.ok) {
+        set({ error: { kind: 'load', message: refusalOf('load', answer.error) } });
+        return;
+      }
+      const scenario = passedScenario(given, answer);
+      if (scenario) showLesson(chooseLesson(get(), { type: 'load', scenario }));
+    }
+
     return {
       ...opening.choice,
       options: opening.options,
@@ -119,7 +138,7 @@ export function createLessonSlice(
           return;
         }
         if (!lesson) {
-          const error: LabError = { kind: 'lesson', message: `lesson: no lesson "${id}"` };
+          const error: LabError = { kind: 'lesson', message: `lesson: no lesson ${quote(id)}` };
           set({ lessonRequest: request, error });
           return;
         }
@@ -138,13 +157,36 @@ export function createLessonSlice(
             return;
           }
         }
-        const scenario = asScenarioObject(parsed);
-        if (!scenario) {
+        // The same check, and words, as a share link's: deeper input would overflow the stack on
+        // its way to the engine's worker.
+        const tooDeep = nestingProblem(parsed);
+        if (tooDeep !== null) {
+          set({ error: { kind: 'load', message: refusalOf('load', tooDeep) } });
+          return;
+        }
+        const given = asScenarioObject(parsed);
+        if (!given) {
           const message = `load: the scenario must be a JSON object, not ${jsonKindOf(parsed)}`;
           set({ error: { kind: 'load', message } });
           return;
         }
-        showLesson(chooseLesson(get(), { type: 'load', scenario }));
+        const answer = deps.checkScenario(given);
+        if (!(answer instanceof Promise)) {
+          showChecked(given, answer);
+          return;
+        }
+        // The validator is on its way: a lesson or scenario asked for meanwhile wins over this one.
+        const request = get().lessonRequest + 1;
+        set({ lessonRequest: request });
+        answer.then(
+          (checked) => {
+            if (request === get().lessonRequest) showChecked(given, checked);
+          },
+          () => {
+            if (request !== get().lessonRequest) return;
+            set({ error: { kind: 'load', message: refusalOf('load', UNCHECKED) } });
+          },
+        );
       },
       lessonScenario() {
         return scenarioOf(get(), get().lessonId, deps);

@@ -3,6 +3,7 @@
 // lesson slice (lessonSlice.ts); what they keep between calls is in the state.
 
 import type { StoreApi } from 'zustand/vanilla';
+import { quote } from '../../engine/quote';
 import type { Derived } from '../../lab/derive';
 import { firstDifferentStep } from '../../lab/runDiff';
 import { CAPTURE_LESSON_ID, type Run } from '../../lab/types';
@@ -104,7 +105,7 @@ export function createRuns(
     const request = state.runRequest + 1;
     const lesson = scenarioOf(state, id, deps);
     if (!lesson) {
-      const error: LabError = { kind: 'lesson', message: `lesson: no lesson "${id}"` };
+      const error: LabError = { kind: 'lesson', message: `lesson: no lesson ${quote(id)}` };
       set({ runRequest: request, status: 'error', error });
       return;
     }

@@ -28,6 +28,22 @@ describe('labInitFromUrl', () => {
     expect(named.set).toEqual(['lost-syn', 'abort']);
   });
 
+  it('a z= scenario, read beforehand, wins over s=; unread, the page says why', () => {
+    const url = parseUrlOptions('?s=e30&z=q1YqyS_JzEtXsgJSAA&lesson=abort');
+    const read = { ok: true as const, scenario: { title: 'from z' } };
+    const init = labInitFromUrl(url, 'en', { ...readers, compressed: read });
+    expect(init.custom).toEqual({ title: 'from z' });
+    expect(init.linkError).toBeUndefined();
+    const refused = labInitFromUrl(url, 'en', {
+      ...readers,
+      compressed: { ok: false, error: 'z: not base64url ("$" at position 3)' },
+    });
+    expect(refused.custom).toBeUndefined();
+    expect(refused.linkError).toBe('z: not base64url ("$" at position 3)');
+    const unread = labInitFromUrl(url, 'en', readers);
+    expect(unread.linkError).toMatch(/^z: the link reader could not be loaded/);
+  });
+
   it('a set naming nothing the lab knows is no set', () => {
     const init = labInitFromUrl(parseUrlOptions('?set=nope'), 'en', readers);
     expect(init.set).toBeNull();

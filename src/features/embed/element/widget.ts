@@ -5,6 +5,7 @@
 // course page.
 
 import type { Scenario } from '../../../engine/types';
+import { parseScenario } from '../../../engine/validate';
 import { deriveRun } from '../../../lab/derive';
 import { explainerFor } from '../../../lab/explain';
 import { defaultLabOptions } from '../../../lab/labOptions';
@@ -46,6 +47,7 @@ export const widgetDeps: LabDeps = {
   defaultLessonId: DEFAULT_LESSON_ID,
   lessonScenario: (id) => lessonById(id)?.scenario as Scenario | undefined,
   lessonOptions: defaultLabOptions,
+  checkScenario: parseScenario,
   derive: deriveRun,
   explain: (run, derived) => Promise.resolve(explainerFor(run, derived)),
   faultForSegment,

@@ -8,6 +8,8 @@ export const capturing = {
   reading: 'Reading {file}…',
   progressLabel: 'Reading the capture',
   progressMb: '{done} of {total} MB',
+  cancel: 'Cancel',
+  cancelled: 'Stopped reading {file}; what was shown before stays.',
   file: 'Capture: {file}',
   summary: 'Packets: {packets} · TCP connections: {connections} · {format} file',
   truncated: 'The file ends in the middle of a packet: what came before it is shown.',
@@ -51,6 +53,10 @@ export const capturing = {
       'The {who} sends its {flags} (seq {seq}) again at {at}: the first copy or its acknowledgement was probably lost where this capture could not see it. It is drawn as delivered.',
     snapTruncated:
       '{count} segments were cut short by the capture’s snap length: their lengths come from the IP header, their payload is not all in the file.',
+    timeNotADate:
+      'Its capture times lie beyond any date (the file’s time resolution or offset is likely wrong): no start time is shown, and its packets are timed from the first.',
+    timeUnusable:
+      'Its capture times are too large to be exact (past 2^53 seconds, as a wrong time resolution or offset makes them): its packets cannot be told apart in time, so it cannot be drawn.',
     captureCut:
       'The capture ends before the connection does: the client is left in {client} and the server in {server}.',
   },

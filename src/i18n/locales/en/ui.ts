@@ -205,6 +205,8 @@ export const ui = {
 
   errors: {
     dismiss: 'Dismiss',
+    part: 'This part could not be shown: {message}',
+    retry: 'Try again',
   },
 
   live: {
@@ -220,6 +222,8 @@ export const ui = {
     button: 'Share',
     manualLabel: 'Link to this run',
     manualHint: 'The clipboard is not available here: the link below is selected, copy it by hand.',
+    tooLong:
+      'This link is {length} characters long, and many web servers refuse links over {limit}. To pass this scenario on, save it with Export → Trace as JSON (the file holds the scenario), or share a shorter one.',
     linkLead: 'This link could not be opened, so the default lesson is shown:',
     loadLead:
       'The scenario sent by the course page could not be shown, so what was shown before stays:',

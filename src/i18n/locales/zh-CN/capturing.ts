@@ -10,6 +10,8 @@ export const capturing: Messages<typeof en> = {
   reading: '正在读取 {file}…',
   progressLabel: '正在读取抓包文件',
   progressMb: '{done} / {total} MB',
+  cancel: '取消',
+  cancelled: '已停止读取 {file}；之前显示的内容保持不变。',
   file: '抓包文件：{file}',
   summary: '数据包：{packets} 个 · TCP 连接：{connections} 条 · {format} 格式',
   truncated: '文件在某个数据包中间就结束了：只显示此前完整的部分。',
@@ -52,6 +54,10 @@ export const capturing: Messages<typeof en> = {
       '{who}在 {at} 再次发送了它的 {flags}（seq {seq}）：第一份或对它的确认多半丢在了抓包看不到的地方。图中按已送达绘制。',
     snapTruncated:
       '有 {count} 个报文段被抓包的截断长度（snap length）截短：它们的长度取自 IP 首部，载荷并不完整地在文件里。',
+    timeNotADate:
+      '它的抓包时间超出了任何日期的范围（文件的时间精度或时间偏移多半有误）：这里不显示开始时间，各数据包的时间从第一个数据包算起。',
+    timeUnusable:
+      '它的抓包时间大得无法精确表示（超过 2^53 秒，时间精度或时间偏移有误时会这样）：无法分辨各数据包的先后间隔，所以不能把它画出来。',
     captureCut: '抓包在连接结束之前就停止了：客户端停在 {client}，服务器停在 {server}。',
   },
 };

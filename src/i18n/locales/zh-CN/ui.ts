@@ -195,6 +195,8 @@ export const ui: Messages<typeof en> = {
 
   errors: {
     dismiss: '关闭',
+    part: '这部分无法显示：{message}',
+    retry: '重试',
   },
 
   live: {
@@ -210,6 +212,8 @@ export const ui: Messages<typeof en> = {
     button: '分享',
     manualLabel: '这次运行的链接',
     manualHint: '这里无法使用剪贴板：下面的链接已选中，请手动复制。',
+    tooLong:
+      '这个链接长 {length} 个字符，而许多 Web 服务器会拒绝超过 {limit} 个字符的链接。要把这个场景传给别人，请用“导出 → 事件轨迹（JSON）”保存它（文件里含有这个场景），或者分享一个更短的场景。',
     linkLead: '无法打开这个链接，因此显示的是默认课程：',
     loadLead: '课程页面发来的场景无法显示，因此保留之前显示的内容：',
     embed: {
