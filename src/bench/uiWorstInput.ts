@@ -55,9 +55,26 @@ async function waitForRun(page: Page): Promise<void> {
   );
 }
 
-/** Steps, scrubs to the middle and jumps to the end; the longest task of each, by name. */
+/** How long a phase may keep the page from answering before it counts as frozen that long. */
+const FROZEN_MS = 60_000;
+
+/**
+ * Steps, scrubs to the middle and jumps to the end; the longest task of each, by name. A phase the
+ * page does not finish within FROZEN_MS counts as one task that long, and ends the drive.
+ */
 async function drive(page: Page): Promise<Record<string, number>> {
   const phases: Record<string, number> = {};
+  try {
+    await drivePhases(page, phases);
+  } catch (error) {
+    const phase = ['load', 'step', 'scrub', 'end', 'back'].find((name) => !(name in phases));
+    log(`  frozen for over ${FROZEN_MS / 1000} s (${phase}): ${String(error).split('\n')[0]}`);
+    if (phase) phases[phase] = FROZEN_MS;
+  }
+  return phases;
+}
+
+async function drivePhases(page: Page, phases: Record<string, number>): Promise<void> {
   const settle = () => page.waitForTimeout(400);
   await settle();
   phases.load = await longestSince(page);
@@ -66,7 +83,7 @@ async function drive(page: Page): Promise<Record<string, number>> {
   phases.step = await longestSince(page);
   const scrubber = page.getByTestId('scrubber');
   const max = Number((await scrubber.getAttribute('max')) ?? '0');
-  await scrubber.fill(String(Math.floor(max / 2)));
+  await scrubber.fill(String(Math.floor(max / 2)), { timeout: FROZEN_MS });
   await settle();
   phases.scrub = await longestSince(page);
   await scrubber.focus();
@@ -74,14 +91,13 @@ async function drive(page: Page): Promise<Record<string, number>> {
   await page.waitForFunction(
     `/^\\s*(\\d+)\\s*\\/\\s*\\1\\s*$/.test(document.querySelector(${JSON.stringify(COUNTER)})?.textContent ?? '')`,
     undefined,
-    { timeout: 600_000 },
+    { timeout: FROZEN_MS },
   );
   await settle();
   phases.end = await longestSince(page);
   await page.keyboard.press('ArrowLeft');
   await settle();
   phases.back = await longestSince(page);
-  return phases;
 }
 
 const show = (phases: Record<string, number>) =>
