@@ -12,6 +12,7 @@ import {
   lessonScenarioPending,
   loadedLessonScenario,
 } from '../scenarios';
+import { deriveInSlices, whileIdle } from '../ui/diagram/prepareRun';
 import type { LabDeps } from '../ui/store/labStore';
 import {
   loadExplain,
@@ -59,6 +60,8 @@ export const labDeps: LabDeps = {
   // Custom scenarios only: the validator is no part of the page's first scripts.
   checkScenario: (raw) => (validate ? validate(raw) : loadScenarioValidator().then((v) => v(raw))),
   derive: deriveRun,
+  deriveInSlices,
+  whileIdle,
   // The run has just arrived and its diagram is not painted yet: fetch nothing before it is. The
   // English words come alongside (the widget's language's, if another, are fetched by the panel).
   explain: async (run, derived) => {

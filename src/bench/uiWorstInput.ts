@@ -105,6 +105,30 @@ const show = (phases: Record<string, number>) =>
     .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
     .join(', ');
 
+/**
+ * Opens a file through the page's file input as a user's pick would: fetched in the page, so that
+ * handing 3 MB over from the driver (which Playwright's setInputFiles does in one long task of the
+ * page's own thread) is not counted as the lab's work.
+ */
+async function openFileInPage(page: Page, bytes: Uint8Array, name: string): Promise<void> {
+  const url = `${new URL(page.url()).origin}/__bench-file/${name}`;
+  await page.route(url, (route) =>
+    route.fulfill({ body: Buffer.from(bytes), contentType: 'application/octet-stream' }),
+  );
+  await page.evaluate(
+    async ([fileUrl, fileName]) => {
+      const blob = await (await fetch(fileUrl)).blob();
+      const input = document.querySelector<HTMLInputElement>('[data-testid="open-capture"]');
+      if (!input) throw new Error('no capture input on the page');
+      const files = new DataTransfer();
+      files.items.add(new File([blob], fileName));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [url, name] as const,
+  );
+}
+
 export async function measureWorstInput(pages: LoadingPages): Promise<number> {
   let worst = 0;
   {
@@ -129,11 +153,7 @@ export async function measureWorstInput(pages: LoadingPages): Promise<number> {
       await waitForRun(page);
       await longestSince(page);
       const file = longConnectionPcap(100_000);
-      await page.getByTestId('open-capture').setInputFiles({
-        name: 'long.pcap',
-        mimeType: 'application/vnd.tcpdump.pcap',
-        buffer: Buffer.from(file),
-      });
+      await openFileInPage(page, file, 'long.pcap');
       const lesson = await page.locator(COUNTER).textContent();
       await page.getByTestId('capture-connection').first().click({ timeout: 600_000 });
       // The connection's run replaces the lesson's.

@@ -1,17 +1,20 @@
 // Everything the page draws from one run, computed once when the run arrives; a step then only
 // looks its view up.
 
-import { collectStateChanges, type StateChange } from './stateChanges';
-import { burstRoom } from './bursts';
-import { buildTimeAxis } from './timeAxis';
-import type { Run, SegmentInfo, Step, StepView, TimeAxis } from './types';
-import { createStepper } from './view';
+import { stateChangesWork, type StateChange } from './stateChanges';
+import { burstRoomWork } from './bursts';
+import { finish, pauses, type Work } from './slices';
+import { timeAxisWork } from './timeAxis';
+import type { AppCallMark, Run, SegmentInfo, Step, StepView, TimeAxis } from './types';
+import { stepperWork } from './view';
 
 /** Everything drawn from one run. */
 export interface Derived {
   steps: readonly Step[];
   segments: readonly SegmentInfo[];
   segmentById: ReadonlyMap<number, SegmentInfo>;
+  /** Every application call of the run, in trace order (a step's view holds those up to it). */
+  appCalls: readonly AppCallMark[];
   axis: TimeAxis;
   /** Every state change of the run, in trace order (the diagram's badges). */
   stateChanges: readonly StateChange[];
@@ -20,9 +23,11 @@ export interface Derived {
 }
 
 /** Distinct event times, for the time axis (a run repeats times a lot: dedupe before sorting). */
-function eventTimes(run: Pick<Run, 'events'>): number[] {
+function* eventTimesWork(run: Pick<Run, 'events'>): Work<number[]> {
   const times = new Set<number>([0]);
+  const pause = pauses();
   for (const event of run.events) {
+    if (pause()) yield;
     times.add(event.t);
     if (event.type === 'timer' && event.action === 'set' && event.due !== undefined) {
       times.add(event.due);
@@ -39,14 +44,26 @@ function eventTimes(run: Pick<Run, 'events'>): number[] {
 export function runAxes(
   run: Pick<Run, 'events'>,
   segments: readonly SegmentInfo[],
-  times: readonly number[] = eventTimes(run),
+  times?: readonly number[],
 ): TimeAxis {
-  const room = burstRoom(segments);
-  const warped = buildTimeAxis(times, { room });
-  const flights = segments.map(
-    (s) => [s.sentAt, s.deliveredAt ?? s.droppedAt ?? s.sentAt] as const,
-  );
-  const linear = buildTimeAxis(times, { room, scale: 'linear', flights });
+  return finish(axesWork(run, segments, times));
+}
+
+function* axesWork(
+  run: Pick<Run, 'events'>,
+  segments: readonly SegmentInfo[],
+  given?: readonly number[],
+): Work<TimeAxis> {
+  const times = given ?? (yield* eventTimesWork(run));
+  const room = yield* burstRoomWork(segments);
+  const warped = yield* timeAxisWork(times, { room });
+  const flights: (readonly [number, number])[] = [];
+  const pause = pauses();
+  for (const s of segments) {
+    if (pause()) yield;
+    flights.push([s.sentAt, s.deliveredAt ?? s.droppedAt ?? s.sentAt]);
+  }
+  const linear = yield* timeAxisWork(times, { room, scale: 'linear', flights });
   return {
     y: warped.y,
     height: warped.height,
@@ -56,15 +73,27 @@ export function runAxes(
 }
 
 export function deriveRun(run: Run): Derived {
-  const stepper = createStepper(run);
+  return finish(deriveRunWork(run));
+}
+
+/** deriveRun as work that pauses (./slices.ts): a long run is prepared without freezing the page. */
+export function* deriveRunWork(run: Run): Work<Derived> {
+  const stepper = yield* stepperWork(run);
   const segmentById = new Map<number, SegmentInfo>();
-  for (const segment of stepper.segments) segmentById.set(segment.id, segment);
+  const pause = pauses();
+  for (const segment of stepper.segments) {
+    if (pause()) yield;
+    segmentById.set(segment.id, segment);
+  }
+  const axis = yield* axesWork(run, stepper.segments);
+  const stateChanges = yield* stateChangesWork(run.events);
   return {
     steps: stepper.steps,
     segments: stepper.segments,
     segmentById,
-    axis: runAxes(run, stepper.segments),
-    stateChanges: collectStateChanges(run.events),
+    appCalls: stepper.appCalls,
+    axis,
+    stateChanges,
     viewAt: (step) => stepper.viewAt(step),
   };
 }

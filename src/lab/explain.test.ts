@@ -1,6 +1,7 @@
 // Explanations are the engine's rules in words: one template per rule id and language, every
 // step of every lesson worded in both languages with every placeholder filled, each claim borne
 // out by the step's events, and a regression case for each sentence once found wrong.
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { at, fixedScenario } from '../testing/scenarios';
 import { strictTranslator } from '../testing/words';
 import { runWithCauses } from './run';
 import type { Run } from './types';
+import { finish } from './slices';
 
 const LOCALES = {
   en: { locale: 'en', dict: { explain: enExplain } },
@@ -147,6 +149,46 @@ describe('every step of every lesson', () => {
       });
     }
   });
+});
+
+describe('explainerFor on a run of thousands of steps', () => {
+  // Losses on a long transfer: duplicate ACKs, retransmission timers and state changes spread
+  // over far more steps than the explainer keeps between checkpoints.
+  const run = runOf(
+    scenario('linux', [at(50, 'client', 'send', { bytes: 2_500_000 })], {
+      seed: 11,
+      network: { lossRate: 0.03 },
+    }),
+  );
+  const all = explainRun(run.events, run.causeStarts);
+  const derived = deriveRun(run);
+
+  it('is long enough to cross several checkpoints', () => {
+    expect(all.length).toBeGreaterThan(3000);
+  });
+
+  it('gives any step, in any order of jumps and steps, the explanation of the whole run', () => {
+    const stepNumber = fc.integer({ min: 1, max: all.length });
+    const move = fc.oneof(
+      stepNumber,
+      fc.constant('next' as const),
+      fc.constant('previous' as const),
+    );
+    fc.assert(
+      fc.property(fc.array(move, { minLength: 1, maxLength: 12 }), (moves) => {
+        const explainer = explainerFor(run, derived);
+        // Half the time the checkpoints are all there first, as the page makes them while idle.
+        if (moves.length % 2 === 0) finish(explainer.ahead());
+        let step = 1;
+        for (const m of moves) {
+          step = m === 'next' ? step + 1 : m === 'previous' ? step - 1 : m;
+          if (step < 1 || step > all.length) step = 1;
+          expect(explainer.at(step)).toEqual(all[step - 1]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
 });
 
 // ---- sentences once found wrong ----

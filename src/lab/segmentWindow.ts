@@ -2,6 +2,7 @@
 // those drawn near a stretch of time. A run of hundreds of thousands of segments is stepped,
 // scrubbed and jumped through without visiting them all: each answer costs O((k + 1) log n) for
 // the k segments it gives, from trees built once per run.
+import { countBefore } from './sortedSearch';
 import type { SegmentInfo } from './types';
 
 /** Reports, among the first `count` values, the indices of those >= `threshold`, ascending. */
@@ -86,16 +87,8 @@ export function segmentWindow(segments: readonly SegmentInfo[]): SegmentWindow {
   const byCopyStep = new MaxTree(lastCopyStep);
 
   /** How many of `sorted` are <= value. */
-  const countUpTo = (sorted: Float64Array, value: number) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((sorted[mid] ?? Infinity) <= value) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const countUpTo = (sorted: Float64Array, value: number) =>
+    countBefore(sorted.length, (i) => sorted[i] ?? Infinity, value, true);
   const sentBy = (step: number) => countUpTo(sentStep, step);
   const inOrder = (indices: number[]): SegmentInfo[] => {
     indices.sort((a, b) => a - b);

@@ -5,7 +5,8 @@ import {
   type RelativeNumbers,
 } from '../engine/incarnations';
 import { peerOf, type SendEvent, type TraceEvent } from '../engine/types';
-import { fanOutBursts } from './bursts';
+import { fanOutBurstsWork } from './bursts';
+import { finish, pauses, type Work } from './slices';
 import { stepOfEvents } from './steps';
 import type { SegmentInfo, Step } from './types';
 
@@ -21,49 +22,66 @@ export function describeSegments(
   run: { readonly events: readonly TraceEvent[] },
   steps: readonly Step[],
 ): SegmentInfo[] {
+  return finish(segmentsWork(run, steps));
+}
+
+export function* segmentsWork(
+  run: { readonly events: readonly TraceEvent[] },
+  steps: readonly Step[],
+): Work<SegmentInfo[]> {
   const stepOf = stepOfEvents(run.events.length, steps);
   const numbering = new Incarnations();
   const byId = new Map<number, SegmentInfo>();
   // Incarnations of both sides when each segment was sent, to decide `old` at delivery.
   const sentIn = new Map<number, IncarnationSnapshot>();
+  const pause = pauses();
 
-  run.events.forEach((event, index) => {
+  for (let index = 0; index < run.events.length; index++) {
+    if (pause()) yield;
+    const event = run.events[index] as TraceEvent;
     const step = stepOf[index] ?? 0;
     switch (event.type) {
       case 'send': {
         const numbered = numbering.send(event);
         byId.set(event.id, newSegment(event, numbered, step));
         sentIn.set(event.id, numbered.sentIn);
-        return;
+        break;
       }
       case 'deliver': {
         const seg = byId.get(event.id);
-        if (!seg) return;
+        if (!seg) break;
         if (event.duplicate === true || seg.deliveredAt !== null) {
           seg.copies.push({ t: event.t, step });
-          return;
+          break;
         }
         seg.deliveredAt = event.t;
         seg.deliveredStep = step;
         seg.delayedMs = event.delayedMs ?? 0;
         const was = sentIn.get(event.id);
         if (was) seg.old = numbering.isOld({ who: seg.from, flags: seg.flags }, was);
-        return;
+        break;
       }
       case 'drop': {
         const seg = byId.get(event.id);
-        if (!seg) return;
+        if (!seg) break;
         seg.droppedAt = event.t;
         seg.droppedStep = step;
         seg.dropReason = event.reason;
-        return;
+        break;
       }
       default:
-        return;
+        break;
     }
-  });
-  const segments = [...byId.values()].sort((a, b) => a.id - b.id);
-  fanOutBursts(segments);
+  }
+  const segments = [...byId.values()];
+  // Ids are handed out as segments are sent, so they are almost always in order already.
+  let sorted = true;
+  for (let i = 1; i < segments.length && sorted; i++) {
+    sorted = (segments[i - 1] as SegmentInfo).id < (segments[i] as SegmentInfo).id;
+  }
+  if (!sorted) segments.sort((a, b) => a.id - b.id);
+  yield;
+  yield* fanOutBurstsWork(segments);
   return segments;
 }
 

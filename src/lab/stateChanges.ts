@@ -1,5 +1,7 @@
 // The state changes the diagram marks on the lifelines, taken once from a run's events.
 import type { SocketOwner, TcpState, TraceEvent } from '../engine/types';
+import { finish, pauses, type Work } from './slices';
+import { countBefore } from './sortedSearch';
 
 export interface StateChange {
   who: SocketOwner;
@@ -18,31 +20,31 @@ export interface StateChange {
 
 /** Every state change of the run, in trace order. */
 export function collectStateChanges(events: readonly TraceEvent[]): StateChange[] {
+  return finish(stateChangesWork(events));
+}
+
+export function* stateChangesWork(events: readonly TraceEvent[]): Work<StateChange[]> {
   const out: StateChange[] = [];
+  const pause = pauses();
   let server: TcpState = 'CLOSED';
-  events.forEach((event, index) => {
-    if (event.type !== 'state') return;
+  for (let index = 0; index < events.length; index++) {
+    if (pause()) yield;
+    const event = events[index];
+    if (event?.type !== 'state') continue;
     const { who, from, to, t } = event;
     const newSocket = who === 'server' && from === 'LISTEN' && server !== 'LISTEN';
     if (who === 'server') server = to;
     out.push({ who, from, to, t, index, newSocket });
-  });
+  }
   return out;
 }
 
-/** The changes shown once events [0, end) are (a binary search, then a slice). */
+/** The changes made by the events before `end` (a step's end). */
 export function stateChangesUpTo(all: readonly StateChange[], end: number): StateChange[] {
-  return all.slice(0, countBefore(all, end));
+  return all.slice(0, stateChangesCount(all, end));
 }
 
-/** How many of `all` (ascending by `index`) have an index below `end`. */
-export function countBefore(all: readonly { index: number }[], end: number): number {
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((all[mid]?.index ?? Infinity) < end) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** How many of the changes the events before `end` made. */
+export function stateChangesCount(all: readonly StateChange[], end: number): number {
+  return countBefore(all.length, (i) => all[i]?.index ?? Infinity, end, false);
 }

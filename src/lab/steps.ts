@@ -1,14 +1,24 @@
 // Steps from cause starts: one press of → shows one more cause.
 import type { TraceEvent } from '../engine/types';
+import { finish, pauses, type Work } from './slices';
 import type { Step } from './types';
 
 export function buildSteps(run: {
   readonly events: readonly TraceEvent[];
   readonly causeStarts: readonly number[];
 }): Step[] {
+  return finish(stepsWork(run));
+}
+
+export function* stepsWork(run: {
+  readonly events: readonly TraceEvent[];
+  readonly causeStarts: readonly number[];
+}): Work<Step[]> {
   const { events, causeStarts } = run;
   const steps: Step[] = [];
+  const pause = pauses();
   for (let i = 0; i < causeStarts.length; i++) {
+    if (pause()) yield;
     const first = causeStarts[i] ?? 0;
     const end = causeStarts[i + 1] ?? events.length;
     if (end <= first) continue; // defensive: starts are ascending and non-empty by construction

@@ -9,6 +9,7 @@
 //   than `linearBreakPx` that no segment is flying across is cut to a marked break.
 // In both, an instant where a burst of segments is sent gets the room the burst needs under its
 // row (`room`, see ./bursts.ts): those pixels stand for no time, and the diagram says so.
+import { finish, pauses, type Work } from './slices';
 import type { TimeAxis } from './types';
 
 export type TimeScale = 'warped' | 'linear';
@@ -59,21 +60,62 @@ export function buildTimeAxis(
   times: readonly number[],
   options: TimeAxisOptions = {},
 ): WarpedTimeAxis {
+  return finish(timeAxisWork(times, options));
+}
+
+export function* timeAxisWork(
+  times: readonly number[],
+  options: TimeAxisOptions = {},
+): Work<WarpedTimeAxis> {
   const o = { ...DEFAULTS, ...options };
   const room = options.room ?? new Map<number, number>();
   const logSpan = Math.log1p(Math.max(1, o.breakAfterMs));
-  const ts = [...new Set(times.filter(Number.isFinite))].sort((a, b) => a - b);
+  const pause = pauses();
+  // Distinct times in order (a typed array sorts numbers far faster than an array of them).
+  const finite = new Set<number>();
+  for (const t of times) {
+    if (pause()) yield;
+    if (Number.isFinite(t)) finite.add(t);
+  }
+  const ts = [...finite];
+  yield;
+  // A run's events come in time order, so its times mostly are already.
+  let ordered = true;
+  for (let i = 1; i < ts.length && ordered; i++)
+    ordered = (ts[i - 1] as number) < (ts[i] as number);
+  yield;
+  if (!ordered) {
+    const sorted = Float64Array.from(ts).sort();
+    yield;
+    for (let i = 0; i < sorted.length; i++) ts[i] = sorted[i] as number;
+  }
   const linear = o.scale === 'linear';
   let shortest = Infinity;
-  for (let i = 1; i < ts.length; i++)
+  for (let i = 1; i < ts.length; i++) {
+    if (pause()) yield;
     shortest = Math.min(shortest, (ts[i] ?? 0) - (ts[i - 1] ?? 0));
+  }
   const pxPerMs = Number.isFinite(shortest) ? Math.min(o.maxPxPerMs, o.minGapPx / shortest) : 1;
-  const flying = (from: number, to: number): boolean =>
-    (options.flights ?? []).some(([a, b]) => a < to && b > from);
-  /** Height of a gap of `ms` > 0, or null when it is cut to a break. */
+  // Whether a segment flies across a gap. Gaps are asked in order of time, so the flights that
+  // start before a gap's end only grow: one sweep, not every flight for every gap.
+  const flights = [...(options.flights ?? [])].sort((a, b) => a[0] - b[0]);
+  let started = 0;
+  let furthestLanding = -Infinity;
+  const flying = (from: number, to: number): boolean => {
+    while (started < flights.length && (flights[started]?.[0] ?? Infinity) < to) {
+      furthestLanding = Math.max(furthestLanding, flights[started]?.[1] ?? -Infinity);
+      started++;
+    }
+    return furthestLanding > from;
+  };
   const gapPx = (from: number, to: number): number | null => {
     const ms = to - from;
-    if (linear) return ms * pxPerMs > o.linearBreakPx && !flying(from, to) ? null : ms * pxPerMs;
+    if (linear) {
+      const px = ms * pxPerMs;
+      // Asked for every gap, so that the sweep above sees them all in order.
+      const across = flying(from, to);
+      return px > o.linearBreakPx && !across ? null : px;
+    }
     if (ms > o.breakAfterMs) return null;
     return (
       o.minGapPx +
@@ -86,7 +128,9 @@ export function buildTimeAxis(
   const ends: number[] = [];
   const breaks: TimeAxis['breaks'] = [];
   let y = o.topPx;
-  ts.forEach((t, i) => {
+  for (let i = 0; i < ts.length; i++) {
+    if (pause()) yield;
+    const t = ts[i] as number;
     const prev = ts[i - 1];
     if (prev !== undefined) {
       const gap = gapPx(prev, t);
@@ -100,7 +144,12 @@ export function buildTimeAxis(
     ys.push(y);
     y += room.get(t) ?? 0;
     ends.push(y);
-  });
+  }
+  const points: { t: number; y: number }[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    if (pause()) yield;
+    points.push({ t: ts[i] as number, y: ys[i] ?? 0 });
+  }
   const last = ends.at(-1) ?? o.topPx;
   // Beyond the known times the axis keeps growing (slower and capped) so that y stays monotone.
   const outside = (ms: number): number =>
@@ -135,7 +184,7 @@ export function buildTimeAxis(
     y: (t, offset = 0) => rowY(t) + offset,
     height: last + o.bottomPx,
     breaks,
-    points: ts.map((t, i) => ({ t, y: ys[i] ?? 0 })),
+    points,
     scale: o.scale,
     pxPerMs: linear ? pxPerMs : null,
   };

@@ -3,8 +3,9 @@
 // steps and replays at most that many steps' events from the nearest one; segment fates come
 // straight from the per-segment step numbers, so no per-step copy of them is ever made.
 import type { SocketOwner, TcpState, TraceEvent } from '../engine/types';
-import { describeSegments } from './segments';
-import { buildSteps, stepOfEvents } from './steps';
+import { finish, pauses, type Work } from './slices';
+import { segmentsWork } from './segments';
+import { buildSteps, stepOfEvents, stepsWork } from './steps';
 import type {
   AppCallMark,
   RunningTimer,
@@ -132,14 +133,16 @@ export function fateAt(seg: SegmentInfo, step: number): SegmentFate {
 }
 
 /** The run's application calls, each with the step that shows it. */
-function collectAppCalls(run: Run, steps: readonly Step[]): AppCallMark[] {
-  const stepOf = stepOfEvents(run.events.length, steps);
+function* appCallsWork(run: Run, stepOf: Uint32Array): Work<AppCallMark[]> {
   const out: AppCallMark[] = [];
-  run.events.forEach((event, index) => {
-    if (event.type !== 'app') return;
+  const pause = pauses();
+  for (let index = 0; index < run.events.length; index++) {
+    if (pause()) yield;
+    const event = run.events[index];
+    if (event?.type !== 'app') continue;
     const { t, who, call, result } = event;
     out.push({ index, t, step: stepOf[index] ?? 0, who, call, result });
-  });
+  }
   return out;
 }
 
@@ -163,20 +166,36 @@ export function createStepper(
   /** Tests pass a small value to exercise the checkpoints with short runs. */
   checkpointEvery: number = CHECKPOINT_EVERY,
 ): Stepper {
-  const segments = describeSegments(run, steps);
-  const byId = new Map(segments.map((seg) => [seg.id, seg]));
+  return finish(stepperWork(run, steps, checkpointEvery));
+}
+
+export function* stepperWork(
+  run: Run,
+  given?: readonly Step[],
+  checkpointEvery: number = CHECKPOINT_EVERY,
+): Work<Stepper> {
+  const steps = given ?? (yield* stepsWork(run));
+  const segments = yield* segmentsWork(run, steps);
+  const byId = new Map<number, SegmentInfo>();
+  const pause = pauses();
+  for (const seg of segments) {
+    if (pause()) yield;
+    byId.set(seg.id, seg);
+  }
   // Segments are sent in step order, so "sent by step k" is a prefix; sentCount[k] is its length.
   const sentCount = new Uint32Array(steps.length + 1);
   let next = 0;
   for (let k = 0; k <= steps.length; k++) {
+    if (pause()) yield;
     while ((segments[next]?.sentStep ?? Infinity) <= k) next++;
     sentCount[k] = next;
   }
 
-  const appCalls = collectAppCalls(run, steps);
+  const appCalls = yield* appCallsWork(run, stepOfEvents(run.events.length, steps));
   const callCount = new Uint32Array(steps.length + 1);
   next = 0;
   for (let k = 0; k <= steps.length; k++) {
+    if (pause()) yield;
     while ((appCalls[next]?.step ?? Infinity) <= k) next++;
     callCount[k] = next;
   }
@@ -192,6 +211,7 @@ export function createStepper(
   const checkpoints: Snapshot[] = [initialSnapshot()];
   const running = initialSnapshot();
   for (const step of steps) {
+    if (pause()) yield;
     for (let i = step.first; i < step.end; i++) {
       const event = run.events[i];
       if (event) apply(running, event);

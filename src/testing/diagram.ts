@@ -2,7 +2,7 @@
 // retransmission, TIME_WAIT, a compressed stretch of time), and the props the page gives the
 // diagram at each of its steps.
 
-import type { Scenario } from '../engine/types';
+import type { Scenario, SendEvent, Side, TraceEvent } from '../engine/types';
 import { runWithCauses } from '../lab/run';
 import { collectStateChanges, stateChangesUpTo } from '../lab/stateChanges';
 import { burstRoom } from '../lab/bursts';
@@ -53,4 +53,55 @@ export function runFixture(run: Run) {
     ...extra,
   });
   return { run, stepper, axis, props };
+}
+
+/**
+ * A long run written as a trace: `exchanges` client data segments, each answered by the server's
+ * ACK as it arrives (one step sends, the next delivers it and sends the ACK, the next delivers
+ * that), and every 50th data segment lost instead. Nothing but segments: for the diagram's
+ * long-run drawings.
+ */
+export function longRun(exchanges: number): Run {
+  const events: TraceEvent[] = [];
+  const causeStarts: number[] = [];
+  const why = { rule: 'test' } as unknown as SendEvent['why'];
+  let id = 0;
+  const send = (t: number, who: Side, flags: SendEvent['flags'], seq: number, len: number) => {
+    const event: SendEvent = {
+      t,
+      type: 'send',
+      id,
+      who,
+      flags,
+      seq,
+      ack: 1,
+      len,
+      window: 65535,
+      retransmission: false,
+      reason: 'data',
+      why,
+    };
+    events.push(event);
+    return id++;
+  };
+  for (let i = 0; i < exchanges; i++) {
+    const t = i * 10;
+    causeStarts.push(events.length);
+    const data = send(t, 'client', ['ACK', 'PSH'], 1 + i * 8, 8);
+    causeStarts.push(events.length);
+    if (i % 50 === 49) {
+      events.push({ t: t + 3, type: 'drop', id: data, reason: 'loss', why });
+      continue;
+    }
+    events.push({ t: t + 3, type: 'deliver', id: data });
+    const ack = send(t + 3, 'server', ['ACK'], 1, 0);
+    causeStarts.push(events.length);
+    events.push({ t: t + 6, type: 'deliver', id: ack });
+  }
+  return {
+    scenario: { client: { port: 40000, isn: 0 }, server: { port: 8080, isn: 0 }, actions: [] },
+    events,
+    causeStarts,
+    final: { client: 'ESTABLISHED', server: 'ESTABLISHED', listener: 'CLOSED' },
+  };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { longConnectionPcap } from '../bench/longCapture';
 import { findConnections } from '../capture/connections';
 import { captureRun } from '../capture/infer';
 import { parseCapture } from '../capture/parse';
@@ -13,7 +14,7 @@ import {
   type CaptureApi,
   type CaptureService,
 } from './captureService';
-import { connect, transfer } from './rpc';
+import { connect, PART_LENGTH, transfer } from './rpc';
 
 const realApi: CaptureApi = { parseCapture, findConnections, captureRun };
 
@@ -194,6 +195,28 @@ describe('the capture service', () => {
         reason = (error as Error).message;
       }
       await expect(capture.open(text)).rejects.toThrow(new Error(reason));
+    } finally {
+      capture.dispose();
+    }
+  });
+
+  it("in its worker: sends a long connection's run in parts, the same run", async () => {
+    const worker = new InProcessWorker(createCaptureService());
+    const capture = connect<CaptureService>(worker, 'capture');
+    try {
+      const bytes = longConnectionPcap(1_500);
+      const opened = await capture.open(bytes.slice().buffer);
+      const before = worker.received;
+      const drawn = await capture.connection(opened.captureId, 0);
+      const direct = createCaptureService();
+      const expected = direct.connection(direct.open(bytes.slice().buffer).captureId, 0);
+      expect(drawn).toEqual(expected);
+      const { events, causeStarts } = expected.run;
+      expect(causeStarts.length).toBeGreaterThan(PART_LENGTH);
+      // The head, then the parts of its events and of its causes' starts.
+      expect(worker.received - before).toBe(
+        1 + Math.ceil(events.length / PART_LENGTH) + Math.ceil(causeStarts.length / PART_LENGTH),
+      );
     } finally {
       capture.dispose();
     }

@@ -5,7 +5,7 @@ import { runWithCauses } from '../lab/run';
 import type { LabOptions } from '../lab/types';
 import { InProcessWorker } from '../testing/inProcessWorker';
 import { createEngineService, engineService, type EngineService } from './engineService';
-import { connect } from './rpc';
+import { connect, PART_LENGTH } from './rpc';
 import { closingScenario } from '../testing/scenarios';
 
 const lesson = closingScenario({ client: { isn: 1000 }, server: { isn: 5000 } });
@@ -126,6 +126,31 @@ describe('the engine service', () => {
       await expect(engine.run({ actions: 5 })).rejects.toThrow(
         new Error(reasonFor({ actions: 5 })),
       );
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('sends a long run through the worker RPC in parts, the same run', async () => {
+    const worker = new InProcessWorker(engineService);
+    const engine = connect<EngineService>(worker, 'engine');
+    try {
+      const long = closingScenario({
+        actions: [
+          { at: 0, who: 'server', do: 'listen' },
+          { at: 100, who: 'client', do: 'connect' },
+          { at: 200, who: 'client', do: 'send', bytes: 1_000_000 },
+          { at: 90_000, who: 'client', do: 'close' },
+        ],
+      });
+      const direct = engineService.run(long);
+      expect(direct.events.length).toBeGreaterThan(2 * PART_LENGTH);
+      await expect(engine.run(long)).resolves.toEqual(direct);
+      // The head, then the events' parts.
+      expect(worker.received).toBe(1 + Math.ceil(direct.events.length / PART_LENGTH));
+      // A lesson's run comes whole.
+      await engine.lab(lesson, options);
+      expect(worker.received).toBe(2 + Math.ceil(direct.events.length / PART_LENGTH));
     } finally {
       engine.dispose();
     }

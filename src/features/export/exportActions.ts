@@ -80,8 +80,20 @@ export function diagramPropsOf(state: LabState, labels: DiagramLabels): DiagramP
   };
 }
 
+/**
+ * The most arrows an exported diagram holds. Every arrow is drawn and its styles read one by one,
+ * about 1 to 4 ms each in Chromium on our machines: a thousand keep the page busy for seconds at
+ * most, where a step of a long capture (200,000 arrows) would freeze it for minutes; and the image
+ * of more would be over 28,000 px tall (an arrow has a row of at least 28 px).
+ */
+export const EXPORT_MAX_ARROWS = 1_000;
+
 async function diagramFile(request: ExportRequest, t: TFunction) {
   const { state, container } = request;
+  const arrows = state.view?.fates.size ?? 0;
+  if (arrows > EXPORT_MAX_ARROWS) {
+    throw new Error(t('exporting.menu.tooManyArrows', { count: arrows, max: EXPORT_MAX_ARROWS }));
+  }
   const onScreen = container.querySelector<HTMLElement>('[data-testid="diagram"]');
   if (!onScreen) throw new Error('no diagram on the page');
   const width = onScreen.getBoundingClientRect().width;

@@ -13,37 +13,82 @@ import { buildSteps } from '../steps';
 import type { Run, SegmentInfo, Step } from '../types';
 import type { ExplainParam, Explanation, Params, Sentence } from './explanation';
 import { stepSentences } from './sentences';
+import type { Work } from '../slices';
 import { RunSoFar, StepView } from './step';
 
 export type { Explanation } from './explanation';
 
+/** Every this many steps the run so far is kept, so that a jump replays at most this many. */
+const CHECKPOINT_EVERY = 1024;
+
 /**
- * The explanations of a run's steps, worked out as far as they are asked for: a step's sentences
- * read the run before it, so step k costs the steps up to k once, and a long run's page pays for
- * the steps shown, not for all of them when its run arrives.
+ * The explanations of a run's steps, worked out as they are asked for. A step's sentences read
+ * the run before it (states, timers, duplicate ACKs: a few numbers, cheap to carry forward), so a
+ * jump to step k carries that forward from the nearest checkpoint and words only step k: a long
+ * run's page pays for the steps shown, never for every step before them.
  */
 function stepExplanations(
   events: readonly TraceEvent[],
   steps: readonly Step[],
   segments: readonly SegmentInfo[],
-): (step: number) => Explanation | null {
+): Pick<Explainer, 'at' | 'ahead'> {
   let byId: Map<number, SegmentInfo> | null = null;
-  let before: RunSoFar | null = null;
-  const done: Explanation[] = [];
-  return (step) => {
-    if (step < 1 || step > steps.length) return null;
-    byId ??= new Map(segments.map((seg) => [seg.id, seg]));
-    before ??= new RunSoFar(byId);
-    while (done.length < step) {
-      const next = steps[done.length];
-      if (!next) break;
-      const slice = events.slice(next.first, next.end);
-      const sentences = stepSentences(new StepView(slice, byId, before));
-      before.add(slice);
-      done.push(withSources(sentences));
-    }
-    return done[step - 1] ?? null;
+  const explained = new Map<number, Explanation>();
+  /** `checkpoints[i]`: the run before step i * CHECKPOINT_EVERY + 1. */
+  const checkpoints: RunSoFar[] = [];
+  /** The run before step `cursorStep`: stepping on costs one step. */
+  let cursor: RunSoFar | null = null;
+  let cursorStep = 0;
+  const addStep = (run: RunSoFar, number: number) => {
+    const step = steps[number - 1];
+    if (step) run.add(events, step.first, step.end);
   };
+  /** The next checkpoint, from the last (the first: the run before step 1). */
+  const addCheckpoint = () => {
+    byId ??= new Map(segments.map((seg) => [seg.id, seg]));
+    const last = checkpoints.length - 1;
+    const before = checkpoints[last];
+    if (!before) {
+      checkpoints.push(new RunSoFar(byId));
+      return;
+    }
+    const next = before.copy();
+    for (let n = last * CHECKPOINT_EVERY + 1; n <= (last + 1) * CHECKPOINT_EVERY; n++) {
+      addStep(next, n);
+    }
+    checkpoints.push(next);
+  };
+  const runBefore = (step: number): RunSoFar => {
+    if (cursor && cursorStep <= step && step - cursorStep < CHECKPOINT_EVERY) {
+      while (cursorStep < step) addStep(cursor, cursorStep++);
+      return cursor;
+    }
+    const index = Math.floor((step - 1) / CHECKPOINT_EVERY);
+    while (checkpoints.length <= index) addCheckpoint();
+    cursor = (checkpoints[index] as RunSoFar).copy();
+    cursorStep = index * CHECKPOINT_EVERY + 1;
+    while (cursorStep < step) addStep(cursor, cursorStep++);
+    return cursor;
+  };
+  const at = (step: number): Explanation | null => {
+    if (!Number.isInteger(step) || step < 1 || step > steps.length) return null;
+    const known = explained.get(step);
+    if (known) return known;
+    const before = runBefore(step);
+    byId ??= new Map(segments.map((seg) => [seg.id, seg]));
+    const next = steps[step - 1] as Step;
+    const view = new StepView(events.slice(next.first, next.end), byId, before);
+    const explanation = withSources(stepSentences(view));
+    explained.set(step, explanation);
+    return explanation;
+  };
+  function* ahead(): Work<void> {
+    while (checkpoints.length * CHECKPOINT_EVERY < steps.length) {
+      addCheckpoint();
+      yield;
+    }
+  }
+  return { at, ahead };
 }
 
 /** Explanations of every step, in order, from the run's steps and segments. */
@@ -52,7 +97,7 @@ function explainSteps(
   steps: readonly Step[],
   segments: readonly SegmentInfo[],
 ): Explanation[] {
-  const at = stepExplanations(events, steps, segments);
+  const { at } = stepExplanations(events, steps, segments);
   return steps.map((step) => at(step.number) as Explanation);
 }
 
@@ -87,6 +132,11 @@ export interface Explainer {
   at: (step: number) => Explanation | null;
   /** Words for an explanation, with the widget's translator and duration formatter. */
   render: typeof renderExplanation;
+  /**
+   * Works out ahead, pausing as it goes, what a jump into a long run needs (the run so far every
+   * 1,024 steps): run while the page is idle, it leaves a jump one step's explanation to word.
+   */
+  ahead: () => Work<void>;
 }
 
 /**
@@ -103,7 +153,7 @@ export function explainerFor(
     steps = buildSteps(run);
     segments = describeSegments(run, steps);
   }
-  return { at: stepExplanations(run.events, steps, segments), render: renderExplanation };
+  return { ...stepExplanations(run.events, steps, segments), render: renderExplanation };
 }
 
 export type Numbering = 'relative' | 'absolute';

@@ -46,8 +46,22 @@ export class RunSoFar {
     return last.ack === ack ? last.count + 1 : 1;
   }
 
-  add(events: readonly TraceEvent[]): void {
-    for (const event of events) {
+  /** A copy to go on from, leaving this one where it is. */
+  copy(): RunSoFar {
+    const copy = new RunSoFar(this.segments);
+    Object.assign(copy.states, this.states);
+    for (const side of ['client', 'server'] as const) {
+      Object.assign(copy.timerMs[side], this.timerMs[side]);
+      Object.assign(copy.duplicateAcks[side], this.duplicateAcks[side]);
+    }
+    return copy;
+  }
+
+  /** Takes in the events `first` to `end` (one step's) of the run. */
+  add(events: readonly TraceEvent[], first = 0, end = events.length): void {
+    for (let i = first; i < end; i++) {
+      const event = events[i];
+      if (!event) continue;
       if (event.type === 'deliver') {
         const seg = this.segments.get(event.id);
         if (seg === undefined) continue;

@@ -7,8 +7,11 @@ import type { Scenario } from '../../engine/types';
 import { parseScenario } from '../../engine/validate';
 import { lessonById } from '../../scenarios/all';
 import { diagramFixture } from '../../testing/diagram';
+import type { AppCallMark } from '../../lab/types';
+import { AppCalls } from './AppCalls';
 import { Diagram } from './Diagram';
 import { layoutFor, ownerX } from './geometry';
+import { DEFAULT_DIAGRAM_LABELS } from './labels';
 import { appCallTag } from './sockets';
 
 afterEach(() => vi.restoreAllMocks());
@@ -104,5 +107,44 @@ describe('appCallTag', () => {
     expect(appCallTag(refused, 20)).toBe('connect→ECONNREFUSED');
     expect(appCallTag(refused, 15)).toBe('ECONNREFUSED');
     expect(appCallTag({ call: 'shutdown', result: 'ok' }, 8)).toBe('shutdow…');
+  });
+});
+
+describe('the calls of a long run drawn small', () => {
+  // A call every 10 units, the two sides in turn, as a long capture's sends.
+  const calls: AppCallMark[] = Array.from({ length: 2_000 }, (_, i) => ({
+    index: i,
+    t: i * 10,
+    step: i + 1,
+    who: i % 2 ? 'server' : 'client',
+    call: 'send',
+    result: 'ok',
+  }));
+  const draw = (gap?: number) =>
+    render(
+      <svg>
+        <AppCalls
+          calls={calls}
+          changes={[]}
+          y={(t) => t}
+          layout={layoutFor(640)}
+          labels={DEFAULT_DIAGRAM_LABELS}
+          gap={gap}
+        />
+      </svg>,
+    );
+
+  it('draws each side’s tags a gap apart, every call otherwise', () => {
+    draw(1_000);
+    const tags = screen.getAllByTestId('app-call');
+    // 20,000 units in bands of 1,000: a tag of each side in each band.
+    expect(tags.length).toBeLessThanOrEqual(2 * 20);
+    expect(tags.filter((tag) => tag.dataset.who === 'client').length).toBeGreaterThan(10);
+    expect(tags.filter((tag) => tag.dataset.who === 'server').length).toBeGreaterThan(10);
+  });
+
+  it('draws every call without a gap', () => {
+    draw();
+    expect(screen.getAllByTestId('app-call')).toHaveLength(calls.length);
   });
 });

@@ -5,9 +5,9 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Side } from '../../engine/types';
 import { focusSegments, stepFocus } from '../../lab/camera';
-import { segmentWindow } from '../../lab/segmentWindow';
+import { countBefore } from '../../lab/sortedSearch';
 import { fateAt } from '../../lab/view';
-import type { SegmentFate, SegmentInfo, StepView, TimeAxis } from '../../lab/types';
+import type { AppCallMark, SegmentFate, SegmentInfo, StepView, TimeAxis } from '../../lab/types';
 import { AppCalls } from './AppCalls';
 import { AxisBreaks } from './AxisBreaks';
 import {
@@ -25,6 +25,8 @@ import { interpolate } from '../../i18n';
 import { DEFAULT_DIAGRAM_LABELS, type DiagramLabels } from './labels';
 import { Lifelines } from './Lifelines';
 import { useReducedMotion } from './motion';
+import { drawnAsPicture, RunPicture } from './RunPicture';
+import { thinOut } from './thinOut';
 import { SegmentArrow } from './SegmentArrow';
 import { Sockets } from './Sockets';
 import { StateBadges } from './StateBadges';
@@ -38,9 +40,10 @@ import { useSvgBox } from './useSvgBox';
 import { useVisibleRange, type VisibleRange } from './useVisibleRange';
 import { useWidth } from './useWidth';
 import { diagramLayout } from './layoutCheck';
-import { labelReach, scaleMarks } from './place';
+import { labelReach, scaleMarksUpTo } from './place';
 import { legendText, ScaleMarks } from './ScaleMarks';
 import { crossingIds, pointsOf } from './arrowsMeet';
+import { diagramModelOf } from './diagramModel';
 import type { TimeScale } from '../../lab/timeAxis';
 import { useOptionalLab } from '../store/context';
 import type { LabState } from '../store/labStore';
@@ -77,6 +80,8 @@ export interface DiagramProps {
   fit?: boolean;
   /** `linear` draws the axis to scale (`axis.linear`); default: the lab's setting, else warped. */
   timeScale?: TimeScale;
+  /** Every application call of the run (`view.appCalls` holds those up to the step). */
+  appCalls?: readonly AppCallMark[];
 }
 
 export function Diagram(props: DiagramProps) {
@@ -110,6 +115,7 @@ function DiagramDrawing({
   drawAll = false,
   fit = false,
   timeScale,
+  appCalls,
   prevT,
 }: DiagramProps & { prevT: number }) {
   const chosenScale = useOptionalLab(selectTimeScale);
@@ -124,9 +130,9 @@ function DiagramDrawing({
 
   const axisY = axis.y;
   const y = useCallback((t: number, offset?: number) => TOP + axisY(t, offset), [axisY]);
-  // Which segments a step looks at: in a long run, never all of them (../../lab/segmentWindow.ts).
-  const segmentIndex = useMemo(() => segmentWindow(segments), [segments]);
-  const crossing = useMemo(() => crossingIds(segments, axisY), [segments, axisY]);
+  // Worked out once per run and scale, in slices before a long run is shown (./diagramModel.ts).
+  const model = useMemo(() => diagramModelOf(segments, axis), [segments, axis]);
+  const { segmentIndex, crossing, points, maxOffset } = model;
   // Each label where it overlaps no other text (./layoutCheck.ts); a long run keeps them on their
   // arrows, as the search would cost more than a step may take.
   const places = useMemo(
@@ -198,12 +204,6 @@ function DiagramDrawing({
       onMeasured();
     };
   });
-  const points = useMemo(
-    () => axis.points ?? pointsOf(segments, axisY),
-    [axis.points, segments, axisY],
-  );
-  // A burst's rows below its instant: how far below its time's y an arrow may be drawn.
-  const maxOffset = useMemo(() => burstDepth(segments), [segments]);
   // Every state change of the run is drawn from the start: their depth is the run's.
   const changesBottom = useMemo(
     () => stateChanges.reduce((low, change) => Math.max(low, y(change.t) + 10), -Infinity),
@@ -217,9 +217,13 @@ function DiagramDrawing({
   // A long run draws the arrows near the visible part and those the step changes or leaves in
   // flight; it visits no other.
   const span = range && timeSpanOf(points, range, maxOffset);
-  const considered = span
-    ? segmentIndex.drawn(view.step, span.from, span.to)
-    : segments.slice(0, sentCount);
+  // The whole-run view of a long run draws the others as one picture (./RunPicture.tsx).
+  const pictured = fit && !drawAll && drawnAsPicture(segments.length);
+  const considered = pictured
+    ? segmentIndex.active(view.step)
+    : span
+      ? segmentIndex.drawn(view.step, span.from, span.to)
+      : segments.slice(0, sentCount);
   const count = sentCount;
   for (const seg of considered) {
     const id = seg.id;
@@ -268,7 +272,9 @@ function DiagramDrawing({
   }
   for (const timer of view.timers) bottom = Math.max(bottom, y(timer.due) + 8);
   bottom = Math.max(bottom, changesBottom);
-  for (const call of view.appCalls) bottom = Math.max(bottom, y(call.t) + 10);
+  // Calls come in time order: the last is the lowest.
+  const lastCall = view.appCalls.at(-1);
+  if (lastCall) bottom = Math.max(bottom, y(lastCall.t) + 10);
   const drawnTo = bottom;
   // The whole run's height from the start: the drawing never resizes while stepping, so a step
   // repaints only what changed (and the page does not jump).
@@ -279,14 +285,55 @@ function DiagramDrawing({
   );
 
   const breakYs = useMemo(() => breaks.map((b) => TOP + b.y), [breaks]);
+  const runBreakYs = useMemo(() => axis.breaks.map((b) => TOP + b.y), [axis.breaks]);
+  // A long run draws the gutter's labels, marks and breaks near the visible part only, as it
+  // does its arrows: a jump into the middle of 200,000 segments adds a screenful, not 100,000.
+  const within = range && { top: range.top - WINDOW_MARGIN, bottom: range.bottom + WINDOW_MARGIN };
+  const breaksShown = within
+    ? breaks.filter((b) => TOP + b.y >= within.top && TOP + b.y <= within.bottom)
+    : breaks;
   // The axis's scale, marked up to now: where it changes, or its one unit when drawn to scale.
-  const marks = useMemo(
-    () => scaleMarks(points, y, axis.breaks, view.t),
-    [points, y, axis.breaks, view.t],
-  );
+  // (The whole-run picture of a long run thins the run's marks below instead.)
+  const marks = scaleMarksUpTo(model.marks, view.t, pictured ? NOWHERE : within);
   const legend = legendText(axis.pxPerMs != null, marks.unit, labels);
 
   const fitted = useFit(scroller, svgBox, fit, layout.width, height);
+  // Pixels per drawing unit in the whole-run view, once measured (its first render is not painted).
+  const pxPerUnit = fitted.width === undefined ? null : fitted.width / layout.width;
+  const picture = pictured && pxPerUnit !== null && (
+    <RunPicture
+      segments={segments}
+      layout={layout}
+      y={y}
+      height={height}
+      pxPerUnit={pxPerUnit}
+      seenTo={view.step > 0 ? nowY : 0}
+      arrows={considered}
+    />
+  );
+  // What a long run draws down its length is thinned in its whole-run picture to a few pixels
+  // apart on screen (./thinOut.ts), and left out until the box is measured.
+  const spaced = <T,>(
+    items: readonly T[],
+    yOf: (item: T) => number,
+    px: number,
+    laneOf?: (item: T) => string,
+  ): readonly T[] =>
+    !pictured ? items : pxPerUnit ? thinOut(items, yOf, px / pxPerUnit, { lane: laneOf }) : [];
+  const gutterTicks = spaced(model.ticks, (p) => p.y, 16);
+  const markYs = pictured
+    ? spaced(model.marks.marks, (mark) => mark.y, 4)
+        .filter((mark) => mark.t <= view.t)
+        .map((mark) => mark.y)
+    : marks.ys;
+  // AppCalls thins its own tags, keeping every call placed for when the view is left.
+  const callGap = pictured ? CALL_GAP_PX / (pxPerUnit || 0) : 0;
+  const callsShown = spaced(
+    view.appCalls,
+    (call) => y(call.t),
+    CALL_GAP_PX,
+    (call) => call.who,
+  );
 
   const viewBox = `0 0 ${layout.width} ${height.toFixed(0)}`;
   const box = { aspectRatio: `${layout.width} / ${height.toFixed(0)}` };
@@ -328,16 +375,22 @@ function DiagramDrawing({
           <Lifelines layout={layout} top={TOP} bottom={height - 10} />
           <Sockets changes={stateChanges} nowT={view.t} y={y} layout={layout} labels={labels} />
           <TimeGutter
-            points={points}
+            ticks={gutterTicks}
             nowY={nowY}
             nowT={view.t}
             showNow={view.step > 0}
             layout={layout}
             top={TOP}
             labels={labels}
+            within={within}
           />
-          <AxisBreaks breaks={breaks} top={TOP} layout={layout} labels={labels} />
-          <ScaleMarks ys={marks.ys} legend={legend} height={height} layout={layout} />
+          <AxisBreaks
+            breaks={spaced(breaksShown, (b) => b.y, 8)}
+            top={TOP}
+            layout={layout}
+            labels={labels}
+          />
+          <ScaleMarks ys={markYs} legend={legend} height={height} layout={layout} />
           <TimerBars
             timers={view.timers}
             nowT={view.t}
@@ -346,18 +399,21 @@ function DiagramDrawing({
             labels={labels}
             breakYs={breakYs}
             changes={stateChanges}
-            calls={view.appCalls}
+            calls={callsShown}
+            tagBreakYs={runBreakYs}
             drops={drops}
           />
           <StateBadges changes={stateChanges} y={y} layout={layout} labels={labels} />
           <AppCalls
             calls={view.appCalls}
+            all={appCalls}
+            gap={callGap}
             changes={stateChanges}
             y={y}
             layout={layout}
             labels={labels}
             range={range}
-            breakYs={breakYs}
+            breakYs={runBreakYs}
           />
         </svg>
         {/* Segments over the drawing (the image above cannot hold buttons); the arrows flying this
@@ -371,6 +427,7 @@ function DiagramDrawing({
             viewBox={viewBox}
             style={box}
           >
+            {layer === 0 && picture}
             {arrows}
           </svg>
         ))}
@@ -379,6 +436,10 @@ function DiagramDrawing({
   );
 }
 
+const NOWHERE = { top: Infinity, bottom: -Infinity };
+/** Screen pixels between the application calls' tags drawn in a long run's whole-run picture. */
+const CALL_GAP_PX = 8;
+
 /** Runs with more segments than this draw only those near the visible part. */
 const WINDOW_FROM = 120;
 // Beyond the visible part (itself rounded to 400 units): enough for a scroll of a screen or two
@@ -386,13 +447,6 @@ const WINDOW_FROM = 120;
 const WINDOW_MARGIN = 500;
 
 const selectTimeScale = (s: LabState) => s.timeScale;
-
-/** The deepest a burst's rows put an arrow's end below its time's y. */
-function burstDepth(segments: readonly SegmentInfo[]): number {
-  let depth = 0;
-  for (const seg of segments) depth = Math.max(depth, seg.sendOffset ?? 0, seg.arriveOffset ?? 0);
-  return depth;
-}
 
 /**
  * The times whose arrows can be drawn near the visible part (with its margin): sent by `to`, and
@@ -407,17 +461,8 @@ function timeSpanOf(
   const top = range.top - WINDOW_MARGIN - TOP - depth;
   const bottom = range.bottom + WINDOW_MARGIN - TOP;
   /** How many points are drawn above `y` (strictly, or also at it). */
-  const above = (y: number, orAt: boolean) => {
-    let low = 0;
-    let high = points.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      const py = points[mid]?.y ?? Infinity;
-      if (py < y || (orAt && py === y)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const above = (y: number, orAt: boolean) =>
+    countBefore(points.length, (i) => points[i]?.y ?? Infinity, y, orAt);
   // The last time drawn above the part: anything ending after it may reach into it.
   const from = points[above(top, false) - 1]?.t ?? -Infinity;
   const to = points[above(bottom, true) - 1]?.t ?? -Infinity;

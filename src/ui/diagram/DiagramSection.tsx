@@ -7,11 +7,12 @@ import type { Scenario, Side } from '../../engine/types';
 import { DEFAULT_PORTS } from '../../engine/defaults';
 import { useT } from '../../i18n';
 import { previewOf } from '../../lab/preview';
-import { stateChangesUpTo, type StateChange } from '../../lab/stateChanges';
+import { stateChangesCount, type StateChange } from '../../lab/stateChanges';
 import { CAPTURE_LESSON_ID, CUSTOM_LESSON_ID } from '../../lab/types';
 import { stepNearY } from '../../lab/camera';
 import { usePaintedOnce } from '../useAfterPaint';
 import { Diagram } from './Diagram';
+import { drawnAsPicture } from './RunPicture';
 // The overview strip is not needed for the first picture: fetched once it is painted.
 const Minimap = lazy(() => import('./Minimap').then((m) => ({ default: m.Minimap })));
 import { ENDPOINT_ADDRESSES } from '../../engine/addresses';
@@ -61,9 +62,12 @@ export function DiagramSection() {
   const scenario = d.scenario ?? d.lessonScenario;
   const painted = usePaintedOnce(derived !== null);
   const end = derived && d.step > 0 ? (derived.steps[d.step - 1]?.end ?? 0) : 0;
+  // The same list while a step adds no change (most steps of a long run): what is drawn from it
+  // is not worked out again.
+  const changeCount = derived ? stateChangesCount(derived.stateChanges, end) : 0;
   const stateChanges = useMemo(
-    () => (derived ? stateChangesUpTo(derived.stateChanges, end) : []),
-    [derived, end],
+    () => (derived ? derived.stateChanges.slice(0, changeCount) : []),
+    [derived, changeCount],
   );
   const endpoints = useMemo(() => {
     const label = (side: Side) =>
@@ -117,6 +121,11 @@ export function DiagramSection() {
           </button>
         </div>
       )}
+      {d.fit && derived && drawnAsPicture(derived.segments.length) && (
+        <p className="dg-fit-note" data-testid="diagram-fit-note">
+          {t('ui.camera.fitPicture')}
+        </p>
+      )}
       {drawn && (
         // Before the run is in, the lesson with nothing happened yet (what the prerendered page
         // shows too); the same diagram then draws the run, so nothing is replaced.
@@ -134,6 +143,7 @@ export function DiagramSection() {
           labels={labels}
           fit={d.fit}
           initialWidth={FIRST_WIDTH}
+          appCalls={derived?.appCalls}
         />
       )}
       {!derived && (

@@ -5,6 +5,7 @@
 // the step buttons offer (those are the keyboard's way), so it is hidden from assistive technology.
 import { memo, useId, useMemo, type MouseEvent } from 'react';
 import type { SegmentInfo } from '../../lab/types';
+import { strokePaths } from './strokePaths';
 
 export interface MinimapProps {
   segments: readonly SegmentInfo[];
@@ -32,33 +33,34 @@ const stripX = (y: number, y0: number, span: number) =>
 /**
  * Every segment as a stroke of one path per side: a run of any length is four elements (each
  * side's path drawn twice, below faded and above clipped to what has happened), drawn once per run.
- * A step only moves the clip. Strokes that round to the same place are drawn once: the strip is
- * 1,000 units wide, so a long run has far fewer distinct strokes than segments.
+ * A step only moves the clip. Strokes that round to the same half unit are drawn once
+ * (./strokePaths.ts): the strip is 1,000 units wide, so a long run has far fewer distinct strokes
+ * than segments.
  */
 export function minimapPaths(
   segments: readonly SegmentInfo[],
   x: (time: number) => number,
 ): Record<'client' | 'server', string> {
-  const seen = new Set<string>();
-  const d = { client: [] as string[], server: [] as string[] };
-  const round = (v: number) => Math.round(v * 2) / 2;
-  for (const seg of segments) {
-    const arrival = seg.deliveredAt ?? seg.droppedAt;
-    const x1 = round(x(seg.sentAt));
-    const end = arrival === null ? x1 + 4 : x(arrival);
-    // A dropped arrow stops halfway, as on the diagram.
-    const x2 = round(seg.deliveredAt === null ? (x1 + end) / 2 : end);
-    const down = seg.from === 'client';
-    const y1 = down ? 3 : H - 3;
-    const y2 = seg.deliveredAt === null ? H / 2 : down ? H - 3 : 3;
-    const stroke = `M${x1} ${y1}L${x2} ${y2}`;
-    const key = `${seg.from}${stroke}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    d[seg.from].push(stroke);
-  }
-  return { client: d.client.join(''), server: d.server.join('') };
+  return strokePaths(
+    segments,
+    SIDES,
+    (seg, out) => {
+      const arrival = seg.deliveredAt ?? seg.droppedAt;
+      const x1 = x(seg.sentAt);
+      const end = arrival === null ? x1 + 4 : x(arrival);
+      // A dropped arrow stops halfway, as on the diagram.
+      out.x1 = x1;
+      out.x2 = seg.deliveredAt === null ? (x1 + end) / 2 : end;
+      const down = seg.from === 'client';
+      out.y1 = down ? 3 : H - 3;
+      out.y2 = seg.deliveredAt === null ? H / 2 : down ? H - 3 : 3;
+      return seg.from;
+    },
+    0.5,
+  );
 }
+
+const SIDES = ['client', 'server'] as const;
 
 export const Minimap = memo(function Minimap({
   segments,

@@ -8,7 +8,7 @@ function gutter(width: number, nowT: number) {
   const { container } = render(
     <svg>
       <TimeGutter
-        points={[{ t: 150, y: 40 }]}
+        ticks={[{ t: 150, y: 40 }]}
         nowY={400}
         nowT={nowT}
         showNow

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { textWidth, tickTimes, type Layout } from './geometry';
+import { textWidth, ticksShown, type Layout } from './geometry';
 import type { DiagramLabels } from './labels';
 
 /** Space kept between a label and the diagram's left edge. */
@@ -31,25 +31,35 @@ function GutterLabel({
   );
 }
 
-/** Time labels down the left edge (only up to "now") and the line marking now. */
+/**
+ * Time labels down the left edge (only up to "now") and the line marking now. A long run passes
+ * `within`, the part near the screen (in the drawing's units): only its labels are drawn.
+ */
 export const TimeGutter = memo(function TimeGutter({
-  points,
+  ticks: all,
   nowY,
   nowT,
   showNow,
   layout,
   top,
   labels,
+  within = null,
 }: {
-  points: readonly { t: number; y: number }[];
+  /** The whole run's labels (geometry.ts tickTimes), of which those down to now are drawn. */
+  ticks: readonly { t: number; y: number }[];
   nowY: number;
   nowT: number;
   showNow: boolean;
   layout: Layout;
   top: number;
   labels: DiagramLabels;
+  within?: { top: number; bottom: number } | null;
 }) {
-  const ticks = tickTimes(points, nowY - top - 15);
+  const ticks = ticksShown(
+    all,
+    nowY - top - 15,
+    within && { top: within.top - top, bottom: within.bottom - top },
+  );
   const x = layout.gutter - 8;
   return (
     <g className="dg-gutter" aria-hidden="true">

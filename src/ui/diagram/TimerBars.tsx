@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { StateChange } from '../../lab/stateChanges';
 import type { AppCallMark, RunningTimer } from '../../lab/types';
 import type { Layout } from './geometry';
 import type { DiagramLabels } from './labels';
-import { placeTimers, TIMER_LINE } from './place';
+import { countBefore } from '../../lab/sortedSearch';
+import { callPlacer, placeTimers, TIMER_LINE, type PlacedCall } from './place';
 
 /** Running timers: a bar beside the lifeline from when set to when due, filled up to now. */
 export const TimerBars = memo(function TimerBars({
@@ -16,7 +17,10 @@ export const TimerBars = memo(function TimerBars({
   changes = [],
   calls = [],
   drops = [],
+  tagBreakYs,
 }: {
+  /** The run's breaks, as the calls' tags are placed with them (AppCalls); else `breakYs`. */
+  tagBreakYs?: readonly number[];
   /** Where dropped arrows end, whose "Dropped" a timer's name keeps clear of. */
   drops?: readonly { x: number; y: number }[];
   /** The application calls shown, whose tags a timer's name keeps clear of. */
@@ -31,7 +35,28 @@ export const TimerBars = memo(function TimerBars({
   layout: Layout;
   labels: DiagramLabels;
 }) {
-  const placed = placeTimers(timers, nowT, y, layout, labels, breakYs, changes, calls, drops);
+  // The calls' tags, placed as the run goes on (a long capture has a call for every segment) with
+  // the run's breaks, as AppCalls places them; only those near a running timer can be in its way.
+  const placer = useMemo(
+    () => callPlacer(layout.narrow ? changes : NO_CHANGES, y, layout, tagBreakYs ?? breakYs),
+    [layout, changes, y, tagBreakYs, breakYs],
+  );
+  let tags: readonly PlacedCall[] = [];
+  if (timers.length > 0 && calls.length > 0) {
+    const { placed: all, count } = placer(calls);
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const timer of timers) {
+      top = Math.min(top, y(timer.setAt));
+      bottom = Math.max(bottom, y(timer.due));
+    }
+    const atOf = (i: number) => all[i]?.at ?? Infinity;
+    tags = all.slice(
+      countBefore(count, atOf, top - TAG_REACH, false),
+      countBefore(count, atOf, bottom + TAG_REACH, true),
+    );
+  }
+  const placed = placeTimers(timers, nowT, y, layout, labels, breakYs, changes, calls, drops, tags);
   return (
     <g className="dg-timers">
       {placed.map(({ timer, x, y0, y1, yNow, lines, due, tx, ty, anchor }) => {
@@ -77,3 +102,8 @@ export const TimerBars = memo(function TimerBars({
     </g>
   );
 });
+
+const NO_CHANGES: readonly StateChange[] = [];
+
+/** How far (px) from a timer's span a call's tag can still sit in the way of its name. */
+const TAG_REACH = 400;

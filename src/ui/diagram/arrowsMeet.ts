@@ -1,5 +1,7 @@
 // Which arrows cross, and the times the gutter labels without the axis's rows: pure, shared by the
 // diagram and its layout checker.
+import { finish, pauses, type Work } from '../../lab/slices';
+import { countBefore } from '../../lab/sortedSearch';
 import type { SegmentInfo } from '../../lab/types';
 
 /** Without the axis's own rows, label the times segments were sent and arrived. */
@@ -7,12 +9,28 @@ export function pointsOf(
   segments: readonly SegmentInfo[],
   y: (t: number) => number,
 ): { t: number; y: number }[] {
+  return finish(pointsWork(segments, y));
+}
+
+export function* pointsWork(
+  segments: readonly SegmentInfo[],
+  y: (t: number) => number,
+): Work<{ t: number; y: number }[]> {
   const times = new Set<number>();
+  const pause = pauses();
   for (const seg of segments) {
+    if (pause()) yield;
     times.add(seg.sentAt);
     if (seg.deliveredAt !== null) times.add(seg.deliveredAt);
   }
-  return [...times].sort((a, b) => a - b).map((t) => ({ t, y: y(t) }));
+  const sorted = Float64Array.from(times).sort();
+  yield;
+  const points: { t: number; y: number }[] = [];
+  for (const t of sorted) {
+    if (pause()) yield;
+    points.push({ t, y: y(t) });
+  }
+  return points;
 }
 
 /** An arrow's ys: where it leaves (`a`), where it is drawn to (`b`), and where its line would end. */
@@ -50,32 +68,34 @@ export function crossingIds(
   segments: readonly SegmentInfo[],
   y: (t: number, offset?: number) => number,
 ): Set<number> {
+  return finish(crossingIdsWork(segments, y));
+}
+
+export function* crossingIdsWork(
+  segments: readonly SegmentInfo[],
+  y: (t: number, offset?: number) => number,
+): Work<Set<number>> {
   const out = new Set<number>();
   const clients: ArrowYs[] = [];
   const servers: { id: number; ys: ArrowYs }[] = [];
+  const pause = pauses();
   for (const seg of segments) {
+    if (pause()) yield;
     if (seg.from === 'client') clients.push(arrowYs(seg, y));
     else servers.push({ id: seg.id, ys: arrowYs(seg, y) });
   }
   if (clients.length === 0 || servers.length === 0) return out;
   clients.sort((p, q) => p.a - q.a);
+  yield;
   servers.sort((p, q) => p.ys.end - q.ys.end);
+  yield;
   // The client arrows' drawn ends, ascending: a tree position per end, counted from the deepest so
   // that "drawn down to at least v" is a prefix.
   const drawnEnds = Float64Array.from(clients, (r) => r.b).sort();
   const size = drawnEnds.length;
   const tree = new Float64Array(size + 1).fill(-Infinity);
   /** How many drawn ends are >= v (the prefix of the tree holding them). */
-  const reachingCount = (v: number) => {
-    let low = 0;
-    let high = size;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((drawnEnds[mid] ?? 0) < v) low = mid + 1;
-      else high = mid;
-    }
-    return size - low;
-  };
+  const reachingCount = (v: number) => size - countBefore(size, (i) => drawnEnds[i] ?? 0, v, false);
   const add = (r: ArrowYs) => {
     // Its position: how many drawn ends reach as deep as its own (itself included), so that the
     // arrows drawn down to any depth sit in one prefix.
@@ -90,6 +110,7 @@ export function crossingIds(
   };
   let next = 0;
   for (const { id, ys: l } of servers) {
+    if (pause()) yield;
     while (next < clients.length && (clients[next]?.a ?? Infinity) < l.end) {
       const r = clients[next];
       if (r) add(r);

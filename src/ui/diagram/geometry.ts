@@ -1,6 +1,7 @@
 // Pure drawing maths for the sequence diagram: no React, testable in Node.
 import type { Side, SocketOwner } from '../../engine/types';
 import type { SegmentFate, SegmentInfo } from '../../lab/types';
+import { countBefore } from '../../lab/sortedSearch';
 import { interpolate } from '../../i18n';
 import type { DiagramLabels } from './labels';
 
@@ -185,4 +186,23 @@ export function tickTimes(
     }
   }
   return out;
+}
+
+/**
+ * The time labels shown: those of the whole run's `tickTimes` drawn down to `upToY` (the same as
+ * tickTimes up to there, as the choice is made from the top) and, for a long run, only those
+ * between `within`'s top and bottom. All ys are the axis's, without the drawing's top margin.
+ */
+export function ticksShown(
+  all: readonly { t: number; y: number }[],
+  upToY: number,
+  within: { top: number; bottom: number } | null,
+): readonly { t: number; y: number }[] {
+  const yAt = (i: number) => all[i]?.y ?? Infinity;
+  const end = countBefore(all.length, yAt, upToY, true);
+  if (!within) return all.slice(0, end);
+  return all.slice(
+    countBefore(end, yAt, within.top, false),
+    countBefore(end, yAt, within.bottom, true),
+  );
 }

@@ -371,7 +371,9 @@ function fixedTexts(
     const kind = `pill ${change.index}`;
     texts.push({ kind, text: change.to, cx: x + w / 2, cy, w, h: 2 * PILL_HALF, angle: 0 });
   }
-  for (const c of placeCalls(view.appCalls, stateChanges, y, layout, breakYs)) {
+  // Tags keep clear of every break of the run, as the diagram places them (./AppCalls.tsx).
+  const runBreakYs = axis.breaks.map((b) => TOP + b.y);
+  for (const c of placeCalls(view.appCalls, stateChanges, y, layout, runBreakYs)) {
     const kind = `call ${c.call.index}`;
     const w = c.width;
     texts.push({ kind, text: c.text, cx: c.x + w / 2, cy: c.cy, w, h: CALL_HEIGHT, angle: 0 });

@@ -8,6 +8,8 @@ import { estimateWidth, pointAt, textWidth, type Layout, type Line } from './geo
 import type { DiagramLabels } from './labels';
 import { appCallTag } from './sockets';
 import { interpolate } from '../../i18n';
+import { finish, pauses, type Work } from '../../lab/slices';
+import { countBefore } from '../../lab/sortedSearch';
 
 /** A segment's label and badges, relative to the label's anchor on the arrow (SVG text y). */
 export const LABEL_DY = { above: -5, below: 13 } as const;
@@ -196,8 +198,24 @@ export function placeCalls(
   /** Where compressed breaks are drawn: a tag is never on one. */
   breakYs: readonly number[] = [],
 ): PlacedCall[] {
+  const { placed, count } = callPlacer(changes, y, layout, breakYs)(calls);
+  return placed.slice(0, count);
+}
+
+/**
+ * placeCalls for a run shown step by step: a call's tag depends only on the calls before it, so
+ * the tags placed so far are kept and a step places only its new calls (a long capture has a call
+ * for every segment). Given the calls up to a step (a prefix of the run's, as the view gives them),
+ * it returns the tags placed so far, of which the first `count` are theirs (no copy per step); any
+ * other list starts afresh.
+ */
+export function callPlacer(
+  changes: readonly StateChange[],
+  y: (t: number) => number,
+  layout: Layout,
+  breakYs: readonly number[] = [],
+): CallPlacer {
   const max = layout.narrow ? 15 : 26;
-  const taken: Record<SocketOwner, number[]> = { client: [], server: [], listener: [] };
   type Pill = { cy: number; x0: number; x1: number };
   const pills: Record<SocketOwner, Pill[]> = { client: [], server: [], listener: [] };
   if (layout.narrow) {
@@ -209,17 +227,41 @@ export function placeCalls(
       pills[change.who].push({ cy, x0: box?.x ?? 0, x1: box ? box.x + box.w : 0 });
     }
   }
-  return calls.map((call) => {
+  // In order, so that a tag looks only at the breaks near it.
+  const breaksDown = [...breakYs].sort((a, b) => a - b);
+  const BREAK_CLEAR = BREAK_HALF + CALL_HEIGHT / 2;
+  let taken: Record<SocketOwner, number[]> = { client: [], server: [], listener: [] };
+  let placed: PlacedCall[] = [];
+  const widths = new Map<string, number>();
+
+  const place = (call: AppCallMark): PlacedCall => {
     const at = y(call.t);
     // Times only grow, so only the last few tags of the owner can be in the way.
     const mine = taken[call.who];
-    const near = mine.slice(-8);
+    const nearFrom = Math.max(0, mine.length - 8);
+    const inTheWay = (cy: number) => {
+      for (let i = nearFrom; i < mine.length; i++) {
+        if (Math.abs((mine[i] as number) - cy) < STACK) return true;
+      }
+      return false;
+    };
     let cy = at - LIFT;
-    while (near.some((other) => Math.abs(other - cy) < STACK)) cy -= STACK;
+    while (inTheWay(cy)) cy -= STACK;
     // A call made right after a break would sit on it: under the break, on the call's side of it.
-    for (const b of breakYs) {
-      if (Math.abs(b - cy) < BREAK_HALF + CALL_HEIGHT / 2)
-        cy = b + BREAK_HALF + CALL_HEIGHT / 2 + 1;
+    // A tag only ever moves down past a break, so the breaks above it never matter again.
+    for (
+      let i = countBefore(
+        breaksDown.length,
+        (k) => breaksDown[k] ?? Infinity,
+        cy - BREAK_CLEAR,
+        true,
+      );
+      i < breaksDown.length;
+      i++
+    ) {
+      const b = breaksDown[i] ?? Infinity;
+      if (b - cy >= BREAK_CLEAR) break;
+      if (Math.abs(b - cy) < BREAK_CLEAR) cy = b + BREAK_CLEAR + 1;
     }
     // Narrow screens: a pill stacked under an earlier change may sit where a centred tag goes.
     // Just under it, if that still clears the arrows at this instant; else beside the lifeline.
@@ -232,7 +274,9 @@ export function placeCalls(
     }
     mine.push(cy);
     const text = appCallTag(call, max);
-    const width = textWidth(text, CALL_FONT) + 10;
+    // A long run's tags repeat a handful of texts: each is measured once.
+    let width = widths.get(text);
+    if (width === undefined) widths.set(text, (width = textWidth(text, CALL_FONT) + 10));
     const line = call.who === 'listener' ? layout.listener : layout.x[call.who];
     let x = tagX(layout, call.who, line, width, onPill !== null);
     // Beside the lifeline is still on a pill hung on it: past the pill's inner edge.
@@ -240,7 +284,37 @@ export function placeCalls(
       x = call.who === 'client' ? Math.max(x, onPill.x1 + 3) : Math.min(x, onPill.x0 - 3 - width);
     }
     return { call, at, cy, x, width, text };
-  });
+  };
+
+  const placeFor: CallPlacer = (calls) => {
+    const shared = Math.min(calls.length, placed.length);
+    // The same run when the last call both lists have is the same one (the view hands out slices
+    // of one list).
+    if (shared > 0 && calls[shared - 1] !== placed[shared - 1]?.call) {
+      taken = { client: [], server: [], listener: [] };
+      placed = [];
+    }
+    for (let i = placed.length; i < calls.length; i++) placed.push(place(calls[i] as AppCallMark));
+    return { placed, count: calls.length };
+  };
+  placeFor.ahead = function* (all) {
+    const pause = pauses(256);
+    for (let i = placed.length; i < all.length; i++) {
+      if (pause()) yield;
+      // Started afresh for another run meanwhile, or placed further by a step: stop here.
+      if (placed.length !== i || (i > 0 && placed[i - 1]?.call !== all[i - 1])) return;
+      placed.push(place(all[i] as AppCallMark));
+    }
+  };
+  return placeFor;
+}
+
+/** Tags for the calls up to a step (see callPlacer). */
+export interface CallPlacer {
+  (calls: readonly AppCallMark[]): { placed: readonly PlacedCall[]; count: number };
+  /** Places the run's later calls ahead of the steps that show them, pausing as it goes: run while
+   * the page is idle, it makes a later jump cheap. */
+  ahead(all: readonly AppCallMark[]): Work<void>;
 }
 
 export interface PlacedTimer {
@@ -274,6 +348,8 @@ export function placeTimers(
   calls: readonly AppCallMark[] = [],
   /** Where dropped arrows end (their ✕ and "Dropped" above it): off those too. */
   drops: readonly { x: number; y: number }[] = [],
+  /** The calls' tags when placed already (the diagram keeps them as the run goes on). */
+  tags?: readonly PlacedCall[],
 ): PlacedTimer[] {
   const lane = { client: 0, server: 0 };
   const centres = pillCentres(changes, y, layout);
@@ -296,7 +372,8 @@ export function placeTimers(
   for (const b of breakYs) {
     pills.push({ x0: -Infinity, x1: Infinity, y0: b - BREAK_HALF, y1: b + BREAK_HALF });
   }
-  for (const tag of calls.length > 0 ? placeCalls(calls, changes, y, layout, breakYs) : []) {
+  for (const tag of tags ??
+    (calls.length > 0 ? placeCalls(calls, changes, y, layout, breakYs) : [])) {
     const half = CALL_HEIGHT / 2;
     pills.push({ x0: tag.x, x1: tag.x + tag.width, y0: tag.cy - half, y1: tag.cy + half });
   }
@@ -367,23 +444,88 @@ export function scaleMarks(
   breaks: readonly { from: number; to: number }[],
   upToT = Infinity,
 ): { ys: number[]; unit: number | null } {
-  const ys: number[] = [];
-  const units = new Set<number>();
+  return scaleMarksUpTo(runScaleMarks(points, y, breaks), upToT, null);
+}
+
+/** A run's scale marks, worked out once for the whole run; a step takes its part of them. */
+export interface RunScaleMarks {
+  /** Every mark of the run, in order of time (and so of y). */
+  marks: { t: number; y: number }[];
+  /** The unit of the first gap that has marks, and that gap's start. */
+  firstUnit: number | null;
+  firstFrom: number;
+  /** Where the first gap with another unit starts (Infinity when the whole run has one). */
+  mixedFrom: number;
+}
+
+/** The marks of a whole run (see scaleMarks): linear in the run's times and breaks. */
+export function runScaleMarks(
+  points: readonly { t: number }[],
+  y: (t: number) => number,
+  breaks: readonly { from: number; to: number }[],
+): RunScaleMarks {
+  return finish(runScaleMarksWork(points, y, breaks));
+}
+
+export function* runScaleMarksWork(
+  points: readonly { t: number }[],
+  y: (t: number) => number,
+  breaks: readonly { from: number; to: number }[],
+): Work<RunScaleMarks> {
+  const pause = pauses(512);
+  const marks: { t: number; y: number }[] = [];
+  let firstUnit: number | null = null;
+  let firstFrom = Infinity;
+  let mixedFrom = Infinity;
+  // The gaps come in order of time: the breaks starting before a gap's end only grow, and the
+  // gap is under one of them when the furthest of their ends lies past the gap's start.
+  const byStart = [...breaks].sort((a, b) => a.from - b.from);
+  let started = 0;
+  let furthestEnd = -Infinity;
   for (let i = 1; i < points.length; i++) {
+    if (pause()) yield;
     const t0 = points[i - 1]?.t ?? 0;
     const t1 = points[i]?.t ?? 0;
-    if (t1 <= t0 || t0 >= upToT || breaks.some((b) => b.from < t1 && b.to > t0)) continue;
+    while (started < byStart.length && (byStart[started]?.from ?? Infinity) < t1) {
+      furthestEnd = Math.max(furthestEnd, byStart[started]?.to ?? -Infinity);
+      started++;
+    }
+    if (t1 <= t0 || furthestEnd > t0) continue;
     const mid = (t0 + t1) / 2;
     const slope = (y(t1) - y(mid)) / (t1 - mid);
     if (!(slope > 0)) continue;
     const unit = niceUnit(MARK_GAP / slope);
     // Past 2^53 units from 0 (a capture's times can lie that far apart) k++ stops moving k.
     if (!(t1 / unit <= Number.MAX_SAFE_INTEGER)) continue;
-    units.add(unit);
+    if (firstUnit === null) {
+      firstUnit = unit;
+      firstFrom = t0;
+    } else if (unit !== firstUnit && mixedFrom === Infinity) {
+      mixedFrom = t0;
+    }
     const first = Math.floor(t0 / unit) + 1;
-    for (let k = first; k * unit < t1 && k - first < 60 && k * unit <= upToT; k++) {
-      ys.push(y(k * unit));
+    for (let k = first; k * unit < t1 && k - first < 60; k++) {
+      marks.push({ t: k * unit, y: y(k * unit) });
     }
   }
-  return { ys, unit: units.size === 1 ? ([...units][0] ?? null) : null };
+  return { marks, firstUnit, firstFrom, mixedFrom };
+}
+
+/**
+ * The marks drawn up to time `upToT` (and, for a long run, only those between `within`'s top and
+ * bottom), with the axis's one unit when every gap up to then has the same.
+ */
+export function scaleMarksUpTo(
+  run: RunScaleMarks,
+  upToT: number,
+  within: { top: number; bottom: number } | null,
+): { ys: number[]; unit: number | null } {
+  const { marks } = run;
+  const end = countBefore(marks.length, (i) => marks[i]?.t ?? Infinity, upToT, true);
+  const begin = within ? countBefore(end, (i) => marks[i]?.y ?? Infinity, within.top, false) : 0;
+  const stop = within ? countBefore(end, (i) => marks[i]?.y ?? Infinity, within.bottom, true) : end;
+  const ys: number[] = [];
+  for (let i = begin; i < stop; i++) ys.push(marks[i]?.y ?? 0);
+  const unit = run.firstFrom < upToT && !(run.mixedFrom < upToT) ? run.firstUnit : null;
+  return { ys, unit };
 }

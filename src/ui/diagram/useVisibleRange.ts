@@ -22,8 +22,12 @@ export function useVisibleRange(
   const [range, setRange] = useState<VisibleRange | null>(null);
   const measure = useCallback(() => {
     const el = scroller.current;
-    const { top: svgTop, width } = box.current;
-    if (!enabled || !el || width <= 0) return;
+    const { top: svgTop, width: measured } = box.current;
+    if (!enabled || !el || measured <= 0) return;
+    // Outside the whole-run view the drawing is as wide as its logical width or the box allows; a
+    // width measured while it was fitted (just as that view is left, before the drawing's new size
+    // is observed) would make the visible part the whole run, and draw every arrow of it.
+    const width = Math.max(measured, Math.min(logicalWidth, el.clientWidth));
     const scale = logicalWidth / width;
     const offset = svgTop - el.scrollTop;
     const top = Math.floor((-offset * scale) / ROUND) * ROUND;

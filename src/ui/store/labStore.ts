@@ -14,6 +14,7 @@ import type { ParseResult } from '../../engine/validate';
 import type { Locale } from '../../i18n/types';
 import type { Derived } from '../../lab/derive';
 import type { Explainer } from '../../lab/explain';
+import type { Work } from '../../lab/slices';
 import type { TimeScale } from '../../lab/timeAxis';
 import type { LabOptions, Run, StepView } from '../../lab/types';
 import type { ThemeChoice } from '../../lab/urlOptions';
@@ -70,6 +71,17 @@ export interface LabDeps {
    */
   checkScenario: (raw: unknown) => ParseResult | Promise<ParseResult>;
   derive: (run: Run) => Derived;
+  /**
+   * Derives a long run in slices, giving the page back between them, so that preparing it never
+   * freezes the page; resolves to null once `stillWanted` says no (a newer run or lesson came).
+   * Without it every run is derived at once.
+   */
+  deriveInSlices?: (
+    run: Run,
+    how: { timeScale: TimeScale; stillWanted: () => boolean },
+  ) => Promise<Derived | null>;
+  /** Runs work while the page is idle (what a later jump will need); returns how to stop it. */
+  whileIdle?: (work: Work<void>) => () => void;
   /** Explains a run, from the steps and segments derived to draw it; without it the page shows
    * no explanations. */
   explain?: (run: Run, derived: Derived) => Promise<Explainer>;

@@ -1,9 +1,10 @@
 // The store's runner over fake engine workers: a run the store no longer wants is stopped by
-// ending its worker, and nothing it would have answered is shown.
-import { describe, expect, it } from 'vitest';
+// ending its worker, and nothing it would have answered is shown, not even a part of it.
+import { describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../engine/types';
 import type { LabOptions, Run } from '../../lab/types';
-import type { WorkerLike } from '../../worker/rpc';
+import { InProcessWorker } from '../../testing/inProcessWorker';
+import { PART_LENGTH, type WorkerLike } from '../../worker/rpc';
 import { createLabRunner, RUN_REPLACED } from './runner';
 
 /** A worker that computes nothing: it keeps the calls it is sent until the test answers them. */
@@ -132,5 +133,39 @@ describe('the lab runner', () => {
     await expect(runner.run(lesson('late'), options)).rejects.toThrow('disposed');
     await settled();
     expect(workers).toHaveLength(2);
+  });
+
+  it('drops a run replaced while its parts arrive', async () => {
+    // An engine that answers each lesson with a run long enough to come in parts.
+    const engine = {
+      lab: (asked: Scenario) => ({
+        ...runOf(asked.title ?? ''),
+        events: Array.from({ length: 3 * PART_LENGTH }, (_, id) => ({ id })),
+      }),
+    };
+    const workers: InProcessWorker[] = [];
+    const runner = createLabRunner(() => {
+      const worker = new InProcessWorker(engine);
+      workers.push(worker);
+      return worker;
+    });
+    workers[0]!.holding = true;
+    let longRun: Run | null = null;
+    const long = runner.run(lesson('long'), options);
+    long.then((run) => (longRun = run)).catch(() => {});
+    // Its head and three parts are on their way: the head and one part arrive.
+    await vi.waitFor(() => expect(workers[0]!.held).toHaveLength(4));
+    workers[0]!.release(2);
+    const next = runner.run(lesson('next'), options);
+    await expect(long).rejects.toThrow(RUN_REPLACED);
+    expect(workers[0]!.terminated).toBe(true);
+    const drawn = await next;
+    expect(titleOf(drawn)).toBe('next');
+    expect(drawn.events).toHaveLength(3 * PART_LENGTH);
+    // The rest of the replaced run reaches no one.
+    workers[0]!.release();
+    await settled();
+    expect(longRun).toBeNull();
+    runner.dispose();
   });
 });

@@ -23,6 +23,13 @@ export interface Runs {
 
 const DEFAULT_TYPING_DEBOUNCE_MS = 300;
 
+/** Runs of this many events or more are prepared in slices (deps.deriveInSlices), where offered:
+ * about the size whose derivation would hold the page past a frame or two. */
+export const SLICED_FROM = 20_000;
+
+/** Runs of more steps than this have their explanations' checkpoints made while the page is idle. */
+const EXPLAIN_AHEAD_FROM = 4096;
+
 /** A run that worked clears the last run's or option's complaint, not why a link or a course
  * page's scenario is not shown. */
 const isSticky = (kind: LabErrorKind) => kind === 'link' || kind === 'load';
@@ -50,15 +57,61 @@ export function createRuns(
     typingTimer = null;
   };
 
+  // Which showRun is the latest: a run prepared in slices is shown only if nothing came after it
+  // (another run, a lesson, a capture).
+  let showTicket = 0;
+  // Stops the work done ahead for the run shown (its explanations' checkpoints).
+  let stopAhead = () => {};
+
   /** Shows a run that arrived (or a capture's), on the step asked for or kept where it can. */
   function showRun(run: Run): void {
-    let derived: Derived;
-    try {
-      derived = deps.derive(run);
-    } catch (error) {
-      set({ status: 'error', playing: false, error: { kind: 'run', message: messageOf(error) } });
+    const ticket = ++showTicket;
+    const state = get();
+    // A re-run of the lesson shown (a knob, an arrow dropped; a new lesson asks for its step):
+    // where its run first differs from the one it replaces.
+    const before = state.pendingStep === null && !state.capture ? state.run : null;
+    if (!deps.deriveInSlices || run.events.length < SLICED_FROM) {
+      let derived: Derived;
+      try {
+        derived = deps.derive(run);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      present(run, derived, before);
       return;
     }
+    // A long run: the page keeps answering while it is prepared. What was shown goes (it is not
+    // this run), and the step asked for (or the one shown) is kept for it.
+    set({
+      status: 'running',
+      run: null,
+      derived: null,
+      view: null,
+      explainer: null,
+      total: 0,
+      step: 0,
+      playing: false,
+      pendingStep: state.pendingStep ?? state.step,
+      pendingAutoplay: state.pendingAutoplay || state.playing,
+    });
+    const stillWanted = () => ticket === showTicket;
+    deps.deriveInSlices(run, { timeScale: state.timeScale, stillWanted }).then(
+      (derived) => {
+        if (derived && stillWanted()) present(run, derived, before);
+      },
+      (error: unknown) => {
+        if (stillWanted()) fail(error);
+      },
+    );
+  }
+
+  function fail(error: unknown): void {
+    set({ status: 'error', playing: false, error: { kind: 'run', message: messageOf(error) } });
+  }
+
+  /** Puts a derived run on the page; `before`: the run it replaces, for the knob's mark. */
+  function present(run: Run, derived: Derived, before: Run | null): void {
     const state = get();
     const total = derived.steps.length;
     // Predict mode: a new run has no answers yet, so it opens before its first question.
@@ -66,9 +119,6 @@ export function createRuns(
     const limit = state.mode !== 'predict' ? total : kit ? kit.openingLimit(derived, run) : 0;
     const step = clamp(state.pendingStep ?? state.step, 0, limit);
     const selected = state.selectedSegment;
-    // A re-run of the lesson shown (a knob, an arrow dropped; a new lesson asks for its step):
-    // where its run first differs from the one it replaces.
-    const before = state.pendingStep === null && !state.capture ? state.run : null;
     const knobEffect = before ? { step: firstDifferentStep(before, run, derived.steps) } : null;
     set({
       knobEffect,
@@ -89,7 +139,14 @@ export function createRuns(
     });
     deps.explain?.(run, derived).then(
       (explainer) => {
-        if (get().run === run) set({ explainer });
+        if (get().run !== run) return;
+        set({ explainer });
+        // A long run's explanations get their checkpoints while the page is idle, until another
+        // run is shown.
+        stopAhead();
+        if (deps.whileIdle && derived.steps.length > EXPLAIN_AHEAD_FROM) {
+          stopAhead = deps.whileIdle(explainer.ahead());
+        }
       },
       (error: unknown) => {
         if (get().run === run) set({ error: { kind: 'run', message: messageOf(error) } });
@@ -99,6 +156,8 @@ export function createRuns(
 
   function startRun(): void {
     cancelTyping();
+    // A long run still being prepared is not shown over what this run brings.
+    showTicket++;
     const state = get();
     const { runner, lessonId: id, options } = state;
     if (!runner) return;

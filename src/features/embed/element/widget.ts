@@ -13,6 +13,7 @@ import { faultForSegment } from '../../../lab/variants';
 import { lessonById } from '../../../scenarios/all';
 import { DEFAULT_LESSON_ID } from '../../../scenarios';
 import { provideMotion } from '../../../ui/diagram/motion';
+import { deriveInSlices, whileIdle } from '../../../ui/diagram/prepareRun';
 import * as tween from '../../../ui/diagram/tween';
 import { InspectorSection } from '../../../ui/inspector/InspectorSection';
 import { LessonFrame } from '../../../ui/lesson/LessonFrame';
@@ -49,6 +50,8 @@ export const widgetDeps: LabDeps = {
   lessonOptions: defaultLabOptions,
   checkScenario: parseScenario,
   derive: deriveRun,
+  deriveInSlices,
+  whileIdle,
   explain: (run, derived) => Promise.resolve(explainerFor(run, derived)),
   faultForSegment,
   loadPredict: () => Promise.resolve(predictKit),

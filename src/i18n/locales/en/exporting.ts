@@ -19,6 +19,8 @@ export const exporting = {
     busy: 'Preparing the file…',
     done: 'Saved {file}.',
     failed: 'Could not export: {reason}',
+    tooManyArrows:
+      'this step shows {count} arrows, more than one image holds ({max}). Export an earlier step, or save the run as a trace, steps or a .pcap.',
   },
   markdown: {
     title: '{app}: {lesson}',

@@ -58,6 +58,8 @@ export const ui = {
     knobEffect: 'This change first shows at step {step}.',
     knobEffectGo: 'Go to step {step}',
     knobEffectNone: 'This change leaves the run as it was.',
+    fitPicture:
+      'At this size the arrows are too close to tell apart: they are drawn as one picture, and only this step’s can be clicked. Leave the whole-run view (F) to click any arrow.',
   },
 
   lesson: {

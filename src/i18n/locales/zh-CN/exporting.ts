@@ -21,6 +21,8 @@ export const exporting: Messages<typeof english> = {
     busy: '正在生成文件…',
     done: '已保存 {file}。',
     failed: '导出失败：{reason}',
+    tooManyArrows:
+      '这一步显示 {count} 个箭头，超过一张图能容纳的上限（{max} 个）。请导出更早的步骤，或把运行过程保存为事件轨迹、逐步说明或 .pcap 文件。',
   },
   markdown: {
     title: '{app}：{lesson}',

@@ -51,6 +51,8 @@ export const ui: Messages<typeof en> = {
     knobEffect: '这一改动从第 {step} 步开始显现。',
     knobEffectGo: '跳到第 {step} 步',
     knobEffectNone: '这一改动没有改变运行过程。',
+    fitPicture:
+      '在这个尺寸下箭头挤得太密，无法分辨：它们合成一幅图绘制，只有这一步的箭头可以点击。退出“整个过程”视图（F）即可点击任意箭头。',
   },
 
   lesson: {
